@@ -1,0 +1,104 @@
+"""The `ntm` command: parse, call one library function, print, map errors to exit codes.
+
+Nothing else happens here; everything the clerk reads as an error message was
+written by the library in Vietnamese and is only printed here.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+import click
+
+from generator import __version__, pipeline
+from generator.errors import NtmError, Problem, ValidationFailed, sorted_problems
+from generator.resources import default_inputs
+
+T = TypeVar("T")
+
+EXIT_OK, EXIT_OPERATIONAL, EXIT_USAGE, EXIT_INVALID = 0, 1, 2, 3
+
+
+def _problem_table(problems: Sequence[Problem]) -> str:
+    lines = []
+    for problem in sorted_problems(list(problems)):
+        lines.append(f"  {problem.location}  [{problem.code}] {problem.severity.value}: {problem.message}")
+    return "\n".join(lines)
+
+
+def _run(action: Callable[[], T]) -> T:
+    """Runs a library call; an NtmError becomes its message and exit code, never a traceback."""
+    try:
+        return action()
+    except ValidationFailed as exc:
+        click.echo(_problem_table(exc.problems), err=True)
+        errors = sum(1 for p in exc.problems if p.is_error)
+        warnings = len(exc.problems) - errors
+        click.echo(f"Dữ liệu có {errors} lỗi, {warnings} cảnh báo. Chưa tạo văn bản nào; hãy sửa các lỗi trên rồi chạy lại.", err=True)
+        sys.exit(EXIT_INVALID)
+    except NtmError as exc:
+        click.echo(f"Lỗi: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("Đã dừng theo yêu cầu.", err=True)
+        sys.exit(EXIT_OPERATIONAL)
+    except Exception as exc:  # noqa: BLE001 - the clerk gets a sentence, the maintainer the trace
+        if os.environ.get("NTM_DEBUG"):
+            traceback.print_exc()
+        click.echo(
+            f"Lỗi không mong đợi ({exc.__class__.__name__}: {exc}). Hãy gửi thông báo này cho người bảo trì; "
+            "đặt biến môi trường NTM_DEBUG=1 để xem chi tiết.",
+            err=True,
+        )
+        sys.exit(EXIT_OPERATIONAL)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="ntm", message="%(prog)s %(version)s")
+def main() -> None:
+    """ntm — soạn kế hoạch, báo cáo phong trào cán bộ, đảng viên trực tiếp tham gia xây dựng
+    nông thôn mới từ các sổ Excel của chi bộ, tổ chức."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--docs", metavar="LOẠI,…", help="Chỉ tạo các văn bản này, ví dụ: kh,pl.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("outputs"),
+    show_default=True,
+    help="Thư mục ghi bản nháp.",
+)
+@click.option(
+    "--templates",
+    "templates_dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Thư mục chứa mẫu Word (mặc định: mẫu đi kèm chương trình).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Không in tóm tắt.")
+def generate(paths: tuple[Path, ...], docs: str | None, out_dir: Path, templates_dir: Path | None, quiet: bool) -> None:
+    """Đọc sổ Excel, kiểm tra, rồi soạn bản nháp kế hoạch và phụ lục phân công.
+
+    PATHS là tệp Excel hoặc thư mục chứa tệp Excel; bỏ trống thì đọc thư mục ./inputs/,
+    nếu không có thì dùng sổ mẫu đi kèm chương trình.
+    """
+    sources = list(paths) or [default_inputs(Path.cwd())]
+    result = _run(lambda: pipeline.generate(sources, out_dir, docs, templates_dir))
+    if result.inputs.problems:
+        click.echo(_problem_table(result.inputs.problems), err=True)
+    if not quiet:
+        click.echo(f"Đã đọc {len(result.inputs.workbooks)} tệp Excel:")
+        for workbook in result.inputs.workbooks:
+            click.echo(f"  {workbook}")
+        click.echo(f"Đã tạo {len(result.documents)} văn bản (bản nháp):")
+        for document in result.documents:
+            click.echo(f"  {document.path}")
+        warnings = len(result.inputs.problems)
+        click.echo(f"Cảnh báo: {warnings}." if warnings else "Không có lỗi, không có cảnh báo.")

@@ -1,0 +1,158 @@
+"""The domain, as frozen objects passed between the stages.
+
+Quantities are Decimal, money is int đồng, dates are date: no float reaches a total.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+
+COMMUNE_CENTRE = "Trung tâm xã"
+
+
+class Method(Enum):
+    """`Cách tính` of a criterion."""
+
+    SUM = "Cộng dồn"
+    HOUSEHOLD_RATE = "Tỷ lệ hộ"
+    RISE_OVER_BASELINE = "Tăng so năm trước"
+
+
+class Scope(Enum):
+    """`Áp dụng` of a criterion."""
+
+    ALL_VILLAGES = "Tất cả thôn"
+    REMOTE_VILLAGES = "Thôn xa trung tâm"
+
+
+class DocType(Enum):
+    """The documents of the office, by their abbreviation in `Nơi nhận` and in numbers."""
+
+    PLAN = "KH"
+    ANNEX = "PL"
+    MONTHLY_PLAN = "KHT"
+    MONTHLY_REPORT = "BC"
+    ANNUAL_REPORT = "BCN"
+
+    @property
+    def number_symbol(self) -> str:
+        """The type part of a document number: a monthly plan is still a KH."""
+        return {"KHT": "KH", "BCN": "BC"}.get(self.value, self.value)
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    """The `Thông tin` sheet."""
+
+    superior_body: str
+    issuing_body: str
+    body_symbol: str
+    place: str
+    year: int
+    plan_number: int | None
+    plan_date: date | None
+    signing_authority: str
+    signer_title: str
+    signer: str
+    report_recipient: str
+    monthly_plan_deadline: int = 5
+    monthly_report_deadline: int = 28
+    preamble: str = ""
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """One line of `Nơi nhận`; `doc_type` None means every document (`tất cả`)."""
+
+    doc_type: DocType | None
+    name: str
+    note: str = ""
+
+    @property
+    def is_archive_copy(self) -> bool:
+        return self.name.casefold().startswith("lưu")
+
+
+@dataclass(frozen=True)
+class Unit:
+    order: int
+    name: str
+    kind: str
+    leader: str = ""
+
+
+@dataclass(frozen=True)
+class Village:
+    order: int
+    name: str
+    remote: bool
+    households: int
+    livestock_households: int
+    hygienic_livestock_baseline: int
+
+
+@dataclass(frozen=True)
+class Criterion:
+    code: str
+    content: str
+    unit: str
+    target_per_village: Decimal | None
+    target_centre: Decimal | None
+    method: Method
+    scope: Scope
+    explanation: str = ""
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """A row of the annex. The text cells are kept verbatim; `villages` is parsed."""
+
+    order: str
+    unit: str
+    tasks: str
+    villages_text: str
+    note: str
+    villages: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Commune:
+    """Everything the main workbook says about the commune and its plan year."""
+
+    info: PlanInfo
+    recipients: tuple[Recipient, ...]
+    units: tuple[Unit, ...]
+    villages: tuple[Village, ...]
+    criteria: tuple[Criterion, ...]
+    assignments: tuple[Assignment, ...]
+
+    def recipients_of(self, doc_type: DocType) -> tuple[Recipient, ...]:
+        return tuple(r for r in self.recipients if r.doc_type in (doc_type, None))
+
+
+@dataclass(frozen=True)
+class Activity:
+    """One row of a `Nhật ký` sheet, validated; `quantity` is in the criterion's unit."""
+
+    day: date
+    unit: str
+    village: str
+    criterion: str
+    content: str
+    participants: int
+    officials: int
+    party_members: int
+    public_employees: int
+    armed_forces: int
+    association_members: int
+    residents: int
+    workdays: Decimal
+    quantity: Decimal
+    cash: int
+    in_kind: int
+    land_m2: Decimal
+    note: str
+    source: str  # "file › Nhật ký!row" for messages

@@ -1,0 +1,275 @@
+"""The only module that opens workbooks: located raw rows out, nothing interpreted.
+
+Sheets and headers are found by their folded names (SPEC §3): case, spacing,
+Unicode form and diacritics do not matter, column order is free, extra columns
+are ignored. Every value leaves with the cell it came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import python_calamine
+
+from generator.errors import Location, Problem, Severity, WorkbookUnreadable
+from generator.schema import ACTIVITY_LOG, INFO, MAIN_SHEETS, SheetSchema
+from generator.text import fold_ascii
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+ANNOTATED_SUFFIX = ".loi.xlsx"
+HEADER_SEARCH_ROWS = 20
+
+CellValue = str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
+
+
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+@dataclass(frozen=True)
+class RawCell:
+    value: CellValue
+    ref: str  # "C12"
+
+    @property
+    def is_blank(self) -> bool:
+        return self.value is None or (isinstance(self.value, str) and not self.value.strip())
+
+    @property
+    def text(self) -> str:
+        """The value as NFC text, '' for blank; numbers that are whole print without '.0'."""
+        if self.is_blank:
+            return ""
+        if isinstance(self.value, float) and self.value.is_integer():
+            return str(int(self.value))
+        return unicodedata.normalize("NFC", str(self.value)).strip()
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One data row of a sheet: its 1-based row number and its cells by canonical header."""
+
+    file: str
+    sheet: str
+    number: int
+    cells: tuple[tuple[str, RawCell], ...]
+
+    def cell(self, header: str) -> RawCell:
+        for key, value in self.cells:
+            if key == header:
+                return value
+        return RawCell(None, "")
+
+    def text(self, header: str) -> str:
+        return self.cell(header).text
+
+    def location(self, header: str | None = None) -> Location:
+        ref = self.cell(header).ref if header else f"A{self.number}"
+        return Location(self.file, self.sheet, ref or f"A{self.number}", self.number)
+
+    @property
+    def is_blank(self) -> bool:
+        return all(c.is_blank for _, c in self.cells)
+
+
+@dataclass(frozen=True)
+class SheetTable:
+    schema: SheetSchema
+    file: str
+    name: str  # as spelt in the workbook
+    header_row: int
+    columns: tuple[tuple[str, str], ...]  # canonical header → column letter
+    rows: tuple[RawRow, ...]
+    blank_rows: tuple[int, ...]  # empty rows between data rows
+
+    def has_column(self, header: str) -> bool:
+        return any(key == header for key, _ in self.columns)
+
+
+@dataclass(frozen=True)
+class WorkbookData:
+    path: Path
+    label: str  # the file name, for messages
+    tables: dict[str, SheetTable] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
+
+    def table(self, schema: SheetSchema) -> SheetTable | None:
+        return self.tables.get(schema.name)
+
+    @property
+    def is_main(self) -> bool:
+        return INFO.name in self.tables
+
+
+def _normalise(value: object) -> CellValue:
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, (float, int, bool, dt.date, dt.datetime, dt.time, dt.timedelta)):
+        return value
+    return None if value is None else str(value)
+
+
+def _find_header(
+    grid: Sequence[Sequence[object]], schema: SheetSchema
+) -> tuple[int, dict[str, int]]:
+    """The row (0-based) among the first ones that names most of the schema's columns."""
+    wanted = {fold_ascii(c.header): c.header for c in schema.columns}
+    best_row, best_map = 0, dict[str, int]()
+    for r, values in enumerate(grid[:HEADER_SEARCH_ROWS]):
+        found: dict[str, int] = {}
+        for c, value in enumerate(values):
+            if isinstance(value, str) and value.strip():
+                key = wanted.get(fold_ascii(value))
+                if key and key not in found:
+                    found[key] = c
+        if len(found) > len(best_map):
+            best_row, best_map = r, found
+    return best_row, best_map
+
+
+def _read_table(label: str, sheet_name: str, grid: Sequence[Sequence[object]], schema: SheetSchema) -> tuple[SheetTable, list[Problem]]:
+    problems: list[Problem] = []
+    header_index, found = _find_header(grid, schema)
+    header_row = header_index + 1
+    for column in schema.columns:
+        if column.required and column.header not in found:
+            problems.append(
+                Problem(
+                    Location(label, sheet_name, f"A{header_row}", header_row),
+                    "E-THIEU-COT",
+                    f"Trang '{sheet_name}' thiếu cột bắt buộc '{column.header}' "
+                    f"(dòng tiêu đề là dòng {header_row}). Hãy thêm cột có đúng tiêu đề này.",
+                )
+            )
+    ordered = sorted(found.items(), key=lambda item: item[1])
+    columns = tuple((key, column_letter(index)) for key, index in ordered)
+    rows: list[RawRow] = []
+    pending_blank: list[int] = []
+    blank_rows: list[int] = []
+    for r in range(header_index + 1, len(grid)):
+        values = grid[r]
+        number = r + 1
+        cells = tuple(
+            (
+                key,
+                RawCell(
+                    _normalise(values[index]) if index < len(values) else None,
+                    f"{column_letter(index)}{number}",
+                ),
+            )
+            for key, index in ordered
+        )
+        row = RawRow(label, sheet_name, number, cells)
+        if row.is_blank:
+            pending_blank.append(number)
+            continue
+        if rows:
+            blank_rows.extend(pending_blank)
+        pending_blank = []
+        rows.append(row)
+    table = SheetTable(schema, label, sheet_name, header_row, columns, tuple(rows), tuple(blank_rows))
+    return table, problems
+
+
+def _unreadable(label: str, reason: str) -> WorkbookUnreadable:
+    return WorkbookUnreadable(
+        Problem(
+            Location(label),
+            "E-TEP-KHONG-DOC-DUOC",
+            f"Không mở được tệp: {reason}. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi chạy lại.",
+        )
+    )
+
+
+def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS) -> WorkbookData:
+    """Reads the sheets of `schemas` that the workbook has; the file is opened once."""
+    label = path.name
+    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+        raise _unreadable(label, f"đuôi tệp '{path.suffix}' không phải .xlsx, .xlsm, .xls hay .ods")
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+    except python_calamine.PasswordError:
+        raise _unreadable(label, "tệp có đặt mật khẩu; hãy gỡ mật khẩu trong Excel") from None
+    except (python_calamine.CalamineError, OSError, ValueError) as exc:
+        raise _unreadable(label, f"tệp hỏng hoặc không phải bảng tính Excel ({exc.__class__.__name__})") from None
+    try:
+        by_key = {fold_ascii(name): name for name in workbook.sheet_names}
+        tables: dict[str, SheetTable] = {}
+        problems: list[Problem] = []
+        for schema in schemas:
+            actual = by_key.get(fold_ascii(schema.name))
+            if actual is None:
+                continue
+            try:
+                grid = workbook.get_sheet_by_name(actual).to_python(skip_empty_area=False)
+            except (python_calamine.CalamineError, ValueError) as exc:
+                raise _unreadable(label, f"không đọc được trang '{actual}' ({exc})") from None
+            table, table_problems = _read_table(label, actual, grid, schema)
+            tables[schema.name] = table
+            problems.extend(table_problems)
+    finally:
+        workbook.close()
+    return WorkbookData(path, label, tables, tuple(problems))
+
+
+def missing_sheet(label: str, schema: SheetSchema) -> Problem:
+    return Problem(
+        Location(label, schema.name),
+        "E-THIEU-TRANG",
+        f"Tệp thiếu trang (sheet) '{schema.name}'. Hãy thêm trang này với dòng tiêu đề: "
+        + ", ".join(schema.required_headers)
+        + ".",
+    )
+
+
+def find_workbooks(paths: Iterable[Path]) -> list[Path]:
+    """The workbooks named, and those inside named folders (not the .loi.xlsx copies)."""
+    found: list[Path] = []
+    for path in paths:
+        candidates: Iterator[Path] = iter(sorted(path.iterdir())) if path.is_dir() else iter([path])
+        for candidate in candidates:
+            name = candidate.name
+            if path.is_dir() and (
+                name.startswith("~$")
+                or name.lower().endswith(ANNOTATED_SUFFIX)
+                or candidate.suffix.lower() not in WORKBOOK_SUFFIXES
+                or not candidate.is_file()
+            ):
+                continue
+            found.append(candidate)
+    return found
+
+
+def blank_row_warnings(table: SheetTable) -> list[Problem]:
+    return [
+        Problem(
+            Location(table.file, table.name, f"A{n}", n),
+            "W-DONG-TRONG",
+            f"Dòng {n} trống nằm giữa các dòng dữ liệu; dòng này được bỏ qua.",
+            Severity.WARNING,
+        )
+        for n in table.blank_rows
+    ]
+
+
+__all__ = [
+    "ACTIVITY_LOG",
+    "RawCell",
+    "RawRow",
+    "SheetTable",
+    "WorkbookData",
+    "blank_row_warnings",
+    "find_workbooks",
+    "missing_sheet",
+    "read_workbook",
+]

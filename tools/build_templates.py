@@ -1,0 +1,766 @@
+"""Build the Word templates of ntm (maintainer script).
+
+Writes, with python-docx (plus lxml for what python-docx lacks):
+
+* ``templates/ke-hoach.docx``          – the plan (Kế hoạch), a docxtpl template;
+* ``templates/phu-luc-phan-cong.docx`` – the assignment annex (Phân công).
+
+The clerk may later edit these files in Word; this script is only the starting
+point.  Format follows SPEC §6 (Hướng dẫn 36-HD/VPTW): A4, margins 20/20/30/15 mm,
+Times New Roman, borderless header table, page number at top centre except on
+page 1, signature and "Nơi nhận" in a borderless table.
+
+Jinja variables used (docxtpl, StrictUndefined) – see SPEC §5 and generator/:
+
+common:  co_quan_cap_tren, co_quan_ban_hanh, so_ky_hieu, dia_danh_ngay, nam,
+         tham_quyen_ky, chuc_vu_nguoi_ky, nguoi_ky, noi_nhan[.ten, .ghi_chu]
+plan:    can_cu, muc_tieu[], noi_nhan_bao_cao, han_ke_hoach_thang,
+         han_bao_cao_thang
+annex:   nam, so_ke_hoach_ky_hieu, ngay_ke_hoach, ten_co_quan_ban_hanh,
+         phan_cong[.tt, .don_vi, .noi_dung, .thon, .ghi_chu]
+
+Every Jinja tag is written inside one run, so Word never sees it split.
+Output is byte-for-byte deterministic (fixed core properties, fixed zip
+timestamps).  Usage::
+
+    python tools/build_templates.py [--out-dir templates]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from lxml import etree
+
+# --------------------------------------------------------------------------
+# Constants (mm for lengths, pt for fonts – SPEC §6)
+# --------------------------------------------------------------------------
+
+FONT = "Times New Roman"
+COLOR = "000000"
+
+A4_SHORT_MM = 210
+A4_LONG_MM = 297
+MARGIN_TOP_MM = 20
+MARGIN_BOTTOM_MM = 20
+MARGIN_LEFT_MM = 30
+MARGIN_RIGHT_MM = 15
+HEADER_DISTANCE_MM = 10
+FOOTER_DISTANCE_MM = 10
+
+BODY_PT = 14
+NATIONAL_PT = 15  # ĐẢNG CỘNG SẢN VIỆT NAM
+TYPE_PT = 16  # KẾ HOẠCH
+TABLE_PT = 13
+NOI_NHAN_LINE_PT = 12
+PAGE_NUMBER_PT = 14
+
+FIRST_LINE_MM = 12.7
+BODY_SPACE_AFTER_PT = 6
+LINE_240 = 240  # single line spacing, in 240ths of a line
+
+# header table: 165 mm = 210 - 30 - 15
+HEADER_COLS_MM = (75, 90)
+# the line under ĐẢNG CỘNG SẢN VIỆT NAM: paragraph bottom border, narrowed by
+# indents to ~80 mm (the 15 pt bold text itself is ~73 mm wide)
+NATIONAL_LINE_INDENT_MM = 5
+NATIONAL_LINE_SZ = 6  # eighths of a point
+# signature / Nơi nhận table
+SIGNATURE_COLS_MM = (80, 85)
+SIGNATURE_BLANK_LINES = 4
+# annex table on a landscape page: 297 - 30 - 15 = 252 mm
+ANNEX_COLS_MM = (12, 45, 105, 60, 30)
+ANNEX_HEADERS = ("TT", "Chi bộ, tổ chức", "Nội dung phụ trách", "Thôn phụ trách", "Ghi chú")
+TABLE_CELL_MARGIN_MM = 1.9  # bordered tables, left/right (Word's default 0.19 cm)
+TABLE_CELL_MARGIN_V_MM = 0.8  # bordered tables, top/bottom: a little air in the rows
+TABLE_BORDER_SZ = 4
+
+FIXED_TIME = dt.datetime(2021, 1, 1, 0, 0, 0)
+ZIP_TIME = (2021, 1, 1, 0, 0, 0)
+AUTHOR = "VPĐU"
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+CENTER = WD_ALIGN_PARAGRAPH.CENTER
+LEFT = WD_ALIGN_PARAGRAPH.LEFT
+JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
+
+
+def tw(mm: float) -> int:
+    """Millimetres to twentieths of a point (twips)."""
+    return round(mm * 1440 / 25.4)
+
+
+# --------------------------------------------------------------------------
+# Texts
+# --------------------------------------------------------------------------
+
+PLAN_TITLE = (
+    "về tổ chức phong trào cán bộ, đảng viên, công chức, viên chức,\n"
+    "chiến sỹ lực lượng vũ trang trực tiếp tham gia các hoạt động\n"
+    "xây dựng nông thôn mới, đô thị văn minh tại cơ sở năm {{ nam }}"
+)
+
+# Sections I–V of the seed plan (Kế hoạch số 11-KH/ĐU, 2021), one entry per
+# paragraph.  Kinds: h1 "I- …" bold; h2 "1- …" bold; h3 "2.3- …" italic;
+# p body; lead-b / lead-i: a bold / italic lead followed by regular text;
+# LOOP_MUC_TIEU: the section IV targets (from the workbook).
+LOOP_MUC_TIEU = ("loop",)
+PLAN_BODY: list[tuple[str, ...]] = [
+    ("h1", "I- MỤC ĐÍCH, YÊU CẦU"),
+    ("p", "- Đẩy mạnh và đa dạng hóa các hình thức tuyên truyền, vận động, tạo chuyển biến mạnh mẽ, rõ nét từ nhận thức đến hành động của cấp ủy, chính quyền, cán bộ, đảng viên, công chức, viên chức, lực lượng vũ trang, đoàn viên, hội viên, các tầng lớp Nhân dân hiểu rõ hơn về chương trình mục tiêu Quốc gia xây dựng nông thôn mới và trách nhiệm của cả hệ thống chính trị trong xây dựng nông thôn mới, đô thị văn minh; người dân thực sự là chủ thể, tự giác, đồng thuận, tự nguyện, tích cực tham gia thực hiện xây dựng nông thôn mới, đô thị văn minh."),
+    ("p", "- Tạo sự gắn kết chặt chẽ giữa cán bộ, công chức, viên chức, lực lượng vũ trang với người dân; hướng dẫn, động viên Nhân dân chấp hành tốt chủ trương của Đảng, chính sách pháp luật của Nhà nước, tích cực lao động, sản xuất, giảm nghèo bền vững, xây dựng nông thôn mới, đô thị văn minh."),
+    ("p", "- Quá trình thực hiện hoạt động phải thực chất, hiệu quả, có tính lan tỏa sâu rộng; có sự phối hợp chặt chẽ giữa các cơ quan, đơn vị, tổ chức; trong quá trình thực hiện, cán bộ, đảng viên, công chức, viên chức, chiến sỹ lực lượng vũ trang phải khiêm tốn, tôn trọng và gần gũi, liên hệ mật thiết với Nhân dân, không gây phiền hà cho cơ sở."),
+    ("p", "- Kết quả thực hiện Phong trào là một trong những tiêu chí quan trọng đánh giá mức độ hoàn thành nhiệm vụ của cán bộ, đảng viên, công chức, viên chức, chiến sỹ lực lượng vũ trang các cơ quan, đơn vị hằng năm."),
+    ("h1", "II- THÀNH PHẦN, THỜI GIAN, ĐỊA ĐIỂM THỰC HIỆN"),
+    ("h2", "1- Thành phần tham gia hoạt động"),
+    ("p", "Các đồng chí ủy viên Ban Thường vụ Đảng ủy, ủy viên Ban Chấp hành Đảng bộ xã; cán bộ, đảng viên, công chức, viên chức, người hoạt động không chuyên trách, chiến sỹ lực lượng công an xã, quân sự xã, cơ quan, đơn vị trong toàn xã."),
+    ("p", "Huy động đoàn viên, hội viên các tổ chức chính trị - xã hội các thôn và nhân dân tham gia."),
+    ("h2", "2- Thời gian, địa điểm"),
+    ("lead-i", "a) Thời gian:", " Vào ngày thứ bảy hoặc chủ nhật hằng tuần (trừ ngày nghỉ lễ, tết). Tùy thuộc vào tính chất công việc, khả năng bố trí, sắp xếp của các cơ quan, đơn vị có thể bố trí hoạt động vào ngày làm việc trong tuần đảm bảo không ảnh hưởng đến thực hiện nhiệm vụ."),
+    ("lead-i", "b) Địa điểm:", " Tại các thôn trên địa bàn xã."),
+    ("h1", "III- NỘI DUNG, PHƯƠNG PHÁP THỰC HIỆN"),
+    ("lead-b", "1- Nội dung hoạt động:", " Thực hiện theo Chỉ thị số 01-CT/HU, ngày 18/12/2020 của Ban Thường vụ Huyện ủy."),
+    ("h2", "2- Phương pháp thực hiện"),
+    ("lead-i", "2.1-", " Ban Chấp hành Đảng bộ xã phân công các chi bộ sự nghiệp, tổ chức chính trị - xã hội xã phụ trách thôn và một số nội dung trong 18 tiêu chí xây dựng nông thôn mới nâng cao. (có biểu kèm theo)"),
+    ("lead-i", "2.2-", " Căn cứ yêu cầu thực tiễn, các nhiệm vụ, tiêu chí xây dựng nông thôn mới, các đồng chí ủy viên Ban Thường vụ Đảng ủy, ủy viên Ban Chấp hành Đảng bộ xã, tổ chức chính trị - xã hội xã, lãnh đạo các cơ quan, đơn vị thống nhất với các chi bộ, thôn xác định nội dung hoạt động trong từng thời gian, bố trí lực lượng, dụng cụ, phương tiện, huy động nguồn lực để thực hiện (trong một ngày có thể tổ chức các hoạt động ở nhiều thôn khác nhau)."),
+    ("h3", "2.3- Về bố trí lực lượng tham gia:"),
+    ("p", "- Căn cứ vào quy mô hoạt động, tính chất công việc cụ thể, huy động cán bộ, công chức, lực lượng vũ trang, viên chức các trường học, trạm y tế, người hoạt động không chuyên trách tham gia cho phù hợp đảm bảo hiệu quả."),
+    ("h1", "IV- MỘT SỐ MỤC TIÊU, NHIỆM VỤ NĂM {{ nam }}"),
+    LOOP_MUC_TIEU,
+    ("h1", "V- TỔ CHỨC THỰC HIỆN"),
+    ("h2", "1- Ban thường vụ Đảng ủy xã"),
+    ("p", "- Xây dựng kế hoạch năm {{ nam }}; chủ động rà soát, lựa chọn địa bàn, xác định nội dung công việc, hoạt động cụ thể để báo cáo với các đồng chí ủy viên Ban Thường vụ Huyện ủy, ủy viên Ban Chấp hành Đảng bộ huyện phụ trách xã; thống nhất với đảng bộ cơ quan được phân công để tổ chức các hoạt động. Chỉ đạo, huy động cán bộ, đảng viên, công chức, viên chức, lực lượng vũ trang các cơ quan, đơn vị, trường học trên địa bàn xã cùng lực lượng của cơ quan, đơn vị cấp huyện trực tiếp tham gia cùng Nhân dân thực hiện các hoạt động xây dựng nông thôn mới, đô thị văn minh tại cơ sở, đảm bảo phù hợp, hiệu quả."),
+    ("p", "- Báo cáo {{ noi_nhan_bao_cao }} về Kế hoạch và kết quả thực hiện hoạt động hằng tháng; kịp thời thông tin, trao đổi khó khăn, vướng mắc để Ban Dân vận Huyện ủy tổng hợp, báo cáo Thường trực, Ban Thường vụ Huyện ủy, cụ thể:"),
+    ("p", "+ Kế hoạch hoạt động tháng gửi trước ngày {{ han_ke_hoach_thang }} hằng tháng."),
+    ("p", "+ Báo cáo kết quả thực hiện trong tháng gửi trước ngày {{ han_bao_cao_thang }} hằng tháng."),
+    ("h2", "2- Ủy ban nhân dân xã"),
+    ("p", "- Tập trung chỉ đạo thực hiện các chỉ tiêu, nhiệm vụ theo Đề án, chương trình, kế hoạch đề ra; kịp thời tháo gỡ khó khăn, vướng mắc, để đảm bảo thực hiện tiến độ xây dựng xã đạt chuẩn nông thôn mới nâng cao năm {{ nam }}; kịp thời báo cáo, tham mưu để Ban Thường vụ, Ban chấp hành Đảng ủy chỉ đạo, tháo gỡ khó khăn, vướng mắc."),
+    ("p", "- Chỉ đạo công tác tuyên truyền về xây dựng nông thôn mới, chỉnh trang trung tâm thôn, nhà văn hóa thôn, nhà ở dân cư; tuyên truyền, hướng dẫn Nhân dân thu gom, xử lý rác thải, chống rác thải nhựa."),
+    ("p", "- Chỉ đạo, hướng dẫn gắn biển chỉ dẫn ranh giới giữa các xã, thôn ở các tuyến đường chính, liên xã, liên thôn trên địa bàn xã; gắn biển tên cơ quan, đơn vị, tổ chức chính trị - xã hội đã giúp đỡ, hỗ trợ thực hiện công trình, tuyến đường cụ thể."),
+    ("p", "- Hướng dẫn, tạo điều kiện cho cán bộ, đảng viên, công chức, viên chức, chiến sỹ lực lượng vũ trang các cơ quan, đơn vị, trường học tham gia các hoạt động xây dựng nông thôn mới, đô thị văn minh theo nội dung, kế hoạch, lộ trình đề ra."),
+    ("h2", "3- Các chi bộ"),
+    ("p", "- Đồng chí Bí thư chi bộ chịu trách nhiệm trước Ban Thường vụ Đảng ủy về kết quả thực hiện Kế hoạch này trên địa bàn."),
+    ("p", "- Tổ chức tuyên truyền Kế hoạch này đến toàn thể cán bộ, đảng viên, và Nhân dân trên địa bàn thôn."),
+    ("h2", "4- Lãnh đạo các cơ quan, đơn vị trên địa bàn xã"),
+    ("p", "Phối hợp chặt chẽ với cấp ủy, chính quyền xã và các thôn được phân công phụ trách xây dựng kế hoạch tổ chức hoạt động; huy động cán bộ, đảng viên, công chức, viên chức, lực lượng vũ trang, đoàn viên, hội viên trực tiếp tham gia các hoạt động cùng với Nhân dân tại cơ sở đảm bảo hiệu quả."),
+    ("h2", "5- Ủy ban Mặt trận Tổ quốc, các tổ chức chính trị - xã hội xã"),
+    ("p", "- Xây dựng kế hoạch cụ thể triển khai trong hệ thống tổ chức mình. Phối hợp chặt chẽ với các chi bộ, thôn, các cơ quan, đơn vị liên quan tuyên truyền, vận động đoàn viên, hội viên và Nhân dân hưởng ứng thực hiện Kế hoạch này; tăng cường kết nối với các doanh nghiệp, nhà hảo tâm hỗ trợ nguồn lực thực hiện hoạt động."),
+    ("p", "- Ủy ban Mặt trận Tổ quốc xã chủ trì, phối hợp với các tổ chức chính trị - xã hội xã hướng dẫn xây dựng, duy trì và nâng cao hiệu quả các mô hình tổ, nhóm tự quản."),
+    ("p", "- Hội Cựu chiến binh xã vận động, giúp đỡ hộ hội viên cựu chiến binh nghèo giảm nghèo và xóa nhà tạm."),
+    ("p", "- Hội Liên hiệp Phụ nữ xã hướng dẫn thực hiện trồng và chăm sóc các tuyến đường hoa; thực hiện và gắn biển mô hình “Nhà sạch, vườn đẹp”."),
+    ("p", "- Hội Nông dân xã tuyên truyền, vận động, hướng dẫn làm chuồng trại chăn nuôi đảm bảo vệ sinh môi trường."),
+    ("p", "- Đoàn Thanh niên xã hướng dẫn thực hiện xây dựng tuyến đường điện thắp sáng."),
+    ("h2", "6- Khối dân vận Đảng ủy"),
+    ("p", "Là đầu mối điều phối tổ chức thực hiện; theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch này. Định kỳ hằng tháng tổng hợp, đánh giá việc tổ chức thực hiện; đề xuất cấp có thẩm quyền biểu dương, khen thưởng kịp thời các tập thể, cá nhân tiêu biểu, có thành tích xuất sắc; xử lý các tập thể, cá nhân không thực hiện nghiêm Kế hoạch này."),
+]
+
+NOI_NHAN_LINE = (
+    "- {{ n.ten }}{% if n.ghi_chu %} {{ n.ghi_chu }}{% endif %}"
+    "{% if loop.last %}.{% else %},{% endif %}"
+)
+
+ANNEX_TITLE = "PHÂN CÔNG"
+ANNEX_SUBTITLE = (
+    "Các chi bộ, các tổ chức chính trị xã hội trực tiếp tham gia hoạt động\n"
+    "xây dựng nông thôn mới, đô thị văn minh tại các thôn năm {{ nam }}"
+)
+ANNEX_ATTACHED = (
+    "(Kèm theo Kế hoạch số {{ so_ke_hoach_ky_hieu }}, ngày {{ ngay_ke_hoach }}"
+    " của {{ ten_co_quan_ban_hanh }})"
+)
+ANNEX_ROW = ("{{ r.tt }}", "{{ r.don_vi }}", "{{ r.noi_dung }}", "{{ r.thon }}", "{{ r.ghi_chu }}")
+
+
+# --------------------------------------------------------------------------
+# Package-level parts: styles, settings, theme, fonts, properties
+# --------------------------------------------------------------------------
+
+def _rfonts_xml() -> str:
+    return (f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" '
+            f'w:eastAsia="{FONT}" w:cs="{FONT}"/>')
+
+
+def styles_xml() -> str:
+    """A small, theme-free styles part: every font is Times New Roman."""
+    rfonts = _rfonts_xml()
+    body_sz = BODY_PT * 2
+    return f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="{W_NS}">
+  <w:docDefaults>
+    <w:rPrDefault><w:rPr>{rfonts}<w:color w:val="{COLOR}"/>
+      <w:sz w:val="{body_sz}"/><w:szCs w:val="{body_sz}"/>
+      <w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>
+    <w:pPrDefault><w:pPr>
+      <w:spacing w:before="0" w:after="0" w:line="{LINE_240}" w:lineRule="auto"/>
+    </w:pPr></w:pPrDefault>
+  </w:docDefaults>
+  <w:style w:type="paragraph" w:default="1" w:styleId="Normal">
+    <w:name w:val="Normal"/><w:qFormat/>
+    <w:pPr><w:widowControl/>
+      <w:spacing w:before="0" w:after="{BODY_SPACE_AFTER_PT * 20}" w:line="{LINE_240}" w:lineRule="auto"/>
+      <w:ind w:firstLine="{tw(FIRST_LINE_MM)}"/><w:jc w:val="both"/></w:pPr>
+    <w:rPr>{rfonts}<w:color w:val="{COLOR}"/><w:sz w:val="{body_sz}"/><w:szCs w:val="{body_sz}"/>
+      <w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/></w:rPr>
+  </w:style>
+  <w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">
+    <w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/>
+  </w:style>
+  <w:style w:type="table" w:default="1" w:styleId="TableNormal">
+    <w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>
+    <w:rPr>{rfonts}</w:rPr>
+    <w:tblPr><w:tblInd w:w="0" w:type="dxa"/>
+      <w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>
+        <w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr>
+  </w:style>
+  <w:style w:type="numbering" w:default="1" w:styleId="NoList">
+    <w:name w:val="No List"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>
+  </w:style>
+  <w:style w:type="table" w:styleId="TableGrid">
+    <w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>
+    <w:pPr><w:spacing w:after="0" w:line="{LINE_240}" w:lineRule="auto"/></w:pPr>
+    <w:rPr>{rfonts}<w:color w:val="{COLOR}"/></w:rPr>
+    <w:tblPr><w:tblBorders>
+      <w:top w:val="single" w:sz="{TABLE_BORDER_SZ}" w:space="0" w:color="auto"/>
+      <w:left w:val="single" w:sz="{TABLE_BORDER_SZ}" w:space="0" w:color="auto"/>
+      <w:bottom w:val="single" w:sz="{TABLE_BORDER_SZ}" w:space="0" w:color="auto"/>
+      <w:right w:val="single" w:sz="{TABLE_BORDER_SZ}" w:space="0" w:color="auto"/>
+      <w:insideH w:val="single" w:sz="{TABLE_BORDER_SZ}" w:space="0" w:color="auto"/>
+      <w:insideV w:val="single" w:sz="{TABLE_BORDER_SZ}" w:space="0" w:color="auto"/>
+    </w:tblBorders></w:tblPr>
+  </w:style>
+  <w:style w:type="paragraph" w:styleId="Header">
+    <w:name w:val="header"/><w:basedOn w:val="Normal"/><w:link w:val="HeaderChar"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>
+    <w:pPr><w:tabs><w:tab w:val="center" w:pos="{tw(82.5)}"/><w:tab w:val="right" w:pos="{tw(165)}"/></w:tabs>
+      <w:spacing w:after="0"/><w:ind w:firstLine="0"/><w:jc w:val="center"/></w:pPr>
+  </w:style>
+  <w:style w:type="character" w:customStyle="1" w:styleId="HeaderChar">
+    <w:name w:val="Header Char"/><w:basedOn w:val="DefaultParagraphFont"/><w:link w:val="Header"/><w:uiPriority w:val="99"/>
+  </w:style>
+  <w:style w:type="paragraph" w:styleId="Footer">
+    <w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:link w:val="FooterChar"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>
+    <w:pPr><w:tabs><w:tab w:val="center" w:pos="{tw(82.5)}"/><w:tab w:val="right" w:pos="{tw(165)}"/></w:tabs>
+      <w:spacing w:after="0"/><w:ind w:firstLine="0"/><w:jc w:val="center"/></w:pPr>
+  </w:style>
+  <w:style w:type="character" w:customStyle="1" w:styleId="FooterChar">
+    <w:name w:val="Footer Char"/><w:basedOn w:val="DefaultParagraphFont"/><w:link w:val="Footer"/><w:uiPriority w:val="99"/>
+  </w:style>
+</w:styles>
+"""
+
+
+FONT_TABLE_XML = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:fonts xmlns:w="{W_NS}">
+  <w:font w:name="{FONT}"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/>
+    <w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>
+</w:fonts>
+"""
+
+APP_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" \
+xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">
+  <Template>Normal.dotm</Template>
+  <TotalTime>0</TotalTime>
+  <Application>Microsoft Office Word</Application>
+  <DocSecurity>0</DocSecurity>
+  <ScaleCrop>false</ScaleCrop>
+  <LinksUpToDate>false</LinksUpToDate>
+  <SharedDoc>false</SharedDoc>
+  <HyperlinksChanged>false</HyperlinksChanged>
+  <AppVersion>16.0000</AppVersion>
+</Properties>
+"""
+
+# relationships of python-docx's default template that these documents do not need
+_DROP_DOC_RELS = ("stylesWithEffects", "customXml", "numbering")
+_DROP_PKG_RELS = ("thumbnail",)
+
+
+def clean_package(doc, title: str) -> None:
+    """Make the package theme-free, small and deterministic."""
+    # styles: replaced wholesale (the default ones use theme fonts)
+    styles_part = doc.part._styles_part
+    styles_part._element = parse_xml(styles_xml().encode("utf-8"))
+
+    for rels, drop in ((doc.part.rels, _DROP_DOC_RELS),
+                       (doc.part.package.rels, _DROP_PKG_RELS)):
+        for rId, rel in list(rels.items()):
+            if rel.reltype.rsplit("/", 1)[-1] in drop:
+                del rels[rId]
+
+    for rel in doc.part.rels.values():
+        kind = rel.reltype.rsplit("/", 1)[-1]
+        if kind == "theme":  # theme fonts → Times New Roman as well
+            part = rel.target_part
+            root = etree.fromstring(part.blob)
+            a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+            for tag in ("latin", "ea", "cs"):
+                for el in root.iter(f"{a}{tag}"):
+                    if el.getparent().tag in (f"{a}majorFont", f"{a}minorFont"):
+                        el.set("typeface", FONT if tag == "latin" else "")
+            part._blob = etree.tostring(root, xml_declaration=True,
+                                        encoding="UTF-8", standalone=True)
+        elif kind == "fontTable":
+            rel.target_part._blob = FONT_TABLE_XML.encode("utf-8")
+    for rel in doc.part.package.rels.values():
+        if rel.reltype.endswith("/extended-properties"):
+            rel.target_part._blob = APP_XML.encode("utf-8")
+
+    settings = doc.settings.element
+    w = f"{{{W_NS}}}"
+    for tag in ("rsids", "savePreviewPicture"):
+        for el in settings.findall(w + tag):
+            settings.remove(el)
+    for tag in ("{http://schemas.microsoft.com/office/word/2010/wordml}docId",
+                "{http://schemas.openxmlformats.org/officeDocument/2006/math}mathPr"):
+        for el in list(settings.iter(tag)):  # a fixed id; Cambria Math
+            el.getparent().remove(el)
+    for el in settings.iter(w + "compatSetting"):
+        if el.get(w + "name") == "compatibilityMode":
+            el.set(w + "val", "15")
+    for el in settings.findall(w + "themeFontLang"):
+        el.attrib.clear()
+        el.set(w + "val", "vi-VN")
+
+    cp = doc.core_properties
+    cp.author = AUTHOR
+    cp.last_modified_by = AUTHOR
+    cp.created = FIXED_TIME
+    cp.modified = FIXED_TIME
+    cp.revision = 1
+    cp.title = title
+    cp.subject = ""
+    cp.comments = ""
+    cp.keywords = ""
+    cp.category = ""
+
+
+# --------------------------------------------------------------------------
+# Small helpers: runs, paragraphs, tables, sections
+# --------------------------------------------------------------------------
+
+def _el(tag: str, **attrs):
+    """A new w: element with w: attributes, e.g. _el("w:sz", val=28)."""
+    el = OxmlElement(tag)
+    for k, v in attrs.items():
+        el.set(qn(f"w:{k}"), str(v))
+    return el
+
+
+_RPR_AFTER_SZCS = ("w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText",
+                   "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
+                   "w:eastAsianLayout", "w:specVanish", "w:oMath")
+
+
+def set_font(run, size: float, bold: bool = False, italic: bool = False,
+             underline: bool = False) -> None:
+    """Times New Roman (all four scripts), size, bold/italic/underline."""
+    rpr = run._r.get_or_add_rPr()
+    rfonts = rpr.get_or_add_rFonts()
+    for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
+        rfonts.set(qn(f"w:{attr}"), FONT)
+    run.font.size = Pt(size)
+    szcs = rpr.find(qn("w:szCs"))
+    if szcs is None:
+        szcs = _el("w:szCs")
+        rpr.insert_element_before(szcs, *_RPR_AFTER_SZCS)
+    szcs.set(qn("w:val"), str(int(size * 2)))
+    if bold:
+        run.font.bold = True
+    if italic:
+        run.font.italic = True
+    if underline:
+        run.font.underline = True
+
+
+def format_par(par, align=None, first_line_mm: float | None = None,
+               before_pt: float | None = None, after_pt: float | None = None,
+               keep_next: bool = False, left_mm: float | None = None,
+               right_mm: float | None = None, mark_pt: float | None = None) -> None:
+    pf = par.paragraph_format
+    if align is not None:
+        pf.alignment = align
+    if first_line_mm is not None:
+        pf.first_line_indent = Mm(first_line_mm) if first_line_mm else 0
+    if left_mm is not None:
+        pf.left_indent = Mm(left_mm) if left_mm else 0
+    if right_mm is not None:
+        pf.right_indent = Mm(right_mm) if right_mm else 0
+    if before_pt is not None:
+        pf.space_before = Pt(before_pt)
+    if after_pt is not None:
+        pf.space_after = Pt(after_pt)
+    if keep_next:
+        pf.keep_with_next = True
+    if mark_pt is not None:  # size of the paragraph mark (empty lines)
+        rpr = par._p.get_or_add_pPr()
+        mark = rpr.find(qn("w:rPr"))
+        if mark is None:
+            mark = _el("w:rPr")
+            rpr.append(mark)
+        mark.append(parse_xml(
+            f'<w:rFonts xmlns:w="{W_NS}" w:ascii="{FONT}" w:hAnsi="{FONT}" '
+            f'w:eastAsia="{FONT}" w:cs="{FONT}"/>'))
+        mark.append(_el("w:sz", val=int(mark_pt * 2)))
+        mark.append(_el("w:szCs", val=int(mark_pt * 2)))
+
+
+def add_run(par, text: str, size: float = BODY_PT, **style):
+    """One run per call; a Jinja tag must never be split over two runs."""
+    run = par.add_run(text)
+    set_font(run, size, **style)
+    return run
+
+
+def add_par(container, text: str = "", size: float = BODY_PT, *, bold=False,
+            italic=False, underline=False, align=None, first_line_mm=None,
+            before_pt=None, after_pt=None, keep_next=False, left_mm=None,
+            right_mm=None, reuse_first: bool = False):
+    """Add a paragraph holding `text` as a single run (or no run when empty)."""
+    if reuse_first and len(container.paragraphs) == 1 and not container.paragraphs[0].runs:
+        par = container.paragraphs[0]
+    else:
+        par = container.add_paragraph()
+    format_par(par, align, first_line_mm, before_pt, after_pt, keep_next, left_mm,
+               right_mm, mark_pt=size)
+    if text:
+        add_run(par, text, size, bold=bold, italic=italic, underline=underline)
+    return par
+
+
+def cell_par(cell, text: str = "", size: float = BODY_PT, align=CENTER, **kw):
+    """A paragraph inside a table cell: no indent, no spacing unless asked."""
+    kw.setdefault("before_pt", 0)
+    kw.setdefault("after_pt", 0)
+    return add_par(cell, text, size, align=align, first_line_mm=0, reuse_first=True, **kw)
+
+
+def paragraph_bottom_border(par, sz: int = NATIONAL_LINE_SZ) -> None:
+    ppr = par._p.get_or_add_pPr()
+    pbdr = parse_xml(f'<w:pBdr xmlns:w="{W_NS}"><w:bottom w:val="single" '
+                     f'w:sz="{sz}" w:space="1" w:color="auto"/></w:pBdr>')
+    ppr.insert_element_before(
+        pbdr, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+        "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
+        "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+        "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+        "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+        "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
+def _borders_xml(tag: str, val: str, sz: int = 0) -> str:
+    sides = ["top", "left", "bottom", "right", "insideH", "insideV"]
+    if tag == "tcBorders":
+        sides = ["top", "left", "bottom", "right"]
+    if val == "nil":
+        inner = "".join(f'<w:{s} w:val="nil"/>' for s in sides)
+    else:
+        inner = "".join(f'<w:{s} w:val="{val}" w:sz="{sz}" w:space="0" w:color="auto"/>'
+                        for s in sides)
+    return f'<w:{tag} xmlns:w="{W_NS}">{inner}</w:{tag}>'
+
+
+def make_table(container, widths_mm, *, borders: bool, cell_margin_mm: float,
+               cell_margin_v_mm: float = 0):
+    """A fixed-layout table whose columns have the given widths (mm)."""
+    table = container.add_table(rows=1, cols=len(widths_mm))
+    tbl = table._tbl
+    tblpr = tbl.tblPr
+    for child in list(tblpr):
+        tblpr.remove(child)
+    if borders:
+        tblpr.append(_el("w:tblStyle", val="TableGrid"))
+    tblpr.append(_el("w:tblW", w=sum(tw(m) for m in widths_mm), type="dxa"))
+    tblpr.append(_el("w:jc", val="center"))
+    tblpr.append(_el("w:tblInd", w=0, type="dxa"))
+    tblpr.append(parse_xml(_borders_xml("tblBorders", "single" if borders else "nil",
+                                        TABLE_BORDER_SZ)))
+    tblpr.append(_el("w:tblLayout", type="fixed"))
+    mar, vmar = tw(cell_margin_mm), tw(cell_margin_v_mm)
+    tblpr.append(parse_xml(
+        f'<w:tblCellMar xmlns:w="{W_NS}"><w:top w:w="{vmar}" w:type="dxa"/>'
+        f'<w:left w:w="{mar}" w:type="dxa"/><w:bottom w:w="{vmar}" w:type="dxa"/>'
+        f'<w:right w:w="{mar}" w:type="dxa"/></w:tblCellMar>'))
+    tblpr.append(_el("w:tblLook", val="04A0", firstRow=1, lastRow=0, firstColumn=1,
+                     lastColumn=0, noHBand=0, noVBand=1))
+    for gridcol, mm in zip(tbl.tblGrid.findall(qn("w:gridCol")), widths_mm):
+        gridcol.set(qn("w:w"), str(tw(mm)))
+    table._ntm_widths = widths_mm
+    table._ntm_borders = borders
+    _format_row(table, table.rows[0], header=borders)  # a grid's first row: its header
+    return table
+
+
+def _format_row(table, row, *, header: bool = False) -> None:
+    if table._ntm_borders:  # data tables: rows never split, header repeated
+        trpr = row._tr.get_or_add_trPr()
+        trpr.append(_el("w:cantSplit"))
+        if header:
+            trpr.append(_el("w:tblHeader"))
+    for cell, mm in zip(row.cells, table._ntm_widths):
+        tcpr = cell._tc.get_or_add_tcPr()
+        for child in list(tcpr):
+            tcpr.remove(child)
+        tcpr.append(_el("w:tcW", w=tw(mm), type="dxa"))
+        if not table._ntm_borders:
+            tcpr.append(parse_xml(_borders_xml("tcBorders", "nil")))
+        cell.vertical_alignment = (WD_CELL_VERTICAL_ALIGNMENT.CENTER if table._ntm_borders
+                                   else WD_CELL_VERTICAL_ALIGNMENT.TOP)
+
+
+def add_row(table, *, header: bool = False):
+    row = table.add_row()
+    _format_row(table, row, header=header)
+    return row
+
+
+def borderless_table(container, widths_mm):
+    return make_table(container, widths_mm, borders=False, cell_margin_mm=0)
+
+
+def grid_table(container, widths_mm):
+    return make_table(container, widths_mm, borders=True,
+                      cell_margin_mm=TABLE_CELL_MARGIN_MM,
+                      cell_margin_v_mm=TABLE_CELL_MARGIN_V_MM)
+
+
+def setup_section(section, *, landscape: bool = False) -> None:
+    """A4, margins of SPEC §6, page number at top centre except on page 1."""
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(A4_LONG_MM), Mm(A4_SHORT_MM)
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(A4_SHORT_MM), Mm(A4_LONG_MM)
+    section.top_margin = Mm(MARGIN_TOP_MM)
+    section.bottom_margin = Mm(MARGIN_BOTTOM_MM)
+    section.left_margin = Mm(MARGIN_LEFT_MM)
+    section.right_margin = Mm(MARGIN_RIGHT_MM)
+    section.header_distance = Mm(HEADER_DISTANCE_MM)
+    section.footer_distance = Mm(FOOTER_DISTANCE_MM)
+    section.gutter = 0
+    sectpr = section._sectPr
+    for attr in list(sectpr.attrib):  # drop rsids of the default template
+        del sectpr.attrib[attr]
+
+    section.different_first_page_header_footer = True
+    section.first_page_header.is_linked_to_previous = False  # empty on page 1
+    first = section.first_page_header.paragraphs[0]
+    format_par(first, CENTER, 0, 0, 0, mark_pt=PAGE_NUMBER_PT)
+
+    section.header.is_linked_to_previous = False
+    par = section.header.paragraphs[0]
+    format_par(par, CENTER, 0, 0, 0, mark_pt=PAGE_NUMBER_PT)
+    add_page_field(par)
+
+
+def add_page_field(par) -> None:
+    """A PAGE field as begin / instrText / separate / result / end runs."""
+    def field_run(xml_inner: str):
+        run = par.add_run()
+        set_font(run, PAGE_NUMBER_PT)
+        run._r.append(parse_xml(xml_inner))
+        return run
+
+    field_run(f'<w:fldChar xmlns:w="{W_NS}" w:fldCharType="begin"/>')
+    field_run(f'<w:instrText xmlns:w="{W_NS}" xml:space="preserve"> PAGE </w:instrText>')
+    field_run(f'<w:fldChar xmlns:w="{W_NS}" w:fldCharType="separate"/>')
+    add_run(par, "2", PAGE_NUMBER_PT)
+    field_run(f'<w:fldChar xmlns:w="{W_NS}" w:fldCharType="end"/>')
+
+
+def preserve_spaces(doc) -> None:
+    """xml:space="preserve" on every w:t, so spaces around tags survive."""
+    parts = [doc.part] + [rel.target_part for rel in doc.part.rels.values()
+                          if rel.reltype.endswith(("/header", "/footer"))]
+    for part in parts:
+        for t in part.element.iter(qn("w:t")):
+            t.set(XML_SPACE, "preserve")
+
+
+def end_body_with_paragraph(doc, size: float = BODY_PT) -> None:
+    """Word wants a paragraph, not a table, right before the body's sectPr."""
+    add_par(doc, "", size, first_line_mm=0, before_pt=0, after_pt=0)
+
+
+# --------------------------------------------------------------------------
+# Document blocks
+# --------------------------------------------------------------------------
+
+def header_block(doc) -> None:
+    """Issuing body / number (left) and party name / place and date (right)."""
+    table = borderless_table(doc, HEADER_COLS_MM)
+    left, right = table.rows[0].cells
+    cell_par(left, "{{ co_quan_cap_tren }}")
+    cell_par(left, "{{ co_quan_ban_hanh }}", bold=True)
+    cell_par(left, "*")
+    cell_par(left, "{{ so_ky_hieu }}")
+
+    national = cell_par(right, "ĐẢNG CỘNG SẢN VIỆT NAM", NATIONAL_PT, bold=True,
+                        left_mm=NATIONAL_LINE_INDENT_MM, right_mm=NATIONAL_LINE_INDENT_MM)
+    paragraph_bottom_border(national)
+    cell_par(right, "{{ dia_danh_ngay }}", italic=True, before_pt=6)
+
+
+def signature_block(doc) -> None:
+    """Nơi nhận (left, docxtpl paragraph loop) and the signature (right)."""
+    table = borderless_table(doc, SIGNATURE_COLS_MM)
+    left, right = table.rows[0].cells
+    cell_par(left, "Nơi nhận:", align=LEFT, underline=True, before_pt=6)
+    cell_par(left, "{%p for n in noi_nhan %}", NOI_NHAN_LINE_PT, align=LEFT)
+    cell_par(left, NOI_NHAN_LINE, NOI_NHAN_LINE_PT, align=LEFT)
+    cell_par(left, "{%p endfor %}", NOI_NHAN_LINE_PT, align=LEFT)
+
+    cell_par(right, "{{ tham_quyen_ky }}", bold=True, before_pt=6)
+    cell_par(right, "{{ chuc_vu_nguoi_ky }}")
+    for _ in range(SIGNATURE_BLANK_LINES):
+        cell_par(right, "")
+    cell_par(right, "{{ nguoi_ky }}", bold=True)
+
+
+def body_paragraph(doc, item: tuple[str, ...]) -> None:
+    kind = item[0]
+    if kind == "p":
+        add_par(doc, item[1])
+    elif kind in ("h1", "h2"):
+        add_par(doc, item[1], bold=True, keep_next=True)
+    elif kind == "h3":
+        add_par(doc, item[1], italic=True, keep_next=True)
+    elif kind in ("lead-b", "lead-i"):
+        par = add_par(doc, "")
+        add_run(par, item[1], bold=kind == "lead-b", italic=kind == "lead-i")
+        add_run(par, item[2])
+    elif kind == "loop":
+        add_par(doc, "{%p for t in muc_tieu %}")
+        add_par(doc, "{{ t }}")
+        add_par(doc, "{%p endfor %}")
+    else:
+        raise ValueError(kind)
+
+
+# --------------------------------------------------------------------------
+# The two templates
+# --------------------------------------------------------------------------
+
+def build_plan():
+    doc = Document()
+    clean_package(doc, "Kế hoạch")
+    setup_section(doc.sections[0])
+
+    header_block(doc)
+    add_par(doc, "KẾ HOẠCH", TYPE_PT, bold=True, align=CENTER, first_line_mm=0,
+            before_pt=18, after_pt=0)
+    add_par(doc, "CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ", bold=True, align=CENTER,
+            first_line_mm=0, after_pt=0)
+    add_par(doc, PLAN_TITLE, bold=True, align=CENTER, first_line_mm=0, after_pt=0)
+    add_par(doc, "-----", align=CENTER, first_line_mm=0, after_pt=12)
+
+    add_par(doc, "{{ can_cu }}")
+    for item in PLAN_BODY:
+        body_paragraph(doc, item)
+
+    signature_block(doc)
+    end_body_with_paragraph(doc)
+    preserve_spaces(doc)
+    return doc
+
+
+def build_annex():
+    doc = Document()
+    clean_package(doc, "Phân công")
+    setup_section(doc.sections[0], landscape=True)
+
+    add_par(doc, ANNEX_TITLE, bold=True, align=CENTER, first_line_mm=0, after_pt=0)
+    add_par(doc, ANNEX_SUBTITLE, bold=True, align=CENTER, first_line_mm=0, after_pt=0)
+    add_par(doc, ANNEX_ATTACHED, italic=True, align=CENTER, first_line_mm=0, after_pt=0)
+    add_par(doc, "", align=CENTER, first_line_mm=0, after_pt=0)
+
+    table = grid_table(doc, ANNEX_COLS_MM)
+    header = table.rows[0]
+    for cell, text in zip(header.cells, ANNEX_HEADERS):
+        cell_par(cell, text, TABLE_PT, bold=True)
+
+    cell_par(add_row(table).cells[0], "{%tr for r in phan_cong %}", TABLE_PT, align=LEFT)
+    data = add_row(table)
+    for i, (cell, text) in enumerate(zip(data.cells, ANNEX_ROW)):
+        cell_par(cell, text, TABLE_PT, align=CENTER if i == 0 else LEFT)
+    cell_par(add_row(table).cells[0], "{%tr endfor %}", TABLE_PT, align=LEFT)
+    for row in table.rows[1:]:  # empty cells of the loop rows: same font
+        for cell in row.cells:
+            if not cell.paragraphs[0].runs:
+                cell_par(cell, "", TABLE_PT, align=LEFT)
+
+    end_body_with_paragraph(doc)
+    preserve_spaces(doc)
+    return doc
+
+
+# --------------------------------------------------------------------------
+# Deterministic writing
+# --------------------------------------------------------------------------
+
+def docx_bytes(doc) -> bytes:
+    """Save, then re-zip with fixed timestamps and attributes."""
+    raw = io.BytesIO()
+    doc.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as zin, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zi = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.create_system = 0
+            zi.external_attr = 0
+            zout.writestr(zi, zin.read(info.filename))
+    return out.getvalue()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+BUILDERS = {
+    "ke-hoach.docx": build_plan,
+    "phu-luc-phan-cong.docx": build_annex,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    repo = Path(__file__).resolve().parent.parent
+    parser = argparse.ArgumentParser(description="Tạo các mẫu Word (templates) của ntm.")
+    parser.add_argument("--out-dir", type=Path, default=repo / "templates",
+                        help="thư mục ghi mẫu (mặc định: templates/)")
+    args = parser.parse_args(argv)
+    for name, build in BUILDERS.items():
+        path = args.out_dir / name
+        write_atomic(path, docx_bytes(build()))
+        print(f"Đã ghi {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
