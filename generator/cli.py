@@ -39,8 +39,8 @@ def _run(action: Callable[[], T]) -> T:
         click.echo(_problem_table(exc.problems), err=True)
         errors = sum(1 for p in exc.problems if p.is_error)
         warnings = len(exc.problems) - errors
-        click.echo(f"Dữ liệu có {errors} lỗi, {warnings} cảnh báo. Chưa tạo văn bản nào; hãy sửa các lỗi trên rồi chạy lại.", err=True)
-        sys.exit(EXIT_INVALID)
+        click.echo(f"{exc} Có {errors} lỗi, {warnings} cảnh báo; hãy sửa các lỗi trên rồi chạy lại.", err=True)
+        sys.exit(exc.exit_code)
     except NtmError as exc:
         click.echo(f"Lỗi: {exc}", err=True)
         sys.exit(exc.exit_code)
@@ -89,7 +89,7 @@ def generate(paths: tuple[Path, ...], docs: str | None, out_dir: Path, templates
     PATHS là tệp Excel hoặc thư mục chứa tệp Excel; bỏ trống thì đọc thư mục ./inputs/,
     nếu không có thì dùng sổ mẫu đi kèm chương trình.
     """
-    sources = list(paths) or [default_inputs(Path.cwd())]
+    sources = list(paths) or [default_inputs(Path())]
     result = _run(lambda: pipeline.generate(sources, out_dir, docs, templates_dir))
     if result.inputs.problems:
         click.echo(_problem_table(result.inputs.problems), err=True)

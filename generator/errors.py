@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from enum import Enum
 
 
+UNREADABLE = "E-TEP-KHONG-DOC-DUOC"
+
+
 class Severity(Enum):
     ERROR = "lỗi"
     WARNING = "cảnh báo"
@@ -80,9 +83,18 @@ class ValidationFailed(NtmError):
     exit_code = 3
 
     def __init__(self, problems: list[Problem]) -> None:
-        errors = sum(1 for p in problems if p.is_error)
-        super().__init__(f"Dữ liệu đầu vào có {errors} lỗi: chưa tạo văn bản nào.")
+        super().__init__("Dữ liệu đầu vào có lỗi: chưa tạo văn bản nào.")
         self.problems = problems
+
+
+class InputsUnreadable(ValidationFailed):
+    """Some input workbooks cannot be opened: an operational error, not bad data."""
+
+    exit_code = 1
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(problems)
+        self.args = (f"Không mở được {sum(1 for p in problems if p.code == UNREADABLE)} tệp Excel: chưa tạo văn bản nào.",)
 
 
 class TemplateProblem(NtmError):

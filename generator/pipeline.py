@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator import schema as S
 from generator.documents import DOCUMENTS_BY_KEY, YEARLY_DOCUMENTS, DocumentSpec
-from generator.errors import Location, OutputProblem, Problem, UsageError, ValidationFailed, WorkbookUnreadable
+from generator.errors import UNREADABLE, InputsUnreadable, Location, OutputProblem, Problem, UsageError, ValidationFailed, WorkbookUnreadable
 from generator.model import Commune, DocType
 from generator.reading import WorkbookData, blank_row_warnings, find_workbooks, read_workbook
 from generator.rendering import render_docx
@@ -86,7 +86,9 @@ def load_inputs(paths: Sequence[Path]) -> LoadedInputs:
             else:
                 problems.extend(book.problems)
                 problems.extend(blank_row_warnings(log))
-    if not main_books and not any(p.code == "E-TEP-KHONG-DOC-DUOC" for p in problems):
+    if any(p.code == UNREADABLE for p in problems):
+        raise InputsUnreadable(problems)
+    if not main_books:
         where = ", ".join(str(p) for p in paths)
         problems.append(
             Problem(

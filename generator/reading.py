@@ -15,7 +15,7 @@ from pathlib import Path
 
 import python_calamine
 
-from generator.errors import Location, Problem, Severity, WorkbookUnreadable
+from generator.errors import UNREADABLE, Location, Problem, Severity, WorkbookUnreadable
 from generator.schema import ACTIVITY_LOG, INFO, MAIN_SHEETS, SheetSchema
 from generator.text import fold_ascii
 
@@ -185,7 +185,7 @@ def _unreadable(label: str, reason: str) -> WorkbookUnreadable:
     return WorkbookUnreadable(
         Problem(
             Location(label),
-            "E-TEP-KHONG-DOC-DUOC",
+            UNREADABLE,
             f"Không mở được tệp: {reason}. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi chạy lại.",
         )
     )

@@ -184,37 +184,37 @@ FAR_VILLAGES = frozenset(v[0] for v in VILLAGES if v[1])
 
 CRITERIA = [
     ("PT", "Tổ chức phong trào thường xuyên", "buổi", None, None, "Cộng dồn", "Tất cả thôn",
-     "- Tổ chức thường xuyên, hiệu quả phong trào này, bám sát các nội dung trọng tâm trên. "
-     "Phân công đảng viên giúp đỡ hộ nghèo, gia đình chính sách."),
+     ("- Tổ chức thường xuyên, hiệu quả phong trào này, bám sát các nội dung trọng tâm trên. "
+      "Phân công đảng viên giúp đỡ hộ nghèo, gia đình chính sách.")),
     ("BCD", "Gắn biển chỉ dẫn ranh giới thôn", "biển", None, None, "Cộng dồn", "Tất cả thôn",
-     "- Thực hiện gắn biển chỉ dẫn ranh giới giữa các thôn ở các tuyến đường chính liên xã, "
-     "liên thôn."),
+     ("- Thực hiện gắn biển chỉ dẫn ranh giới giữa các thôn ở các tuyến đường chính liên xã, "
+      "liên thôn.")),
     ("NVH", "Nhà văn hóa thôn có cổng, hàng rào, được chỉnh trang", "nhà", 1, None,
      "Cộng dồn", "Tất cả thôn",
-     "- 100% nhà văn hóa thôn có cổng, hàng rào kiên cố hoặc hàng rào cây xanh; được vệ sinh, "
-     "chỉnh trang thường xuyên, quét sơn hoặc vôi ve sạch, đẹp."),
+     ("- 100% nhà văn hóa thôn có cổng, hàng rào kiên cố hoặc hàng rào cây xanh; được vệ sinh, "
+      "chỉnh trang thường xuyên, quét sơn hoặc vôi ve sạch, đẹp.")),
     ("DH", "Tuyến đường hoa điển hình", "km", 0.6, 0.8, "Cộng dồn", "Tất cả thôn",
-     "- 100% các thôn thực hiện đắp lề đường các tuyến đã được kiên cố hóa, trồng tuyến đường "
-     "hoa và duy trì hoạt động vệ sinh đường liên thôn, ngõ xóm; trong đó: mỗi thôn tạo được "
-     "ít nhất 2 tuyến đường hoa điển hình, chiều dài mỗi tuyến tối thiểu 0,3 km, gắn với các "
-     "mô hình “Nhà sạch, vườn đẹp”. Trung tâm xã 0,8 km đường hoa."),
+     ("- 100% các thôn thực hiện đắp lề đường các tuyến đã được kiên cố hóa, trồng tuyến đường "
+      "hoa và duy trì hoạt động vệ sinh đường liên thôn, ngõ xóm; trong đó: mỗi thôn tạo được "
+      "ít nhất 2 tuyến đường hoa điển hình, chiều dài mỗi tuyến tối thiểu 0,3 km, gắn với các "
+      "mô hình “Nhà sạch, vườn đẹp”. Trung tâm xã 0,8 km đường hoa.")),
     ("DTS", "Tuyến đường điện thắp sáng", "tuyến", 1, None, "Cộng dồn", "Tất cả thôn",
      "- Xây dựng tối thiểu 01 tuyến đường điện thắp sáng/thôn."),
     ("HR", "Hộ làm hố rác, chôn lấp hoặc ủ rác hữu cơ", "hộ", 80, None, "Tỷ lệ hộ",
      "Thôn xa trung tâm",
-     "- Vận động Nhân dân đóng góp xã hội hóa thực hiện thu gom rác, vận chuyển đến bãi rác "
-     "tập trung của xã để xử lý; các thôn xa trung tâm xã, vận động trên 80% hộ dân làm hố "
-     "rác, chôn lấp hoặc ủ rác hữu cơ thành phân bón để giảm thiểu gây ô nhiễm môi trường."),
+     ("- Vận động Nhân dân đóng góp xã hội hóa thực hiện thu gom rác, vận chuyển đến bãi rác "
+      "tập trung của xã để xử lý; các thôn xa trung tâm xã, vận động trên 80% hộ dân làm hố "
+      "rác, chôn lấp hoặc ủ rác hữu cơ thành phân bón để giảm thiểu gây ô nhiễm môi trường.")),
     ("CN", "Hộ chăn nuôi đảm bảo vệ sinh môi trường", "hộ", 10, None, "Tăng so năm trước",
      "Tất cả thôn",
      "- Tỷ lệ hộ chăn nuôi đảm bảo vệ sinh môi trường tăng thêm tối thiểu 10% so với năm 2020."),
     ("KV", "Chỉnh trang khuôn viên cơ quan, đơn vị; gắn biển tên", "buổi", None, None,
      "Cộng dồn", "Tất cả thôn",
-     "- Các cơ quan, đơn vị, trường học, trạm y tế thường xuyên chỉnh trang khuôn viên; "
-     "tuyên truyền, thực hiện tốt công tác vệ sinh môi trường.\n"
-     "Thực hiện gắn biển tên các cơ quan, đơn vị, tổ chức chính trị - xã hội đã giúp đỡ, hỗ "
-     "trợ thực hiện công trình, tuyến đường; gắn biển mô hình “Nhà sạch, vườn đẹp” đối với "
-     "hộ gia đình."),
+     ("- Các cơ quan, đơn vị, trường học, trạm y tế thường xuyên chỉnh trang khuôn viên; "
+      "tuyên truyền, thực hiện tốt công tác vệ sinh môi trường.\n"
+      "Thực hiện gắn biển tên các cơ quan, đơn vị, tổ chức chính trị - xã hội đã giúp đỡ, hỗ "
+      "trợ thực hiện công trình, tuyến đường; gắn biển mô hình “Nhà sạch, vườn đẹp” đối với "
+      "hộ gia đình.")),
     ("GDHN", "Đảng viên giúp đỡ hộ nghèo, gia đình chính sách", "hộ", None, None, "Cộng dồn",
      "Tất cả thôn", "- Phân công đảng viên giúp đỡ hộ nghèo, gia đình chính sách."),
     ("VS", "Vệ sinh nhà văn hóa, đường thôn, xóm", "km", None, None, "Cộng dồn",
@@ -286,7 +286,7 @@ PLAN_MONTHS = (2, 3, 4)  # Kế hoạch tháng: 02/2021, 03/2021, 04/2021
 PLAN_ROWS = (8, 12)  # rows per month, inclusive range
 
 # Criteria each unit works on, with weights.
-_BASE = {"VS": 5, "DH": 4, "BCD": 2, "NVH": 2, "PT": 2, "GDHN": 1, "KV": 1}
+_BASE = {"VS": 5, "DH": 4, "BCD": 2, "NVH": 2, "DTS": 1, "PT": 2, "GDHN": 1, "KV": 1}
 UNIT_CRITERIA = {
     "Trường mầm non": {**_BASE, "HR": 2},
     "Trường tiểu học": dict(_BASE),
@@ -295,9 +295,9 @@ UNIT_CRITERIA = {
     "Công an xã": {**_BASE, "DTS": 2},
     "MTTQ xã": {**_BASE, "KV": 2},
     "Hội LHPN xã": {"DH": 7, "VS": 3, "KV": 4, "NVH": 2, "BCD": 1, "PT": 2},
-    "Hội nông dân xã": {"CN": 7, "VS": 3, "DH": 2, "BCD": 1, "NVH": 2, "PT": 2},
+    "Hội nông dân xã": {"CN": 7, "VS": 3, "DH": 2, "BCD": 1, "NVH": 2, "DTS": 1, "PT": 2},
     "Đoàn thanh niên": {"DTS": 6, "VS": 4, "DH": 3, "HR": 2, "BCD": 2, "NVH": 2, "PT": 1},
-    "Hội CCB": {"GDHN": 6, "VS": 4, "DH": 2, "BCD": 1, "NVH": 2, "PT": 2},
+    "Hội CCB": {"GDHN": 6, "VS": 4, "DH": 2, "BCD": 1, "NVH": 2, "DTS": 1, "PT": 2},
     "Công đoàn CS xã": {"KV": 7, "DH": 4, "VS": 2, "BCD": 1, "PT": 1},
     "Đảng ủy xã": {**_BASE, "HR": 2, "GDHN": 2},
     "UBND xã": {**_BASE, "DTS": 2},
@@ -373,7 +373,7 @@ CENTRE_CONTENTS = {
 NOTES = ["Kết hợp tuyên truyền phòng, chống dịch Covid-19",
          "Chuyển từ tuần trước do trời mưa"]
 VILLAGE_NOTES = ["Phối hợp với chi bộ thôn", "Phối hợp với Đoàn thanh niên thôn"]
-CODE_NOTES = {"DH": ["Nhân dân góp cây giống"], "KV": ["Nhân dân góp cây giống"],
+CODE_NOTES = {"DH": ["Nhân dân góp cây giống"],
               "DTS": ["Nhân dân góp tiền mua bóng đèn"]}
 # Contents during which land may be donated (road widening, poles).
 LAND_CONTENTS = frozenset({"Đắp lề đường, trồng hoa tuyến đường liên thôn",
@@ -411,63 +411,63 @@ ILLUSTRATIVE = "Các số liệu trong tệp mẫu này là số liệu minh h�
 MADE_BY = ("Tệp này được tạo tự động bằng công cụ tools/make_sample.py của chương trình ntm "
            "(chạy lại: python tools/make_sample.py tại thư mục gốc); chạy lại sẽ ghi đè tệp.")
 FORMATS = [
-    ("Ngày tháng", "Ghi ngày dạng dd/mm/yyyy, ví dụ 06/03/2021 (cũng nhận d/m/yyyy và "
-                   "yyyy-mm-dd). Ngày phải thuộc năm kế hoạch."),
-    ("Số thập phân", "Dùng dấu phẩy: 0,5 km; 1,5 ngày công. Số tiền ghi số nguyên, đơn vị "
-                     "đồng: 1.250.000 hoặc 1250000."),
-    ("Số người", "Số nguyên, không âm. Các cột Cán bộ, công chức; Đảng viên; Viên chức; LLVT; "
-                 "Đoàn viên, hội viên; Nhân dân là số “trong đó”: một người có thể thuộc nhiều "
-                 "nhóm, các nhóm không cộng vào Tổng lượt người; mỗi nhóm không được lớn hơn "
-                 "Tổng lượt người, Tổng lượt người ít nhất là 1."),
-    ("Khối lượng, ĐVT", "Khối lượng ghi theo ĐVT của tiêu chí (trang Tiêu chí); được ghi m "
-                        "thay cho km, m² thay cho ha, chương trình tự quy đổi."),
+    ("Ngày tháng", ("Ghi ngày dạng dd/mm/yyyy, ví dụ 06/03/2021 (cũng nhận d/m/yyyy và "
+                    "yyyy-mm-dd). Ngày phải thuộc năm kế hoạch.")),
+    ("Số thập phân", ("Dùng dấu phẩy: 0,5 km; 1,5 ngày công. Số tiền ghi số nguyên, đơn vị "
+                      "đồng: 1.250.000 hoặc 1250000.")),
+    ("Số người", ("Số nguyên, không âm. Các cột Cán bộ, công chức; Đảng viên; Viên chức; LLVT; "
+                  "Đoàn viên, hội viên; Nhân dân là số “trong đó”: một người có thể thuộc nhiều "
+                  "nhóm, các nhóm không cộng vào Tổng lượt người; mỗi nhóm không được lớn hơn "
+                  "Tổng lượt người, Tổng lượt người ít nhất là 1.")),
+    ("Khối lượng, ĐVT", ("Khối lượng ghi theo ĐVT của tiêu chí (trang Tiêu chí); được ghi m "
+                         "thay cho km, m² thay cho ha, chương trình tự quy đổi.")),
     ("Thời gian", "Hoạt động vào thứ Bảy, Chủ nhật hằng tuần, trừ ngày nghỉ lễ, tết."),
-    ("Tên gọi", "Tên đơn vị, thôn, mã tiêu chí phải viết đúng như ở các trang Đơn vị, Thôn, "
-                "Tiêu chí (có dấu). Địa bàn trung tâm xã ghi “Trung tâm xã”."),
+    ("Tên gọi", ("Tên đơn vị, thôn, mã tiêu chí phải viết đúng như ở các trang Đơn vị, Thôn, "
+                 "Tiêu chí (có dấu). Địa bàn trung tâm xã ghi “Trung tâm xã”.")),
 ]
 GUIDE_MAIN = [
     ("Lưu ý", ILLUSTRATIVE),
-    ("Sổ này", "Sổ chính của Đảng ủy xã Bình Xa, năm kế hoạch 2021, dùng cho chương trình ntm "
-               "soạn kế hoạch, phụ lục phân công, kế hoạch hoạt động tháng, báo cáo kết quả "
-               "tháng và báo cáo năm của phong trào cán bộ, đảng viên, công chức, viên chức, "
-               "chiến sỹ lực lượng vũ trang trực tiếp tham gia xây dựng nông thôn mới, đô thị "
-               "văn minh tại cơ sở."),
+    ("Sổ này", ("Sổ chính của Đảng ủy xã Bình Xa, năm kế hoạch 2021, dùng cho chương trình ntm "
+                "soạn kế hoạch, phụ lục phân công, kế hoạch hoạt động tháng, báo cáo kết quả "
+                "tháng và báo cáo năm của phong trào cán bộ, đảng viên, công chức, viên chức, "
+                "chiến sỹ lực lượng vũ trang trực tiếp tham gia xây dựng nông thôn mới, đô thị "
+                "văn minh tại cơ sở.")),
     ("Tạo tệp", MADE_BY),
-    ("Cách dùng", "Chép sổ này và các sổ nhật ký của đơn vị (mọi sổ có trang “Nhật ký”) vào "
-                  "thư mục inputs/, rồi chạy lệnh: ntm generate. Không đổi tên trang, tên cột; "
-                  "thứ tự cột có thể đổi, cột thêm vào sẽ bị bỏ qua."),
-    ("Trang Thông tin", "Thông tin chung: cơ quan cấp trên, cơ quan ban hành, ký hiệu, địa "
-                        "danh, năm, số và ngày kế hoạch, người ký, nơi nhận báo cáo, hạn gửi "
-                        "kế hoạch và báo cáo tháng, phần căn cứ mở đầu kế hoạch. Cột Mục giữ "
-                        "nguyên, chỉ sửa cột Giá trị."),
-    ("Trang Nơi nhận", "Nơi nhận của từng loại văn bản: KH kế hoạch, PL phụ lục, KHT kế hoạch "
-                       "tháng, BC báo cáo tháng, BCN báo cáo năm, “tất cả” cho mọi văn bản. "
-                       "Cột Ghi chú ghi “(báo cáo)” nếu có."),
-    ("Trang Đơn vị", "Danh sách chi bộ, tổ chức, cơ quan; Loại: Chi bộ, Tổ chức chính trị - xã "
-                     "hội hoặc Cơ quan; người phụ trách."),
-    ("Trang Thôn", "Danh sách thôn; cột Xa trung tâm đánh dấu x; số hộ, số hộ chăn nuôi và số "
-                   "hộ chăn nuôi đạt vệ sinh môi trường năm trước (để tính tỷ lệ)."),
-    ("Trang Tiêu chí", "Các mục tiêu, nhiệm vụ của kế hoạch: mã, nội dung, đơn vị tính, chỉ "
-                       "tiêu mỗi thôn và trung tâm xã, cách tính (Cộng dồn, Tỷ lệ hộ, Tăng so "
-                       "năm trước), áp dụng cho thôn nào, câu diễn giải trong kế hoạch."),
-    ("Trang Phân công", "Phụ lục phân công chi bộ, tổ chức phụ trách thôn, chép nguyên văn; "
-                        "nhiều thôn cách nhau bằng dấu phẩy; để trống là trung tâm xã."),
-    ("Trang Kế hoạch tháng", "Hoạt động dự kiến từng tháng (Tháng ghi MM/YYYY, ví dụ "
-                             "03/2021): ngày, đơn vị, thôn, mã tiêu chí, nội dung, lực lượng, "
-                             "khối lượng, kinh phí dự kiến."),
-    ("Trang Nhật ký", "Mỗi dòng là một hoạt động đã làm: ngày, đơn vị, thôn, mã tiêu chí, nội "
-                      "dung, tổng lượt người và trong đó từng nhóm, ngày công, khối lượng và "
-                      "ĐVT, tiền mặt, hiện vật quy đổi ra tiền (đồng), đất hiến (m²), ghi chú. "
-                      "Không ghi trùng một hoạt động hai lần."),
+    ("Cách dùng", ("Chép sổ này và các sổ nhật ký của đơn vị (mọi sổ có trang “Nhật ký”) vào "
+                   "thư mục inputs/, rồi chạy lệnh: ntm generate. Không đổi tên trang, tên cột; "
+                   "thứ tự cột có thể đổi, cột thêm vào sẽ bị bỏ qua.")),
+    ("Trang Thông tin", ("Thông tin chung: cơ quan cấp trên, cơ quan ban hành, ký hiệu, địa "
+                         "danh, năm, số và ngày kế hoạch, người ký, nơi nhận báo cáo, hạn gửi "
+                         "kế hoạch và báo cáo tháng, phần căn cứ mở đầu kế hoạch. Cột Mục giữ "
+                         "nguyên, chỉ sửa cột Giá trị.")),
+    ("Trang Nơi nhận", ("Nơi nhận của từng loại văn bản: KH kế hoạch, PL phụ lục, KHT kế hoạch "
+                        "tháng, BC báo cáo tháng, BCN báo cáo năm, “tất cả” cho mọi văn bản. "
+                        "Cột Ghi chú ghi “(báo cáo)” nếu có.")),
+    ("Trang Đơn vị", ("Danh sách chi bộ, tổ chức, cơ quan; Loại: Chi bộ, Tổ chức chính trị - xã "
+                      "hội hoặc Cơ quan; người phụ trách.")),
+    ("Trang Thôn", ("Danh sách thôn; cột Xa trung tâm đánh dấu x; số hộ, số hộ chăn nuôi và số "
+                    "hộ chăn nuôi đạt vệ sinh môi trường năm trước (để tính tỷ lệ).")),
+    ("Trang Tiêu chí", ("Các mục tiêu, nhiệm vụ của kế hoạch: mã, nội dung, đơn vị tính, chỉ "
+                        "tiêu mỗi thôn và trung tâm xã, cách tính (Cộng dồn, Tỷ lệ hộ, Tăng so "
+                        "năm trước), áp dụng cho thôn nào, câu diễn giải trong kế hoạch.")),
+    ("Trang Phân công", ("Phụ lục phân công chi bộ, tổ chức phụ trách thôn, chép nguyên văn; "
+                         "nhiều thôn cách nhau bằng dấu phẩy; để trống là trung tâm xã.")),
+    ("Trang Kế hoạch tháng", ("Hoạt động dự kiến từng tháng (Tháng ghi MM/YYYY, ví dụ "
+                              "03/2021): ngày, đơn vị, thôn, mã tiêu chí, nội dung, lực lượng, "
+                              "khối lượng, kinh phí dự kiến.")),
+    ("Trang Nhật ký", ("Mỗi dòng là một hoạt động đã làm: ngày, đơn vị, thôn, mã tiêu chí, nội "
+                       "dung, tổng lượt người và trong đó từng nhóm, ngày công, khối lượng và "
+                       "ĐVT, tiền mặt, hiện vật quy đổi ra tiền (đồng), đất hiến (m²), ghi chú. "
+                       "Không ghi trùng một hoạt động hai lần.")),
 ] + FORMATS
 GUIDE_UNIT = [
     ("Lưu ý", ILLUSTRATIVE),
-    ("Sổ này", "Sổ nhật ký hoạt động của Trường THCS (thôn phụ trách: Soi Dịa, Yên Bình), "
-               "năm 2021. Nộp cho Văn phòng Đảng ủy xã để chép vào thư mục inputs/ cùng sổ "
-               "chính."),
+    ("Sổ này", ("Sổ nhật ký hoạt động của Trường THCS (thôn phụ trách: Soi Dịa, Yên Bình), "
+                "năm 2021. Nộp cho Văn phòng Đảng ủy xã để chép vào thư mục inputs/ cùng sổ "
+                "chính.")),
     ("Tạo tệp", MADE_BY),
-    ("Trang Nhật ký", "Mỗi dòng là một hoạt động đã làm; không đổi tên trang, tên cột; không "
-                      "ghi trùng hoạt động đã có trong sổ chính."),
+    ("Trang Nhật ký", ("Mỗi dòng là một hoạt động đã làm; không đổi tên trang, tên cột; không "
+                       "ghi trùng hoạt động đã có trong sổ chính.")),
 ] + FORMATS
 
 
@@ -591,7 +591,7 @@ def log_row(rng: random.Random, unit: str, village: str, day: dt.date, code: str
     cash = money(rng, cash_lo, cash_hi) if rng.random() < cash_p else 0
     kind = money(rng, kind_lo, kind_hi) if rng.random() < kind_p else 0
     content = content_for(rng, code, village)
-    if content in LAND_CONTENTS and rng.random() < 0.25:
+    if content in LAND_CONTENTS and rng.random() < 0.4:
         land = rng.randint(2, 15) * 10
     else:
         land = 0 if rng.random() < 0.6 else None
@@ -648,7 +648,7 @@ def make_logs(rng: random.Random) -> tuple[list[dict], list[dict]]:
     # a few quantities in metres, to exercise unit conversion (m -> km)
     candidates = [r for r in main_rows if r["Mã tiêu chí"] in ("DH", "VS")]
     for r in rng.sample(candidates, METRE_ROWS):
-        r["Khối lượng"] = int(round(r["Khối lượng"] * 1000))
+        r["Khối lượng"] = round(r["Khối lượng"] * 1000)
         r["ĐVT"] = "m"
     return sort_log(main_rows), sort_log(unit_rows)
 

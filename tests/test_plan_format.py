@@ -1,0 +1,234 @@
+"""SPEC §6 on the generated plan and annex, read back with python-docx."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from tests import docx_format as fmt
+from tests.docx_text import squash
+
+
+@pytest.fixture(scope="module")
+def plan(sample_outputs):
+    return docx.Document(str(sample_outputs["KH"]))
+
+
+@pytest.fixture(scope="module")
+def annex(sample_outputs):
+    return docx.Document(str(sample_outputs["PL"]))
+
+
+def _paragraph(document, text):
+    for paragraph in document.paragraphs:
+        if squash(paragraph.text) == text:
+            return paragraph
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    if squash(paragraph.text) == text:
+                        return paragraph
+    raise AssertionError(f"no paragraph {text!r}")
+
+
+def _runs(paragraph):
+    return [r for r in paragraph.runs if r.text.strip()]
+
+
+def _assert_runs(document, text, size, bold=False, italic=False, underline=False):
+    paragraph = _paragraph(document, text)
+    runs = _runs(paragraph)
+    assert runs, text
+    for run in runs:
+        assert fmt.run_size(run, paragraph, document) == Pt(size), (text, run.text)
+        assert fmt.run_flag(run, paragraph, "bold") is bold, (text, run.text)
+        assert fmt.run_flag(run, paragraph, "italic") is italic, (text, run.text)
+        assert fmt.run_flag(run, paragraph, "underline") is underline, (text, run.text)
+    return paragraph
+
+
+def _within(length, mm):
+    return abs(length.mm - mm) <= 1
+
+
+@pytest.mark.parametrize("which", ["plan", "annex"])
+def test_a4_and_margins(request, which):
+    document = request.getfixturevalue(which)
+    for section in document.sections:
+        long_side, short_side = max(section.page_width, section.page_height), min(section.page_width, section.page_height)
+        assert _within(long_side, 297) and _within(short_side, 210)
+        assert _within(section.top_margin, 20) and _within(section.bottom_margin, 20)
+        assert _within(section.left_margin, 30) and _within(section.right_margin, 15)
+
+
+def test_plan_is_portrait_and_annex_is_a_landscape_section(plan, annex):
+    assert all(s.orientation == WD_ORIENT.PORTRAIT and s.page_width < s.page_height for s in plan.sections)
+    assert all(s.orientation == WD_ORIENT.LANDSCAPE and s.page_width > s.page_height for s in annex.sections)
+
+
+@pytest.mark.parametrize("which", ["plan", "annex"])
+def test_times_new_roman_everywhere_and_black(request, which):
+    document = request.getfixturevalue(which)
+    paragraphs = list(document.paragraphs)
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                paragraphs.extend(cell.paragraphs)
+    for paragraph in paragraphs:
+        for run in _runs(paragraph):
+            assert fmt.run_fonts(run, paragraph, document) == {"Times New Roman"}, run.text
+            assert fmt.run_color(run) in (None, "auto", "000000"), run.text
+
+
+def test_header_is_a_borderless_two_column_table(plan):
+    header = plan.tables[0]
+    assert len(header.columns) == 2
+    assert fmt.table_has_no_borders(header)
+    left = [squash(p.text) for p in header.cell(0, 0).paragraphs if p.text.strip()]
+    right = [squash(p.text) for p in header.cell(0, 1).paragraphs if p.text.strip()]
+    assert left == ["ĐẢNG BỘ HUYỆN HÀM YÊN", "ĐẢNG ỦY XÃ BÌNH XA", "*", "Số 11-KH/ĐU"]
+    assert right == ["ĐẢNG CỘNG SẢN VIỆT NAM", "Bình Xa, ngày 15 tháng 01 năm 2021"]
+
+
+def test_header_elements_fonts(plan):
+    _assert_runs(plan, "ĐẢNG BỘ HUYỆN HÀM YÊN", 14)
+    _assert_runs(plan, "ĐẢNG ỦY XÃ BÌNH XA", 14, bold=True)
+    star = _paragraph(plan, "*")
+    assert fmt.paragraph_value(star, "alignment") == WD_ALIGN_PARAGRAPH.CENTER
+    number = _assert_runs(plan, "Số 11-KH/ĐU", 14)
+    assert ":" not in number.text
+    party = _assert_runs(plan, "ĐẢNG CỘNG SẢN VIỆT NAM", 15, bold=True)
+    assert fmt.has_bottom_border(party), "a solid line under ĐẢNG CỘNG SẢN VIỆT NAM"
+    _assert_runs(plan, "Bình Xa, ngày 15 tháng 01 năm 2021", 14, italic=True)
+
+
+def test_type_title_and_dashes(plan):
+    kind = _assert_runs(plan, "KẾ HOẠCH", 16, bold=True)
+    assert fmt.paragraph_value(kind, "alignment") == WD_ALIGN_PARAGRAPH.CENTER
+    title = next(p for p in plan.paragraphs if p.text.startswith("về tổ chức phong trào"))
+    assert fmt.paragraph_value(title, "alignment") == WD_ALIGN_PARAGRAPH.CENTER
+    assert title.text[0].islower()
+    for run in _runs(title):
+        assert fmt.run_size(run, title, plan) == Pt(14) and fmt.run_flag(run, title, "bold")
+    texts = [squash(p.text) for p in plan.paragraphs if p.text.strip()]
+    after_title = texts[texts.index(squash(title.text)) + 1]
+    assert after_title == "-----"
+    dashes = _paragraph(plan, "-----")
+    assert fmt.paragraph_value(dashes, "alignment") == WD_ALIGN_PARAGRAPH.CENTER
+    kinds = texts[: texts.index("KẾ HOẠCH") + 1]
+    assert kinds[-1] == "KẾ HOẠCH"
+
+
+def _body_paragraphs(plan):
+    texts = [p for p in plan.paragraphs if p.text.strip()]
+    start = next(i for i, p in enumerate(texts) if p.text.startswith("Thực hiện Nghị quyết"))
+    return texts[start:]
+
+
+def test_body_is_14pt_justified_with_first_line_indent_and_spacing(plan):
+    for paragraph in _body_paragraphs(plan):
+        assert fmt.paragraph_value(paragraph, "alignment") == WD_ALIGN_PARAGRAPH.JUSTIFY, paragraph.text[:40]
+        indent = fmt.paragraph_value(paragraph, "first_line_indent")
+        assert indent is not None and Mm(10) <= indent <= Mm(12.8), paragraph.text[:40]
+        after = fmt.paragraph_value(paragraph, "space_after") or 0
+        before = fmt.paragraph_value(paragraph, "space_before") or 0
+        assert max(after, before) >= Pt(6), paragraph.text[:40]
+        spacing = fmt.paragraph_value(paragraph, "line_spacing")
+        assert spacing is None or (isinstance(spacing, float) and 1.0 <= spacing <= 1.5) or Pt(18) <= spacing <= Pt(22)
+        for run in _runs(paragraph):
+            assert fmt.run_size(run, paragraph, plan) == Pt(14), paragraph.text[:40]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["I- MỤC ĐÍCH, YÊU CẦU", "II- THÀNH PHẦN, THỜI GIAN, ĐỊA ĐIỂM THỰC HIỆN", "IV- MỘT SỐ MỤC TIÊU, NHIỆM VỤ NĂM 2021", "V- TỔ CHỨC THỰC HIỆN"],
+)
+def test_section_headings_are_bold(plan, heading):
+    _assert_runs(plan, heading, 14, bold=True)
+
+
+def test_noi_nhan_block(plan):
+    block = plan.tables[-1]
+    assert fmt.table_has_no_borders(block)
+    left = [p for p in block.cell(0, 0).paragraphs if p.text.strip()]
+    label = left[0]
+    assert label.text == "Nơi nhận:"
+    for run in _runs(label):
+        assert fmt.run_size(run, label, plan) == Pt(14) and fmt.run_flag(run, label, "underline")
+    lines = [squash(p.text) for p in left[1:]]
+    assert lines == [
+        "- BTV Huyện ủy (báo cáo),",
+        "- Đ/c Lê Anh Tuấn - Ủy viên BTV Huyện ủy, Chỉ huy Trưởng BCHQS huyện,",
+        "- Đ/c Trần Danh Tuyên ủy viên BCH Đảng bộ huyện,",
+        "- TT. HĐND, UBND xã,",
+        "- UB MTTQ, các đoàn thể xã,",
+        "- Bí thư các chi bộ,",
+        "- Các đ/c đảng ủy viên,",
+        "- Lưu VPĐU xã.",
+    ]
+    for paragraph in left[1:]:
+        for run in _runs(paragraph):
+            assert fmt.run_size(run, paragraph, plan) == Pt(12)
+
+
+def test_signature_block(plan):
+    right = plan.tables[-1].cell(0, 1)
+    paragraphs = right.paragraphs
+    texts = [squash(p.text) for p in paragraphs]
+    filled = [t for t in texts if t]
+    assert filled == ["T/M ĐẢNG ỦY", "BÍ THƯ", "Lê Ngọc Duyên"]
+    _assert_runs(plan, "T/M ĐẢNG ỦY", 14, bold=True)
+    _assert_runs(plan, "BÍ THƯ", 14)
+    _assert_runs(plan, "Lê Ngọc Duyên", 14, bold=True)
+    gap = texts.index("Lê Ngọc Duyên") - texts.index("BÍ THƯ") - 1
+    assert gap >= 3, "room for the signature and the seal"
+    for paragraph in paragraphs:
+        if paragraph.text.strip():
+            assert fmt.paragraph_value(paragraph, "alignment") == WD_ALIGN_PARAGRAPH.CENTER
+
+
+@pytest.mark.parametrize("which", ["plan", "annex"])
+def test_page_numbers_top_centre_from_page_two(request, which):
+    document = request.getfixturevalue(which)
+    for section in document.sections:
+        assert section.different_first_page_header_footer
+        assert not section.first_page_header.is_linked_to_previous
+        assert "PAGE" not in section.first_page_header._element.xml
+        header_xml = section.header._element.xml
+        assert "PAGE" in header_xml
+        [number] = [p for p in section.header.paragraphs if "PAGE" in p._element.xml]
+        assert fmt.paragraph_value(number, "alignment") == WD_ALIGN_PARAGRAPH.CENTER
+        sizes = number._element.findall(".//" + qn("w:sz"))
+        assert sizes and all(s.get(qn("w:val")) == "28" for s in sizes)
+        assert "PAGE" not in section.footer._element.xml
+
+
+def test_annex_table_format(annex):
+    [table] = annex.tables
+    first = table.rows[0]
+    assert first._tr.trPr is not None and first._tr.trPr.find(qn("w:tblHeader")) is not None, "header row repeated"
+    for row in table.rows:
+        assert row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None, "rows not split"
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                for run in _runs(paragraph):
+                    assert Pt(12) <= fmt.run_size(run, paragraph, annex) <= Pt(13)
+    borders = table._tbl.tblPr.find(qn("w:tblBorders"))
+    assert borders is not None
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = borders.find(qn(f"w:{edge}"))
+        assert element is not None and element.get(qn("w:val")) == "single", edge
+    for cell in first.cells:
+        for paragraph in cell.paragraphs:
+            for run in _runs(paragraph):
+                assert fmt.run_flag(run, paragraph, "bold")
+
+
+def test_annex_title_bold_caps_and_italic_citation(annex):
+    _assert_runs(annex, "PHÂN CÔNG", 14, bold=True)
+    _assert_runs(annex, "(Kèm theo Kế hoạch số 11-KH/ĐU, ngày 15/01/2021 của Đảng ủy xã Bình Xa)", 14, italic=True)
