@@ -16,7 +16,7 @@ from typing import TypeVar
 import click
 
 from generator import __version__, pipeline
-from generator.errors import NtmError, Problem, ValidationFailed, sorted_problems
+from generator.errors import UNREADABLE, NtmError, Problem, ValidationFailed, sorted_problems
 from generator.resources import default_inputs
 
 T = TypeVar("T")
@@ -102,3 +102,28 @@ def generate(paths: tuple[Path, ...], docs: str | None, out_dir: Path, templates
             click.echo(f"  {document.path}")
         warnings = len(result.inputs.problems)
         click.echo(f"Cảnh báo: {warnings}." if warnings else "Không có lỗi, không có cảnh báo.")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-q", "--quiet", is_flag=True, help="Chỉ in lỗi, không in tóm tắt.")
+def validate(paths: tuple[Path, ...], quiet: bool) -> None:
+    """Chỉ kiểm tra sổ Excel: in mọi lỗi, cảnh báo và ghi bản đánh dấu lỗi <tên>.loi.xlsx.
+
+    PATHS là tệp Excel hoặc thư mục chứa tệp Excel. Tệp gốc không bị sửa.
+    """
+    result = _run(lambda: pipeline.validate(list(paths)))
+    report = result.report
+    if report.problems:
+        click.echo(_problem_table(report.problems), err=True)
+    errors = sum(1 for p in report.problems if p.is_error)
+    warnings = len(report.problems) - errors
+    if not quiet:
+        click.echo(f"Đã kiểm tra {len(report.workbooks)} tệp Excel, {len(report.activities)} dòng nhật ký hợp lệ.")
+        for path in result.annotated:
+            click.echo(f"Bản đánh dấu lỗi: {path}")
+        click.echo(f"Có {errors} lỗi, {warnings} cảnh báo." if report.problems else "Không có lỗi, không có cảnh báo.")
+    if any(p.code == UNREADABLE for p in report.problems):
+        sys.exit(EXIT_OPERATIONAL)
+    if errors:
+        sys.exit(EXIT_INVALID)

@@ -155,4 +155,21 @@ class Activity:
     in_kind: int
     land_m2: Decimal
     note: str
-    source: str  # "file › Nhật ký!row" for messages
+    source: str  # "file › Nhật ký!A12", for messages
+
+
+@dataclass(frozen=True)
+class PlannedActivity:
+    """One row of `Kế hoạch tháng`; `month` is the first day of its month."""
+
+    month: date
+    day: date | None
+    unit: str
+    village: str
+    criterion: str
+    content: str
+    planned_people: int
+    planned_quantity: Decimal
+    quantity_unit: str
+    planned_budget: int
+    note: str

@@ -10,19 +10,47 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import schema as S
+from generator.annotate import write_annotated_copy
 from generator.documents import DOCUMENTS_BY_KEY, YEARLY_DOCUMENTS, DocumentSpec
-from generator.errors import UNREADABLE, InputsUnreadable, Location, OutputProblem, Problem, UsageError, ValidationFailed, WorkbookUnreadable
-from generator.model import Commune, DocType
-from generator.reading import WorkbookData, blank_row_warnings, find_workbooks, read_workbook
+from generator.errors import (
+    UNREADABLE,
+    InputsUnreadable,
+    Location,
+    OutputProblem,
+    Problem,
+    UsageError,
+    ValidationFailed,
+    WorkbookUnreadable,
+    sorted_problems,
+)
+from generator.model import Activity, Commune, DocType, PlannedActivity
+from generator.reading import WorkbookData, find_workbooks, missing_sheet, read_workbook
 from generator.rendering import render_docx
 from generator.resources import shipped_templates
 from generator.text import fold
-from generator.validation import validate_commune
+from generator.validation import formula_problems, validate_activities, validate_commune, validate_monthly_plan
+
+
+@dataclass(frozen=True)
+class InputsReport:
+    """What reading and validating the inputs found, errors included."""
+
+    workbooks: tuple[Path, ...]
+    problems: tuple[Problem, ...]
+    commune: Commune | None
+    activities: tuple[Activity, ...]
+    planned: tuple[PlannedActivity, ...]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.is_error for p in self.problems)
 
 
 @dataclass(frozen=True)
 class LoadedInputs:
     commune: Commune
+    activities: tuple[Activity, ...]
+    planned: tuple[PlannedActivity, ...]
     workbooks: tuple[Path, ...]
     problems: tuple[Problem, ...]  # warnings only: errors raise ValidationFailed
 
@@ -57,8 +85,8 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise OutputProblem(f"Không ghi được tệp '{path}': {exc.strerror or exc}.") from None
 
 
-def load_inputs(paths: Sequence[Path]) -> LoadedInputs:
-    """Reads every workbook once and validates them together; raises on any error."""
+def check_inputs(paths: Sequence[Path]) -> InputsReport:
+    """Reads every workbook once and validates them together; every problem is returned."""
     problems: list[Problem] = []
     for path in paths:
         if not path.exists():
@@ -71,24 +99,27 @@ def load_inputs(paths: Sequence[Path]) -> LoadedInputs:
         except WorkbookUnreadable as exc:
             problems.append(exc.problem)
     main_books = [b for b in books if b.is_main]
+    log_books: list[WorkbookData] = []
     for book in books:
-        if not book.is_main:
-            log = book.table(S.ACTIVITY_LOG)
-            if log is None:
-                problems.append(
-                    Problem(
-                        Location(book.label),
-                        "E-KHONG-PHAI-SO",
-                        "Tệp không có trang 'Thông tin' (sổ chính) hay 'Nhật ký' (sổ nhật ký đơn vị). "
-                        "Hãy bỏ tệp này ra khỏi thư mục đầu vào.",
-                    )
-                )
+        problems.extend(formula_problems(book))
+        if book.is_main:
+            if book.table(S.ACTIVITY_LOG) is None:
+                problems.append(missing_sheet(book.label, S.ACTIVITY_LOG))
             else:
-                problems.extend(book.problems)
-                problems.extend(blank_row_warnings(log))
-    if any(p.code == UNREADABLE for p in problems):
-        raise InputsUnreadable(problems)
-    if not main_books:
+                log_books.append(book)
+        elif book.table(S.ACTIVITY_LOG) is None:
+            problems.append(
+                Problem(
+                    Location(book.label),
+                    "E-KHONG-PHAI-SO",
+                    "Tệp không có trang 'Thông tin' (sổ chính) hay 'Nhật ký' (sổ nhật ký đơn vị). "
+                    "Hãy bỏ tệp này ra khỏi thư mục đầu vào.",
+                )
+            )
+        else:
+            problems.extend(book.problems)
+            log_books.append(book)
+    if not main_books and not any(p.code == UNREADABLE for p in problems):
         where = ", ".join(str(p) for p in paths)
         problems.append(
             Problem(
@@ -108,12 +139,32 @@ def load_inputs(paths: Sequence[Path]) -> LoadedInputs:
             )
         )
     commune = None
+    activities: list[Activity] = []
+    planned: list[PlannedActivity] = []
     if main_books:
-        commune, commune_problems = validate_commune(main_books[0])
+        main = main_books[0]
+        commune, commune_problems = validate_commune(main)
         problems.extend(commune_problems)
-    if commune is None or any(p.is_error for p in problems):
-        raise ValidationFailed(problems)
-    return LoadedInputs(commune, tuple(workbooks), tuple(problems))
+        if commune is not None:
+            logs = [t for b in log_books if (t := b.table(S.ACTIVITY_LOG)) is not None]
+            uncalculated = {(b.label, sheet): refs for b in books for sheet, refs in b.uncalculated.items()}
+            activities, activity_problems = validate_activities(commune, logs, uncalculated)
+            problems.extend(activity_problems)
+            plan_table = main.table(S.MONTHLY_PLAN)
+            if plan_table is not None:
+                planned, plan_problems = validate_monthly_plan(commune, plan_table)
+                problems.extend(plan_problems)
+    return InputsReport(tuple(workbooks), tuple(sorted_problems(problems)), commune, tuple(activities), tuple(planned))
+
+
+def load_inputs(paths: Sequence[Path]) -> LoadedInputs:
+    """The validated inputs; raises when any workbook is unreadable or holds an error."""
+    report = check_inputs(paths)
+    if any(p.code == UNREADABLE for p in report.problems):
+        raise InputsUnreadable(list(report.problems))
+    if report.commune is None or report.has_errors:
+        raise ValidationFailed(list(report.problems))
+    return LoadedInputs(report.commune, report.activities, report.planned, report.workbooks, report.problems)
 
 
 def select_documents(docs: str | None) -> tuple[DocumentSpec, ...]:
@@ -162,3 +213,23 @@ def generate(
         write_atomically(target, data)
         written.append(WrittenDocument(spec.doc_type, target))
     return GenerateResult(inputs, tuple(written))
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    report: InputsReport
+    annotated: tuple[Path, ...]  # the .loi.xlsx copies written
+
+
+def validate(paths: Sequence[Path]) -> ValidationResult:
+    """`ntm validate`: every problem, and an annotated copy of each workbook that has one."""
+    report = check_inputs(paths)
+    by_file: dict[str, list[Problem]] = {}
+    for problem in report.problems:
+        by_file.setdefault(problem.location.file, []).append(problem)
+    annotated = [
+        write_annotated_copy(path, by_file[path.name])
+        for path in report.workbooks
+        if path.name in by_file and not any(p.code == UNREADABLE for p in by_file[path.name])
+    ]
+    return ValidationResult(report, tuple(annotated))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+import zipfile
+from xml.etree import ElementTree
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,6 +104,8 @@ class WorkbookData:
     label: str  # the file name, for messages
     tables: dict[str, SheetTable] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
+    # per sheet (as spelt in the workbook): cells with a formula but no saved result
+    uncalculated: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def table(self, schema: SheetSchema) -> SheetTable | None:
         return self.tables.get(schema.name)
@@ -219,7 +223,71 @@ def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS) -> W
             problems.extend(table_problems)
     finally:
         workbook.close()
-    return WorkbookData(path, label, tables, tuple(problems))
+    uncalculated: dict[str, tuple[str, ...]] = {}
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        uncalculated = uncalculated_formulas(path, [t.name for t in tables.values()])
+    return WorkbookData(path, label, tables, tuple(problems), uncalculated)
+
+
+_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PACKAGE_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → its part in the zip, from workbook.xml and its relationships."""
+    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{{{_PACKAGE_REL_NS}}}Relationship")}
+    parts: dict[str, str] = {}
+    for sheet in workbook.iter(f"{{{_MAIN_NS}}}sheet"):
+        target = targets.get(sheet.get(f"{{{_REL_NS}}}id"), "")
+        if target:
+            parts[unicodedata.normalize("NFC", sheet.get("name", ""))] = (
+                target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            )
+    return parts
+
+
+def _has_formulas(archive: zipfile.ZipFile, part: str) -> bool:
+    """A quick byte scan, so that the common workbook without formulas is not parsed twice."""
+    tail = b""
+    with archive.open(part) as stream:
+        while chunk := stream.read(1 << 20):
+            if b"<f>" in tail + chunk or b"<f " in tail + chunk:
+                return True
+            tail = chunk[-3:]
+    return False
+
+
+def uncalculated_formulas(path: Path, sheet_names: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """Cells holding a formula with no saved result (python-calamine shows them as blank).
+
+    A workbook written by a program other than Excel, or saved with calculation
+    off, can hold such cells; their value is unknown, not empty.
+    """
+    found: dict[str, tuple[str, ...]] = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = _sheet_parts(archive)
+            for name in sheet_names:
+                part = parts.get(name)
+                if not part or part not in archive.namelist() or not _has_formulas(archive, part):
+                    continue
+                cells: list[str] = []
+                with archive.open(part) as stream:
+                    for _, element in ElementTree.iterparse(stream):
+                        if element.tag == f"{{{_MAIN_NS}}}c":
+                            formula = element.find(f"{{{_MAIN_NS}}}f")
+                            value = element.find(f"{{{_MAIN_NS}}}v")
+                            if formula is not None and (value is None or not (value.text or "").strip()):
+                                cells.append(element.get("r", ""))
+                            element.clear()
+                if cells:
+                    found[name] = tuple(cells)
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError):
+        return {}  # calamine has read the file; its formulas are left as calamine saw them
+    return found
 
 
 def missing_sheet(label: str, schema: SheetSchema) -> Problem:

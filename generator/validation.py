@@ -9,20 +9,25 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+import holidays as holidays_lib
+
 from generator import schema as S
 from generator.errors import Location, Problem, Severity
+from generator.legacy import detect_legacy
 from generator.model import (
     COMMUNE_CENTRE,
+    Activity,
     Assignment,
     Commune,
     Criterion,
     DocType,
     Method,
     PlanInfo,
+    PlannedActivity,
     Recipient,
     Scope,
     Unit,
@@ -128,8 +133,16 @@ class NameIndex:
         for n in self.names:
             self._plain.setdefault(fold_ascii(n), []).append(n)
         self._compact = {fold_ascii(n).replace(" ", ""): n for n in self.names}
+        self._seen: dict[str, NameMatch] = {}
 
     def match(self, typed: str) -> NameMatch:
+        """The canonical name of `typed`; a log repeats few spellings, so each is looked up once."""
+        known = self._seen.get(typed)
+        if known is None:
+            known = self._seen[typed] = self._lookup(typed)
+        return known
+
+    def _lookup(self, typed: str) -> NameMatch:
         if fold(typed) in self._exact:
             return NameMatch(self._exact[fold(typed)])
         plain = self._plain.get(fold_ascii(typed), [])
@@ -456,7 +469,402 @@ def validate_commune(book: WorkbookData) -> tuple[Commune | None, list[Problem]]
     for sheet, items in ((S.UNITS, units), (S.VILLAGES, villages), (S.CRITERIA, criteria)):
         if not items and not any(p.location.sheet == tables[sheet.name].name for p in out.problems):
             out.add(Location(book.label, tables[sheet.name].name), "E-TRANG-TRONG", f"Trang '{sheet.name}' chưa có dòng dữ liệu nào.")
-    if info is None or any(p.is_error for p in out.problems):
+    if info is None:
         return None, out.problems
+    # Returned even with errors in its rows, so that the logs are checked against it
+    # too and the clerk sees every problem in one run; the errors still block documents.
     commune = Commune(info, tuple(recipients), tuple(units), tuple(villages), tuple(criteria), tuple(assignments))
     return commune, out.problems
+
+
+# ---------------------------------------------------------------- activity logs
+
+# Units a quantity may be typed in, by kind, with their size in the kind's base unit.
+_CONVERTIBLE_UNITS: dict[str, tuple[str, Decimal]] = {
+    "m": ("dài", Decimal(1)),
+    "km": ("dài", Decimal(1000)),
+    "m2": ("diện tích", Decimal(1)),
+    "m²": ("diện tích", Decimal(1)),
+    "ha": ("diện tích", Decimal(10000)),
+    "km2": ("diện tích", Decimal(1000000)),
+    "km²": ("diện tích", Decimal(1000000)),
+}
+
+_PEOPLE_CATEGORIES = ("Cán bộ, công chức", "Đảng viên", "Viên chức", "LLVT", "Đoàn viên, hội viên", "Nhân dân")
+_TOTAL = "Tổng lượt người"
+
+
+def _unit_key(text: str) -> str:
+    return fold(text).replace(" ", "")
+
+
+def conversion_factor(typed_unit: str, criterion_unit: str) -> Decimal | None:
+    """How many criterion units one typed unit is (m → km: 0.001); None when they do not convert."""
+    typed, wanted = _unit_key(typed_unit), _unit_key(criterion_unit)
+    if not typed or typed == wanted:
+        return Decimal(1)
+    if typed in _CONVERTIBLE_UNITS and wanted in _CONVERTIBLE_UNITS:
+        typed_kind, typed_size = _CONVERTIBLE_UNITS[typed]
+        wanted_kind, wanted_size = _CONVERTIBLE_UNITS[wanted]
+        if typed_kind == wanted_kind:
+            return typed_size / wanted_size
+    return None
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The commune's names, looked up as typed; one lookup per distinct spelling."""
+
+    units: NameIndex
+    places: NameIndex
+    criteria: NameIndex
+    criteria_by_code: dict[str, Criterion]
+    assigned: dict[str, frozenset[str]]  # unit → villages it looks after
+
+    @classmethod
+    def of(cls, commune: Commune) -> Catalogue:
+        assigned: dict[str, set[str]] = {}
+        for assignment in commune.assignments:
+            assigned.setdefault(assignment.unit, set()).update(assignment.villages)
+        return cls(
+            NameIndex(u.name for u in commune.units),
+            NameIndex([v.name for v in commune.villages] + [COMMUNE_CENTRE]),
+            NameIndex(c.code for c in commune.criteria),
+            {c.code: c for c in commune.criteria},
+            {unit: frozenset(villages) for unit, villages in assigned.items()},
+        )
+
+
+class _RowReader:
+    """Reads one row's cells into typed values, adding a problem for each bad cell."""
+
+    def __init__(self, row: RawRow, out: _Collector) -> None:
+        self.row = row
+        self.out = out
+        self.ok = True
+
+    def fail(self, header: str, code: str, message: str) -> None:
+        self.ok = False
+        self.out.add(self.row.location(header), code, message)
+
+    def text(self, header: str, required: bool = True) -> str:
+        value = nfc(self.row.text(header))
+        if required and not value:
+            self.fail(header, "E-O-TRONG", f"Cột '{header}' không được để trống.")
+        return value
+
+    def name(self, header: str, index: NameIndex, sheet: str, what: str) -> str:
+        typed = self.text(header)
+        if not typed:
+            return ""
+        match = index.match(typed)
+        if match.name is None:
+            legacy = detect_legacy(typed)
+            if legacy is not None:
+                converted = index.match(legacy.converted)
+                if converted.name is not None:
+                    return converted.name  # the legacy-encoding warning is added by the caller
+        problems = name_problems(match, typed, self.row.location(header), what, sheet)
+        for problem in problems:
+            if problem.is_error:
+                self.ok = False
+        self.out.problems.extend(problems)
+        return match.name or ""
+
+    def count(self, header: str, default: int | None = 0) -> int:
+        try:
+            value = parse_count(self.row.cell(header))
+        except ValueProblem as error:
+            self.fail(header, "E-SO-NGUYEN", f"Cột '{header}': {error}. Hãy ghi số người là số nguyên không âm, ví dụ 25.")
+            return 0
+        if value is None:
+            if default is None:
+                self.fail(header, "E-O-TRONG", f"Cột '{header}' không được để trống.")
+                return 0
+            return default
+        return value
+
+    def amount(self, header: str) -> Decimal:
+        try:
+            value = parse_decimal(self.row.cell(header))
+        except ValueProblem as error:
+            self.fail(header, "E-SO-SAI", f"Cột '{header}': {error}. Hãy ghi một số, ví dụ 0,3 hoặc 1.250.000.")
+            return Decimal(0)
+        if value is None:
+            return Decimal(0)
+        if value < 0:
+            self.fail(header, "E-SO-AM", f"Cột '{header}' có số âm ({self.row.text(header)}); hãy ghi số không âm.")
+            return Decimal(0)
+        return value
+
+    def money(self, header: str) -> int:
+        value = self.amount(header)
+        if value != value.to_integral_value():
+            self.fail(header, "E-SO-SAI", f"Cột '{header}': số tiền phải là số đồng nguyên, không có phần lẻ.")
+            return 0
+        return int(value)
+
+    def day(self, header: str, year: int | None, holidays: Mapping[dt.date, str]) -> dt.date | None:
+        try:
+            value = parse_date(self.row.cell(header))
+        except ValueProblem as error:
+            self.fail(header, "E-NGAY-SAI", f"Cột '{header}': {error}.")
+            return None
+        if value is None:
+            self.fail(header, "E-O-TRONG", f"Cột '{header}' không được để trống.")
+            return None
+        if year is not None and value.year != year:
+            self.fail(
+                header,
+                "E-NGAY-NGOAI-NAM",
+                f"Ngày {value:%d/%m/%Y} không thuộc năm kế hoạch {year}. Hãy kiểm tra lại năm.",
+            )
+        elif value in holidays:
+            self.out.add(
+                self.row.location(header),
+                "W-NGAY-LE",
+                f"Ngày {value:%d/%m/%Y} là ngày nghỉ lễ ({holidays[value]}). Hãy kiểm tra lại ngày.",
+                Severity.WARNING,
+            )
+        return value
+
+
+_LEGACY_CHECKED = ("Đơn vị", "Thôn", "Nội dung hoạt động", "Ghi chú")
+
+
+def _legacy_warnings(row: RawRow, out: _Collector, headers: Sequence[str] = _LEGACY_CHECKED) -> None:
+    for header in headers:
+        text = row.text(header)
+        if not text or text.isascii():
+            continue
+        legacy = detect_legacy(text)
+        if legacy is not None:
+            out.add(
+                row.location(header),
+                "W-MA-CU",
+                f"'{text}' có vẻ gõ bằng bảng mã cũ {legacy.encoding}; chữ Unicode là: '{legacy.converted}'. "
+                "Hãy gõ lại bằng Unicode (Unikey: bảng mã Unicode).",
+                Severity.WARNING,
+            )
+
+
+def vietnam_holidays(year: int) -> dict[dt.date, str]:
+    return {day: str(name) for day, name in holidays_lib.country_holidays("VN", years=year, language="vi").items()}
+
+
+def _activity(
+    row: RawRow, catalogue: Catalogue, year: int, holidays: Mapping[dt.date, str], out: _Collector
+) -> Activity | None:
+    read = _RowReader(row, out)
+    _legacy_warnings(row, out)
+    day = read.day("Ngày", year, holidays)
+    unit = read.name("Đơn vị", catalogue.units, S.UNITS.name, "Đơn vị")
+    village = read.name("Thôn", catalogue.places, S.VILLAGES.name, "Thôn")
+    code = read.name("Mã tiêu chí", catalogue.criteria, S.CRITERIA.name, "Mã tiêu chí")
+    content = read.text("Nội dung hoạt động")
+    total = read.count(_TOTAL, default=None)
+    categories = [read.count(header) for header in _PEOPLE_CATEGORIES]
+    if read.ok and total == 0:
+        read.fail(_TOTAL, "E-TONG-LUOT", "Tổng lượt người phải lớn hơn 0.")
+    for header, value in zip(_PEOPLE_CATEGORIES, categories):
+        if value > total and total > 0:
+            read.fail(
+                header,
+                "E-TONG-LUOT",
+                f"Cột '{header}' ({value}) lớn hơn Tổng lượt người ({total}). Các nhóm là 'trong đó' của tổng: "
+                "tổng phải lớn hơn hoặc bằng từng nhóm.",
+            )
+    workdays = read.amount("Ngày công")
+    quantity = read.amount("Khối lượng")
+    cash = read.money("Tiền mặt (đồng)")
+    in_kind = read.money("Hiện vật quy đổi (đồng)")
+    land = read.amount("Hiến đất (m²)")
+    if code:
+        criterion = catalogue.criteria_by_code[code]
+        typed_unit = read.text("ĐVT", required=False)
+        factor = conversion_factor(typed_unit, criterion.unit)
+        if factor is None:
+            read.fail(
+                "ĐVT",
+                "E-DVT",
+                f"Đơn vị tính '{typed_unit}' không đổi được sang '{criterion.unit}' của tiêu chí {code}. "
+                f"Hãy ghi khối lượng theo '{criterion.unit}'.",
+            )
+        else:
+            quantity *= factor
+    if unit and village and village != COMMUNE_CENTRE:
+        assigned = catalogue.assigned.get(unit, frozenset())
+        if village not in assigned:
+            out.add(
+                row.location("Thôn"),
+                "W-NGOAI-PHAN-CONG",
+                f"{unit} không được phân công phụ trách thôn {village} (trang 'Phân công'). Hãy kiểm tra lại thôn.",
+                Severity.WARNING,
+            )
+    if not read.ok or day is None:
+        return None
+    return Activity(
+        day=day,
+        unit=unit,
+        village=village,
+        criterion=code,
+        content=content,
+        participants=total,
+        officials=categories[0],
+        party_members=categories[1],
+        public_employees=categories[2],
+        armed_forces=categories[3],
+        association_members=categories[4],
+        residents=categories[5],
+        workdays=workdays,
+        quantity=quantity,
+        cash=cash,
+        in_kind=in_kind,
+        land_m2=land,
+        note=nfc(row.text("Ghi chú")),
+        source=str(row.location()),
+    )
+
+
+def _duplicate_key(activity: Activity) -> tuple[object, ...]:
+    return (
+        activity.day,
+        activity.unit,
+        activity.village,
+        activity.criterion,
+        fold(activity.content),
+        activity.participants,
+        activity.officials,
+        activity.party_members,
+        activity.public_employees,
+        activity.armed_forces,
+        activity.association_members,
+        activity.residents,
+        activity.workdays,
+        activity.quantity,
+        activity.cash,
+        activity.in_kind,
+        activity.land_m2,
+    )
+
+
+def formula_problems(book: WorkbookData) -> list[Problem]:
+    """Cells with a formula but no saved result: Excel never calculated them, so their value is unknown."""
+    return [
+        Problem(
+            Location(book.label, sheet, ref, _cell_order(ref)[0]),
+            "E-CONG-THUC",
+            f"Ô {ref} có công thức nhưng chưa có kết quả (tệp được lưu khi chưa tính). "
+            "Hãy mở tệp bằng Excel, bấm lưu, rồi chạy lại.",
+        )
+        for sheet, refs in book.uncalculated.items()
+        for ref in refs
+    ]
+
+
+def validate_activities(
+    commune: Commune, logs: Sequence[SheetTable], uncalculated: Mapping[tuple[str, str], Sequence[str]] | None = None
+) -> tuple[list[Activity], list[Problem]]:
+    """Every `Nhật ký` row of every workbook, checked against the commune; duplicates across files too.
+
+    Rows holding a cell of `uncalculated` ((file, sheet) → cells, reported by
+    formula_problems) are skipped: their figures are unknown.
+    """
+    out = _Collector([])
+    catalogue = Catalogue.of(commune)
+    holidays = vietnam_holidays(commune.info.year)
+    activities: list[Activity] = []
+    first_seen: dict[tuple[object, ...], RawRow] = {}
+    for table in logs:
+        if not all(table.has_column(h) for h in table.schema.required_headers):
+            continue  # reported as E-THIEU-COT by reading; its rows cannot be read
+        out.problems.extend(blank_row_warnings(table))
+        skipped = set((uncalculated or {}).get((table.file, table.name), ()))
+        for row in table.rows:
+            if skipped and any(cell.ref in skipped for _, cell in row.cells):
+                continue
+            activity = _activity(row, catalogue, commune.info.year, holidays, out)
+            if activity is None:
+                continue
+            key = _duplicate_key(activity)
+            if key in first_seen:
+                earlier = first_seen[key]
+                out.add(
+                    row.location(),
+                    "E-DONG-TRUNG",
+                    f"Dòng {row.number} trùng hệt dòng {earlier.number} của {earlier.file} › {earlier.sheet} "
+                    "(cùng ngày, đơn vị, thôn, nội dung và số liệu). Hãy xóa một trong hai dòng.",
+                )
+                continue
+            first_seen[key] = row
+            activities.append(activity)
+    return activities, out.problems
+
+
+def _cell_order(ref: str) -> tuple[int, str]:
+    match = re.match(r"([A-Z]+)(\d+)$", ref)
+    return (int(match.group(2)), match.group(1)) if match else (0, ref)
+
+
+# ---------------------------------------------------------------- monthly plans
+
+
+def parse_month(cell: RawCell) -> dt.date | None:
+    """'03/2021', '3/2021', '2021-03' or a date → the first day of that month."""
+    value = cell.value
+    if cell.is_blank:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().replace(day=1)
+    if isinstance(value, dt.date):
+        return value.replace(day=1)
+    text = cell.text
+    for pattern in (r"^(\d{1,2})\s*[/.-]\s*(\d{4})$", r"^(\d{4})\s*-\s*(\d{1,2})$"):
+        match = re.match(pattern, text)
+        if match:
+            first, second = (int(g) for g in match.groups())
+            month, year = (first, second) if first <= 12 and second > 12 else (second, first)
+            if 1 <= month <= 12:
+                return dt.date(year, month, 1)
+    raise ValueProblem(f"'{text[:20]}' không phải là tháng; hãy ghi dạng tháng/năm, ví dụ 03/2021")
+
+
+def validate_monthly_plan(commune: Commune, table: SheetTable) -> tuple[list[PlannedActivity], list[Problem]]:
+    """The rows of `Kế hoạch tháng`."""
+    out = _Collector(list(blank_row_warnings(table)))
+    catalogue = Catalogue.of(commune)
+    planned: list[PlannedActivity] = []
+    if not all(table.has_column(h) for h in table.schema.required_headers):
+        return planned, out.problems
+    for row in table.rows:
+        read = _RowReader(row, out)
+        _legacy_warnings(row, out)
+        try:
+            month = parse_month(row.cell("Tháng"))
+        except ValueProblem as error:
+            read.fail("Tháng", "E-NGAY-SAI", f"Cột 'Tháng': {error}.")
+            month = None
+        if month is None and read.ok:
+            read.fail("Tháng", "E-O-TRONG", "Cột 'Tháng' không được để trống.")
+        elif month is not None and month.year != commune.info.year:
+            read.fail("Tháng", "E-NGAY-NGOAI-NAM", f"Tháng {month:%m/%Y} không thuộc năm kế hoạch {commune.info.year}.")
+        day: dt.date | None = None
+        if not row.cell("Ngày dự kiến").is_blank:
+            day = read.day("Ngày dự kiến", commune.info.year, {})
+            if day is not None and month is not None and (day.year, day.month) != (month.year, month.month):
+                read.fail("Ngày dự kiến", "E-NGAY-NGOAI-THANG", f"Ngày dự kiến {day:%d/%m/%Y} không thuộc tháng {month:%m/%Y}.")
+        unit = read.name("Đơn vị", catalogue.units, S.UNITS.name, "Đơn vị")
+        village = read.name("Thôn", catalogue.places, S.VILLAGES.name, "Thôn")
+        code = read.name("Mã tiêu chí", catalogue.criteria, S.CRITERIA.name, "Mã tiêu chí")
+        content = read.text("Nội dung hoạt động")
+        people = read.count("Lực lượng dự kiến")
+        quantity = read.amount("Khối lượng dự kiến")
+        budget = read.money("Kinh phí dự kiến")
+        quantity_unit = read.text("ĐVT", required=False)
+        if code and not quantity_unit:
+            quantity_unit = catalogue.criteria_by_code[code].unit
+        if read.ok and month is not None:
+            planned.append(
+                PlannedActivity(month, day, unit, village, code, content, people, quantity, quantity_unit, budget, nfc(row.text("Ghi chú")))
+            )
+    return planned, out.problems

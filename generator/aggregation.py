@@ -1,0 +1,257 @@
+"""Pure aggregation of the activity logs (SPEC §4): month and cumulative from 1 January.
+
+Participation categories are "trong đó" of the total and are summed each on its
+own, never into the total. Quantities are Decimal in the criterion's unit and
+money is int đồng, so totals are exact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, fields
+from decimal import Decimal
+
+from generator.model import COMMUNE_CENTRE, Activity, Commune, Criterion, Method, Scope, Village
+
+HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class Totals:
+    """What a set of activities adds up to."""
+
+    activities: int = 0
+    participants: int = 0
+    officials: int = 0
+    party_members: int = 0
+    public_employees: int = 0
+    armed_forces: int = 0
+    association_members: int = 0
+    residents: int = 0
+    workdays: Decimal = Decimal(0)
+    cash: int = 0
+    in_kind: int = 0
+    land_m2: Decimal = Decimal(0)
+
+    def __add__(self, other: Totals) -> Totals:
+        return Totals(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+
+    @property
+    def money(self) -> int:
+        """Cash and in-kind value together: what was mobilised."""
+        return self.cash + self.in_kind
+
+    @classmethod
+    def of(cls, activity: Activity) -> Totals:
+        return cls(
+            1,
+            activity.participants,
+            activity.officials,
+            activity.party_members,
+            activity.public_employees,
+            activity.armed_forces,
+            activity.association_members,
+            activity.residents,
+            activity.workdays,
+            activity.cash,
+            activity.in_kind,
+            activity.land_m2,
+        )
+
+
+def total(activities: Iterable[Activity]) -> Totals:
+    result = Totals()
+    for activity in activities:
+        result = result + Totals.of(activity)
+    return result
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a table: a name, its month figures and its figures since 1 January."""
+
+    name: str
+    month: Totals
+    cumulative: Totals
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One criterion in one place (a village or the commune centre) or commune-wide."""
+
+    place: str
+    criterion: Criterion
+    month_quantity: Decimal  # in the criterion's unit (households for the rate methods)
+    cumulative_quantity: Decimal
+    value: Decimal  # what is compared with the target: the quantity, or a per cent
+    target: Decimal | None
+    applicable: bool
+
+    @property
+    def met(self) -> bool | None:
+        """None where there is no target to meet."""
+        if not self.applicable or self.target is None:
+            return None
+        return self.value >= self.target
+
+    @property
+    def share_of_target(self) -> Decimal | None:
+        """Per cent of the target reached, for the progress chart (capped at 100)."""
+        if not self.applicable or not self.target:
+            return None
+        return min(HUNDRED, self.value / self.target * HUNDRED)
+
+
+@dataclass(frozen=True)
+class MonthlyFigures:
+    month: dt.date  # first day of the month
+    month_totals: Totals
+    cumulative_totals: Totals
+    units: tuple[Row, ...]  # in the order of the `Đơn vị` sheet
+    places: tuple[Row, ...]  # villages in sheet order, then the commune centre
+    unit_places: tuple[tuple[str, str, Totals], ...]  # (unit, place, month totals) with activity
+    progress: tuple[Progress, ...]  # per place × criterion with a target or an applicable method
+    commune_progress: tuple[Progress, ...]  # per criterion, commune-wide
+    idle_units: tuple[str, ...]
+    idle_villages: tuple[str, ...]
+    month_activities: tuple[Activity, ...] = field(repr=False, default=())
+
+
+def month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def next_month(day: dt.date) -> dt.date:
+    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def _applies(criterion: Criterion, place: str, village: Village | None) -> bool:
+    if place == COMMUNE_CENTRE:
+        return criterion.method is Method.SUM and criterion.target_centre is not None
+    if criterion.scope is Scope.REMOTE_VILLAGES:
+        return village is not None and village.remote
+    return True
+
+
+def _value(criterion: Criterion, quantity: Decimal, villages: Sequence[Village]) -> Decimal:
+    """What a cumulative quantity means for the criterion's `Cách tính`."""
+    if criterion.method is Method.SUM:
+        return quantity
+    if criterion.method is Method.HOUSEHOLD_RATE:
+        households = sum(v.households for v in villages)
+        return quantity / households * HUNDRED if households else Decimal(0)
+    baseline = sum(v.hygienic_livestock_baseline for v in villages)
+    return quantity / baseline * HUNDRED if baseline else Decimal(0)
+
+
+def _place_target(criterion: Criterion, place: str) -> Decimal | None:
+    return criterion.target_centre if place == COMMUNE_CENTRE else criterion.target_per_village
+
+
+def _commune_target(criterion: Criterion, applicable: Sequence[str]) -> Decimal | None:
+    """A sum's target adds up over places; a rate's target is the same rate commune-wide."""
+    if criterion.method is not Method.SUM:
+        return criterion.target_per_village
+    targets = [_place_target(criterion, place) for place in applicable]
+    known = [t for t in targets if t is not None]
+    return sum(known, Decimal(0)) if known else None
+
+
+def aggregate_month(commune: Commune, activities: Sequence[Activity], month: dt.date) -> MonthlyFigures:
+    """Figures of `month` and from 1 January to its last day."""
+    start = month_start(month)
+    end = next_month(start)
+    year_start = dt.date(start.year, 1, 1)
+    cumulative = [a for a in activities if year_start <= a.day < end]
+    in_month = [a for a in cumulative if a.day >= start]
+
+    def rows(names: Sequence[str], key: str) -> tuple[Row, ...]:
+        month_by: dict[str, list[Activity]] = {n: [] for n in names}
+        all_by: dict[str, list[Activity]] = {n: [] for n in names}
+        for activity in cumulative:
+            name = getattr(activity, key)
+            all_by.setdefault(name, []).append(activity)
+            if activity.day >= start:
+                month_by.setdefault(name, []).append(activity)
+        return tuple(Row(n, total(month_by.get(n, [])), total(all_by[n])) for n in all_by)
+
+    unit_names = [u.name for u in commune.units]
+    place_names = [v.name for v in commune.villages] + [COMMUNE_CENTRE]
+    units = rows(unit_names, "unit")
+    places = rows(place_names, "village")
+
+    pairs: dict[tuple[str, str], list[Activity]] = {}
+    for activity in in_month:
+        pairs.setdefault((activity.unit, activity.village), []).append(activity)
+    unit_order = {n: i for i, n in enumerate(unit_names)}
+    place_order = {n: i for i, n in enumerate(place_names)}
+    unit_places = tuple(
+        (unit, place, total(items))
+        for (unit, place), items in sorted(pairs.items(), key=lambda kv: (unit_order.get(kv[0][0], 999), place_order.get(kv[0][1], 999)))
+    )
+
+    villages = {v.name: v for v in commune.villages}
+    quantities: dict[tuple[str, str], tuple[Decimal, Decimal]] = {}
+    for activity in cumulative:
+        month_q, all_q = quantities.get((activity.village, activity.criterion), (Decimal(0), Decimal(0)))
+        quantities[(activity.village, activity.criterion)] = (
+            month_q + (activity.quantity if activity.day >= start else 0),
+            all_q + activity.quantity,
+        )
+    progress: list[Progress] = []
+    commune_progress: list[Progress] = []
+    for criterion in commune.criteria:
+        applicable: list[str] = []
+        month_sum, all_sum = Decimal(0), Decimal(0)
+        for place in place_names:
+            village = villages.get(place)
+            if not _applies(criterion, place, village):
+                continue
+            applicable.append(place)
+            month_q, all_q = quantities.get((place, criterion.code), (Decimal(0), Decimal(0)))
+            month_sum += month_q
+            all_sum += all_q
+            progress.append(
+                Progress(
+                    place,
+                    criterion,
+                    month_q,
+                    all_q,
+                    _value(criterion, all_q, [village] if village else []),
+                    _place_target(criterion, place),
+                    True,
+                )
+            )
+        commune_villages = [villages[p] for p in applicable if p in villages]
+        commune_progress.append(
+            Progress(
+                "Toàn xã",
+                criterion,
+                month_sum,
+                all_sum,
+                _value(criterion, all_sum, commune_villages),
+                _commune_target(criterion, applicable),
+                bool(applicable),
+            )
+        )
+
+    active_units = {a.unit for a in in_month}
+    active_places = {a.village for a in in_month}
+    return MonthlyFigures(
+        month=start,
+        month_totals=total(in_month),
+        cumulative_totals=total(cumulative),
+        units=units,
+        places=places,
+        unit_places=unit_places,
+        progress=tuple(progress),
+        commune_progress=tuple(commune_progress),
+        idle_units=tuple(n for n in unit_names if n not in active_units),
+        idle_villages=tuple(v.name for v in commune.villages if v.name not in active_places),
+        month_activities=tuple(in_month),
+    )
+
+
+def months_with_data(activities: Iterable[Activity]) -> list[dt.date]:
+    return sorted({month_start(a.day) for a in activities})

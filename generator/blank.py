@@ -1,0 +1,1005 @@
+"""`ntm init`: new input workbooks with headers, formats, dropdown lists and a `Hướng dẫn` sheet.
+
+Two kinds (SPEC §2, §3):
+
+* the main workbook of a commune and plan year — every sheet of `schema.MAIN_SHEETS`, blank
+  or, given a `Commune`, with this year's lists carried over to start next year's book;
+* a per-unit activity log — `Nhật ký` only, its `Đơn vị` column filled with the unit and its
+  `Thôn` column offering the unit's assigned villages.
+
+The sheets and columns come from `schema.py`, the instructions sheet is generated from it too,
+so none of them drifts from what the reader expects. Only openpyxl is used; nothing is printed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import os
+import tempfile
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from generator import schema as S
+from generator.errors import OutputProblem, UsageError
+from generator.model import COMMUNE_CENTRE, Commune, DocType, Method, Scope
+from generator.text import ascii_slug, fold
+from generator.validation import _UNIT_KINDS, NameIndex
+
+GUIDE_SHEET = "Hướng dẫn"
+LISTS_SHEET = "Danh mục"  # hidden: the sources of the Thôn (and per-unit) dropdown lists
+
+LAST_ROW = 3001
+"""Validations, dropdowns and the autofilter reach this row (3000 data rows: a year's log of a
+commune is several hundred rows). Number formats are column styles, so they cover every row."""
+LIST_ROWS = 300
+"""Entries a dropdown's source range holds: units, villages, criteria of one commune."""
+UNIT_LOG_FILLED_ROWS = 200
+"""Data rows of a per-unit log whose `Đơn vị` cell is filled with the unit (rows 2–201)."""
+
+FIRST_DATE = dt.date(2000, 1, 1)
+LAST_DATE = dt.date(2100, 12, 31)
+
+DATE_FORMAT = "dd/mm/yyyy"
+COUNT_FORMAT = "#,##0"
+MONEY_FORMAT = "#,##0"
+# Quantities keep Excel's "General": "#,##0.###" shows a whole number with a trailing
+# decimal separator ("5," / "5."), which looks like a typing mistake to a clerk.
+AMOUNT_FORMAT = "General"
+TEXT_FORMAT = "@"
+
+DATE_HEADERS = frozenset({"Ngày", "Ngày dự kiến"})
+COUNT_HEADERS = frozenset(
+    {
+        "Tổng lượt người",
+        "Cán bộ, công chức",
+        "Đảng viên",
+        "Viên chức",
+        "LLVT",
+        "Đoàn viên, hội viên",
+        "Nhân dân",
+        "Lực lượng dự kiến",
+        "Số hộ",
+        "Số hộ chăn nuôi",
+        "Hộ chăn nuôi đạt VSMT năm trước",
+    }
+)
+AMOUNT_HEADERS = frozenset(
+    {"Ngày công", "Khối lượng", "Khối lượng dự kiến", "Hiến đất (m²)", "Chỉ tiêu mỗi thôn", "Chỉ tiêu trung tâm xã"}
+)
+MONEY_HEADERS = frozenset({"Tiền mặt (đồng)", "Hiện vật quy đổi (đồng)", "Kinh phí dự kiến"})
+TEXT_HEADERS = frozenset({"Tháng"})  # "03/2021" must stay text, not become a date
+
+ALL_DOCUMENTS = "tất cả"
+INFO_NOTE_HEADER = "Ghi chú"  # third column of `Thông tin`, for the clerk only
+
+# Dropdowns whose choices are fixed: (sheet, column) → choices.
+FIXED_LISTS: dict[tuple[str, str], tuple[str, ...]] = {
+    (S.RECIPIENTS.name, "Văn bản"): (*(d.value for d in DocType), ALL_DOCUMENTS),
+    (S.UNITS.name, "Loại"): tuple(_UNIT_KINDS),
+    (S.VILLAGES.name, "Xa trung tâm"): ("x",),
+    (S.CRITERIA.name, "Cách tính"): tuple(m.value for m in Method),
+    (S.CRITERIA.name, "Áp dụng"): tuple(s.value for s in Scope),
+}
+
+# ---------------------------------------------------------------- texts
+
+SHEET_HELP: dict[str, str] = {
+    S.INFO.name: (
+        "Thông tin chung của kế hoạch, mỗi dòng một mục. Cột Mục giữ nguyên, chỉ ghi cột Giá trị; "
+        "cột Ghi chú giải thích từng mục và cho ví dụ."
+    ),
+    S.RECIPIENTS.name: (
+        "Nơi nhận của từng loại văn bản, mỗi dòng một nơi nhận: KH kế hoạch, PL phụ lục phân công, "
+        "KHT kế hoạch hoạt động tháng, BC báo cáo tháng, BCN báo cáo năm, “tất cả” cho mọi văn bản "
+        "(ví dụ: Lưu VPĐU xã)."
+    ),
+    S.UNITS.name: (
+        "Danh sách chi bộ, tổ chức chính trị - xã hội, cơ quan tham gia phong trào; mỗi tên ghi một "
+        "lần và dùng đúng tên này ở mọi trang, mọi sổ."
+    ),
+    S.VILLAGES.name: (
+        "Danh sách thôn của xã. Không ghi “Trung tâm xã”: địa bàn này luôn có sẵn. Số hộ dùng để "
+        "tính tỷ lệ hộ của các tiêu chí."
+    ),
+    S.CRITERIA.name: (
+        "Các mục tiêu, nhiệm vụ của kế hoạch (mục IV), mỗi dòng một tiêu chí có mã ngắn, ví dụ DH "
+        "(đường hoa). Nhật ký ghi mã này."
+    ),
+    S.ASSIGNMENTS.name: (
+        "Phụ lục phân công, chép nguyên văn: chi bộ, tổ chức nào phụ trách nội dung gì ở thôn nào."
+    ),
+    S.MONTHLY_PLAN.name: (
+        "Không bắt buộc. Hoạt động dự kiến của từng tháng, để soạn kế hoạch hoạt động tháng và "
+        "phần nhiệm vụ tháng sau của báo cáo tháng."
+    ),
+    S.ACTIVITY_LOG.name: (
+        "Mỗi dòng là một hoạt động đã làm: một buổi của một đơn vị tại một thôn (hoặc Trung tâm "
+        "xã), theo một tiêu chí. Không ghi một hoạt động hai lần, kể cả ở sổ nhật ký của đơn vị."
+    ),
+}
+
+_IN_TOTAL = "Trong đó (đã tính trong Tổng lượt người, không cộng thêm): "
+
+COLUMN_HELP: dict[str, str] = {
+    "TT": "Số thứ tự.",
+    "Văn bản": "KH, PL, KHT, BC, BCN hoặc “tất cả”; chọn trong danh sách.",
+    "Nơi nhận": "Tên nơi nhận như in ở phần Nơi nhận của văn bản, ví dụ: Ban Dân vận Huyện ủy.",
+    "Ghi chú": "Ghi chú, nếu có.",
+    "Tên đơn vị": "Tên ngắn gọn của chi bộ, tổ chức, cơ quan, ví dụ: Trường THCS.",
+    "Loại": "Chi bộ / Tổ chức chính trị - xã hội / Cơ quan; chọn trong danh sách.",
+    "Người phụ trách": "Họ và tên người phụ trách.",
+    "Tên thôn": "Tên thôn, viết có dấu, ví dụ: Đồng Chùa 1.",
+    "Xa trung tâm": "Ghi x nếu là thôn xa trung tâm xã; để trống nếu không.",
+    "Số hộ": "Tổng số hộ của thôn (số nguyên).",
+    "Số hộ chăn nuôi": "Số hộ có chăn nuôi (không lớn hơn Số hộ).",
+    "Hộ chăn nuôi đạt VSMT năm trước": "Số hộ chăn nuôi đạt vệ sinh môi trường cuối năm trước (mốc để tính mức tăng).",
+    "Mã": "Mã ngắn của tiêu chí, không trùng nhau, ví dụ: DH.",
+    "Nội dung": "Tên tiêu chí, ví dụ: Tuyến đường hoa điển hình.",
+    "ĐVT": "Đơn vị tính, ví dụ: km, hộ, buổi, biển.",
+    "Chỉ tiêu mỗi thôn": "Chỉ tiêu của mỗi thôn theo ĐVT (với Tỷ lệ hộ, Tăng so năm trước: số %); để trống nếu không có.",
+    "Chỉ tiêu trung tâm xã": "Chỉ tiêu của trung tâm xã; để trống nếu không có.",
+    "Cách tính": (
+        "Cộng dồn: cộng khối lượng; Tỷ lệ hộ: số hộ đã làm ÷ Số hộ (%); Tăng so năm trước: % tăng so với "
+        "cột Hộ chăn nuôi đạt VSMT năm trước."
+    ),
+    "Áp dụng": "Tất cả thôn / Thôn xa trung tâm; chọn trong danh sách.",
+    "Diễn giải": "Câu chỉ tiêu in ở mục IV của kế hoạch, nguyên văn.",
+    "Chi bộ, tổ chức": "Tên đơn vị, đúng như ở trang Đơn vị.",
+    "Nội dung phụ trách": "Nội dung phụ trách, nguyên văn phụ lục.",
+    "Thôn phụ trách": "Tên các thôn, cách nhau bằng dấu phẩy; để trống là Trung tâm xã.",
+    "Tháng": "Tháng/năm, ví dụ: 03/2021.",
+    "Ngày dự kiến": "Ngày dự kiến, dạng ngày/tháng/năm, thuộc tháng ở cột Tháng.",
+    "Đơn vị": "Tên đơn vị; chọn trong danh sách (trang Đơn vị của sổ chính).",
+    "Thôn": "Tên thôn hoặc “Trung tâm xã”; chọn trong danh sách.",
+    "Mã tiêu chí": "Mã tiêu chí (trang Tiêu chí); chọn trong danh sách.",
+    "Nội dung hoạt động": "Việc đã làm, viết ngắn gọn, ví dụ: Trồng hoa tuyến đường trục thôn.",
+    "Lực lượng dự kiến": "Số người dự kiến tham gia (số nguyên).",
+    "Khối lượng dự kiến": "Khối lượng dự kiến, theo ĐVT.",
+    "Kinh phí dự kiến": "Kinh phí dự kiến, đồng (số nguyên).",
+    "Ngày": "Ngày làm, dạng ngày/tháng/năm, ví dụ: 06/03/2021; phải thuộc năm kế hoạch.",
+    "Tổng lượt người": (
+        "Tổng số lượt người tham gia, ít nhất 1. Sáu cột sau là số “trong đó”: một người có thể thuộc "
+        "nhiều nhóm, các nhóm không cộng thêm vào tổng và mỗi nhóm không lớn hơn tổng."
+    ),
+    "Cán bộ, công chức": _IN_TOTAL + "số lượt cán bộ, công chức.",
+    "Đảng viên": _IN_TOTAL + "số lượt đảng viên.",
+    "Viên chức": _IN_TOTAL + "số lượt viên chức.",
+    "LLVT": _IN_TOTAL + "số lượt chiến sỹ lực lượng vũ trang.",
+    "Đoàn viên, hội viên": _IN_TOTAL + "số lượt đoàn viên, hội viên.",
+    "Nhân dân": _IN_TOTAL + "số lượt người dân.",
+    "Ngày công": "Số ngày công, được ghi số lẻ, ví dụ: 12,5.",
+    "Khối lượng": "Khối lượng làm được, theo ĐVT.",
+    "Tiền mặt (đồng)": "Tiền mặt huy động, đồng (số nguyên), ví dụ: 1250000.",
+    "Hiện vật quy đổi (đồng)": "Hiện vật (cây giống, vật liệu…) quy ra tiền, đồng.",
+    "Hiến đất (m²)": "Diện tích đất Nhân dân hiến, m².",
+}
+
+# The same header means something else on some sheets.
+SHEET_COLUMN_HELP: dict[tuple[str, str], str] = {
+    (S.RECIPIENTS.name, "Ghi chú"): "Ghi “(báo cáo)” nếu nơi nhận này nhận để báo cáo.",
+    (S.INFO.name, "Mục"): "Tên mục; giữ nguyên, không sửa.",
+    (S.INFO.name, "Giá trị"): "Giá trị của mục; xem cột Ghi chú.",
+    (S.INFO.name, INFO_NOTE_HEADER): "Giải thích từng mục; chương trình không đọc cột này.",
+    (S.ACTIVITY_LOG.name, "ĐVT"): (
+        "ĐVT của Khối lượng; để trống là ĐVT của tiêu chí. Được ghi m thay cho km, m² thay cho ha: "
+        "chương trình tự quy đổi."
+    ),
+    (S.MONTHLY_PLAN.name, "ĐVT"): "ĐVT của Khối lượng dự kiến; để trống là ĐVT của tiêu chí.",
+}
+
+INFO_NOTES: dict[str, str] = {
+    "Cơ quan cấp trên": (
+        "Tên cơ quan cấp trên, chữ in hoa, in ở góc trái tiêu đề văn bản; ví dụ: ĐẢNG BỘ HUYỆN HÀM YÊN "
+        "(từ 01/7/2025 không còn cấp huyện: ĐẢNG BỘ TỈNH TUYÊN QUANG)."
+    ),
+    "Cơ quan ban hành": "Tên cơ quan ban hành, chữ in hoa; ví dụ: ĐẢNG ỦY XÃ BÌNH XA.",
+    "Ký hiệu cơ quan": "Chữ viết tắt trong số, ký hiệu văn bản; ví dụ: ĐU (Số 11-KH/ĐU).",
+    "Địa danh": "Địa danh ghi trước ngày tháng của văn bản; ví dụ: Bình Xa.",
+    "Năm kế hoạch": "Năm của kế hoạch, 4 chữ số; ví dụ: 2021. Mọi ngày trong các sổ phải thuộc năm này.",
+    "Số kế hoạch": "Số của kế hoạch năm (sổ đăng ký văn bản đi); ví dụ: 11. Để trống nếu chưa lấy số.",
+    "Ngày ban hành kế hoạch": "Ngày ký kế hoạch, dạng ngày/tháng/năm; ví dụ: 15/01/2021. Để trống nếu chưa ký.",
+    "Thẩm quyền ký": "Dòng thẩm quyền trên chữ ký; ví dụ: T/M ĐẢNG ỦY.",
+    "Chức vụ người ký": "Chức vụ người ký, chữ in hoa; ví dụ: BÍ THƯ.",
+    "Người ký": "Họ và tên người ký; ví dụ: Lê Ngọc Duyên.",
+    "Nơi nhận báo cáo": "Nơi nhận báo cáo tháng, năm; ví dụ: Thường trực Huyện ủy (qua Ban Dân vận Huyện ủy).",
+    "Hạn kế hoạch tháng": "Không bắt buộc. Kế hoạch tháng gửi trước ngày này của tháng; mặc định: 5.",
+    "Hạn báo cáo tháng": "Không bắt buộc. Báo cáo tháng gửi trước ngày này của tháng; mặc định: 28.",
+    "Căn cứ": (
+        "Không bắt buộc. Đoạn “Thực hiện …” mở đầu kế hoạch; ví dụ: Thực hiện Kế hoạch số 22-KH/HU, "
+        "ngày 28/12/2020 của Ban Thường vụ Huyện ủy …"
+    ),
+}
+
+# (title, text) rows of the instructions about formats and commands, after the sheets.
+FORMAT_GUIDE: tuple[tuple[str, str], ...] = (
+    (
+        "Ngày tháng",
+        "Gõ ngày dạng ngày/tháng/năm, ví dụ 06/03/2021 (cũng nhận 6/3/2021 và 2021-03-06). Nếu máy "
+        "không nhận dạng ngày/tháng/năm, gõ năm-tháng-ngày: 2021-03-06. Ngày phải thuộc năm kế hoạch.",
+    ),
+    (
+        "Số thập phân",
+        "Dùng dấu thập phân của máy, thường là dấu phẩy: 0,5 km; 12,5 ngày công.",
+    ),
+    (
+        "Số tiền",
+        "Ghi bằng đồng, số nguyên, gõ liền không dấu chấm: 1250000; Excel tự hiển thị 1.250.000.",
+    ),
+    (
+        "Số người (“trong đó”)",
+        "Tổng lượt người ít nhất là 1. Các cột Cán bộ, công chức; Đảng viên; Viên chức; LLVT; "
+        "Đoàn viên, hội viên; Nhân dân là số “trong đó”: một người có thể thuộc nhiều nhóm, các nhóm "
+        "đã nằm trong Tổng lượt người, không bao giờ cộng thêm vào tổng; mỗi nhóm không lớn hơn tổng.",
+    ),
+    (
+        "Khối lượng, ĐVT",
+        "Khối lượng ghi theo ĐVT của tiêu chí; được ghi m thay cho km, m² thay cho ha, chương trình "
+        "tự quy đổi.",
+    ),
+    (
+        "Tên gọi",
+        "Tên đơn vị, thôn và mã tiêu chí viết đúng như ở các trang Đơn vị, Thôn, Tiêu chí (có dấu); "
+        "địa bàn trung tâm xã ghi “Trung tâm xã”. Các cột có mũi tên là danh sách chọn: bấm mũi tên "
+        "bên phải ô để chọn.",
+    ),
+    (
+        "Trang, cột",
+        "Không đổi tên trang, tên cột; thứ tự cột có thể đổi, cột thêm vào được bỏ qua. Dòng trống "
+        "giữa các dòng dữ liệu được bỏ qua (có cảnh báo).",
+    ),
+)
+
+COMMAND_GUIDE: tuple[tuple[str, str], ...] = (
+    (
+        "Kiểm tra sổ",
+        "Chép sổ chính và các sổ nhật ký của đơn vị (mọi sổ có trang “Nhật ký”) vào thư mục inputs/, "
+        "rồi chạy lệnh: ntm validate inputs. Chương trình liệt kê mọi lỗi, cảnh báo (tệp, trang, ô) và "
+        "ghi bản sao <tên tệp>.loi.xlsx tô đỏ các ô có lỗi; sổ gốc không bị sửa.",
+    ),
+    (
+        "Soạn văn bản",
+        "Chạy lệnh: ntm generate (đọc thư mục inputs/). Bản nháp kế hoạch, phụ lục, kế hoạch và báo "
+        "cáo tháng được ghi vào thư mục outputs/. Còn lỗi thì chưa văn bản nào được soạn: sửa lỗi "
+        "rồi chạy lại.",
+    ),
+)
+
+# ---------------------------------------------------------------- styles
+
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill(fill_type="solid", start_color="FFD9D9D9", end_color="FFD9D9D9")
+HEADER_ALIGNMENT = Alignment(horizontal="center", vertical="center", wrap_text=True)
+NOTE_FONT = Font(italic=True, color="FF595959")
+EMPHASIS_FONT = Font(bold=True, color="FFC00000")
+SECTION_FILL = PatternFill(fill_type="solid", start_color="FFF2F2F2", end_color="FFF2F2F2")
+
+# Columns whose content is long text: (width, wrapped).
+WIDE_COLUMNS: dict[str, float] = {
+    "Nội dung hoạt động": 42,
+    "Nội dung": 40,
+    "Diễn giải": 60,
+    "Nội dung phụ trách": 45,
+    "Nơi nhận": 50,
+    "Giá trị": 60,
+    "Ghi chú": 30,
+    "Thôn phụ trách": 30,
+    "Tên đơn vị": 26,
+    "Chi bộ, tổ chức": 26,
+    "Đơn vị": 22,
+    "Người phụ trách": 22,
+    "Tên thôn": 18,
+    "Thôn": 18,
+    "Mục": 26,
+}
+WRAPPED_COLUMNS = frozenset(
+    {"Nội dung hoạt động", "Nội dung", "Diễn giải", "Nội dung phụ trách", "Nơi nhận", "Giá trị", "Ghi chú", "Thôn phụ trách"}
+)
+MAX_NARROW_WIDTH = 16  # a long header of a number column wraps instead of widening the column
+
+# ---------------------------------------------------------------- public API
+
+
+def write_blank_workbook(path: Path, commune: Commune | None = None, *, year: int | None = None) -> Path:
+    """A new main workbook: every sheet of schema.MAIN_SHEETS in that order after a first sheet `Hướng dẫn`.
+
+    Each sheet has its header row (bold, grey, frozen, filtered), column formats, number
+    validations and dropdown lists; a hidden sheet `Danh mục` feeds the `Thôn` dropdowns.
+    Given `commune` (this year's book), `Thông tin`, `Nơi nhận`, `Đơn vị`, `Thôn`, `Tiêu chí` and
+    `Phân công` are filled from it and `Nhật ký`, `Kế hoạch tháng` left empty. Given also a
+    `year` other than the commune's, `Năm kế hoạch` becomes that year and `Số kế hoạch`,
+    `Ngày ban hành kế hoạch` are left blank for the new plan.
+
+    A path without a suffix gets `.xlsx`; the written path is returned. An existing file is
+    never overwritten (OutputProblem).
+    """
+    target = _target(path)
+    workbook = _new_workbook(_main_title(commune, year))
+    _write_guide(workbook, _main_guide(commune, year))
+    for sheet in S.MAIN_SHEETS:
+        if sheet is S.INFO:
+            _write_info(workbook, commune, year)
+        else:
+            _write_data_sheet(workbook, sheet, _commune_rows(sheet, commune))
+    _write_main_lists(workbook)
+    for sheet in S.MAIN_SHEETS:
+        _add_validations(workbook[sheet.name], sheet, _main_list_sources(sheet))
+    _save(workbook, target)
+    return target
+
+
+def write_unit_log_workbook(path: Path, commune: Commune, unit: str) -> Path:
+    """A per-unit activity log: `Hướng dẫn`, `Nhật ký` with the unit's name prefilled in the `Đơn vị` column.
+
+    `unit` is matched against the commune's units as names are everywhere (case, spacing and,
+    if nothing else matches, diacritics ignored); an unknown unit is a UsageError with the
+    nearest name. The `Đơn vị` cells of data rows 2–201 hold the unit's canonical name, so a
+    row whose only filled cell is `Đơn vị` is an empty row. The `Thôn` dropdown offers the
+    villages assigned to the unit in `Phân công` (`Trung tâm xã` for an assignment without
+    villages; every place when the unit has no assignment), `Mã tiêu chí` the commune's codes,
+    both listed on the hidden sheet `Danh mục`; dates are limited to the plan year.
+    """
+    name = canonical_unit(commune, unit)
+    target = _target(path)
+    places = unit_places(commune, name)
+    year = commune.info.year
+    workbook = _new_workbook(f"Sổ nhật ký {name} – {commune.info.place} {year}")
+    _write_guide(workbook, _unit_guide(commune, name, places))
+    sheet = _write_data_sheet(workbook, S.ACTIVITY_LOG, [])
+    unit_column = _column_index(S.ACTIVITY_LOG, "Đơn vị")
+    for row in range(2, UNIT_LOG_FILLED_ROWS + 2):
+        _put(sheet, row, unit_column, "Đơn vị", name)
+    header = sheet.cell(row=1, column=unit_column)
+    header.comment = _comment(f"Sổ của đơn vị: {name}. Cột này đã ghi sẵn tên đơn vị; không cần sửa.")
+    lists = _write_unit_lists(workbook, commune, name, places)
+    _add_validations(sheet, S.ACTIVITY_LOG, lists, (dt.date(year, 1, 1), dt.date(year, 12, 31)))
+    _save(workbook, target)
+    return target
+
+
+def canonical_unit(commune: Commune, typed: str) -> str:
+    """The commune's name of the unit `typed`; UsageError with a suggestion when there is none."""
+    match = NameIndex(u.name for u in commune.units).match(typed)
+    if match.name is not None:
+        return match.name
+    if match.suggestion:
+        hint = f" Có phải '{match.suggestion}'?"
+    else:
+        hint = " Các đơn vị trong sổ chính: " + ", ".join(u.name for u in commune.units) + "."
+    raise UsageError(f"Không có đơn vị '{typed}' trong sổ chính.{hint}")
+
+
+def unit_places(commune: Commune, unit: str) -> tuple[str, ...]:
+    """The places assigned to `unit` in `Phân công`, in annex order; every place if it has none."""
+    places: list[str] = []
+    for assignment in commune.assignments:
+        if fold(assignment.unit) == fold(unit):
+            for village in assignment.villages or (COMMUNE_CENTRE,):
+                if village not in places:
+                    places.append(village)
+    return tuple(places) or (COMMUNE_CENTRE, *(v.name for v in commune.villages))
+
+
+def unit_log_file_name(commune: Commune, unit: str) -> str:
+    """An ASCII file name for a unit's log: 'nhat-ky-truong-thcs-2021.xlsx'."""
+    return f"nhat-ky-{ascii_slug(canonical_unit(commune, unit))}-{commune.info.year}.xlsx"
+
+
+# ---------------------------------------------------------------- target and saving
+
+
+def _target(path: Path) -> Path:
+    if not path.suffix:
+        path = path.with_name(path.name + ".xlsx")
+    if path.suffix.lower() != ".xlsx":
+        raise UsageError(f"Tệp mới phải có đuôi .xlsx (đang là '{path.name}').")
+    if path.is_dir():
+        raise OutputProblem(f"'{path}' là một thư mục; hãy ghi tên tệp, ví dụ {path / 'so-moi.xlsx'}.")
+    if path.exists():
+        raise OutputProblem(
+            f"Tệp '{path}' đã có; ntm init không ghi đè tệp cũ. Hãy chọn tên khác hoặc đổi tên tệp cũ."
+        )
+    return path
+
+
+def _save(workbook: Any, path: Path) -> None:
+    """Writes beside the target, then renames: nobody sees half a workbook."""
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputProblem(f"Không tạo được thư mục hoặc tệp trong '{path.parent}': {exc.strerror or exc}.") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(buffer.getvalue())
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)
+        if path.exists():  # appeared while we were writing
+            raise OutputProblem(f"Tệp '{path}' vừa được tạo bởi chương trình khác; không ghi đè.")
+        os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise OutputProblem(f"Không ghi được tệp '{path}': {exc.strerror or exc}.") from None
+    except OutputProblem:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _new_workbook(title: str) -> Any:
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    workbook.properties.creator = "ntm"
+    workbook.properties.lastModifiedBy = "ntm"
+    workbook.properties.title = title
+    return workbook
+
+
+def _main_title(commune: Commune | None, year: int | None) -> str:
+    if commune is None:
+        return "Sổ chính ntm" + (f" năm {year}" if year else "")
+    return f"Sổ chính ntm – {commune.info.issuing_body} – năm {year or commune.info.year}"
+
+
+# ---------------------------------------------------------------- columns
+
+
+def _column_index(sheet: S.SheetSchema, header: str) -> int:
+    """1-based column of `header` in the written sheet."""
+    for index, column in enumerate(sheet.columns, start=1):
+        if column.header == header:
+            return index
+    raise KeyError(header)
+
+
+def column_range(sheet: S.SheetSchema, header: str, first: int = 2, last: int = LIST_ROWS + 1) -> str:
+    """An absolute reference to a column of a written sheet: 'Đơn vị'!$B$2:$B$301."""
+    letter = get_column_letter(_column_index(sheet, header))
+    return f"{quote_sheetname(sheet.name)}!${letter}${first}:${letter}${last}"
+
+
+def _number_format(header: str) -> str:
+    if header in DATE_HEADERS:
+        return DATE_FORMAT
+    if header in COUNT_HEADERS:
+        return COUNT_FORMAT
+    if header in MONEY_HEADERS:
+        return MONEY_FORMAT
+    if header in TEXT_HEADERS:
+        return TEXT_FORMAT
+    return AMOUNT_FORMAT if header in AMOUNT_HEADERS else "General"
+
+
+def _width(header: str) -> float:
+    if header in WIDE_COLUMNS:
+        return WIDE_COLUMNS[header]
+    if header in DATE_HEADERS:
+        return 12
+    return float(max(8, min(MAX_NARROW_WIDTH, len(header) + 2)))
+
+
+def _cell_alignment(header: str) -> Alignment:
+    return Alignment(vertical="top", wrap_text=header in WRAPPED_COLUMNS)
+
+
+def _help(sheet: str, header: str) -> str:
+    return SHEET_COLUMN_HELP.get((sheet, header)) or COLUMN_HELP.get(header, "")
+
+
+def _comment(text: str) -> Comment:
+    comment = Comment(text, "ntm")
+    comment.width = 300
+    comment.height = max(60, 20 * math.ceil(len(text) / 45) + 10)
+    return comment
+
+
+def _header_lines(header: str, width: float) -> int:
+    return max(1, math.ceil(len(header) / max(1.0, width - 2)))
+
+
+def _write_header(ws: Any, headers: Sequence[str], sheet_name: str) -> None:
+    lines = 1
+    for index, header in enumerate(headers, start=1):
+        cell = ws.cell(row=1, column=index, value=header)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = HEADER_ALIGNMENT
+        help_text = _help(sheet_name, header)
+        if help_text:
+            cell.comment = _comment(help_text)
+        dimension = ws.column_dimensions[get_column_letter(index)]
+        dimension.width = _width(header)
+        # column styles: what the clerk types anywhere below gets the format
+        dimension.number_format = _number_format(header)
+        dimension.alignment = _cell_alignment(header)
+        lines = max(lines, _header_lines(header, dimension.width))
+    ws.row_dimensions[1].height = 15 * lines + 4
+    ws.freeze_panes = "A2"
+
+
+def _plain(value: object) -> object:
+    """A model value as a cell value: Decimal → int or float, None stays blank."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def _put(ws: Any, row: int, column: int, header: str, value: object) -> Any:
+    cell = ws.cell(row=row, column=column, value=_plain(value))
+    cell.number_format = _number_format(header)
+    if isinstance(value, dt.date):
+        cell.number_format = DATE_FORMAT
+    cell.alignment = _cell_alignment(header)
+    return cell
+
+
+def _write_data_sheet(workbook: Any, sheet: S.SheetSchema, rows: Sequence[Sequence[object]]) -> Any:
+    ws = workbook.create_sheet(sheet.name)
+    headers = [c.header for c in sheet.columns]
+    _write_header(ws, headers, sheet.name)
+    for number, values in enumerate(rows, start=2):
+        for column, (header, value) in enumerate(zip(headers, values), start=1):
+            if value is not None and value != "":
+                _put(ws, number, column, header, value)
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(LAST_ROW, len(rows) + 1)}"
+    return ws
+
+
+# ---------------------------------------------------------------- contents from a commune
+
+
+def _order(text: str) -> object:
+    """`TT` as typed: a number stays a number."""
+    return int(text) if text.isdigit() else text
+
+
+def _commune_rows(sheet: S.SheetSchema, commune: Commune | None) -> list[list[object]]:
+    if commune is None:
+        return []
+    rows: dict[str, list[list[object]]] = {
+        S.RECIPIENTS.name: [
+            [r.doc_type.value if r.doc_type else ALL_DOCUMENTS, r.name, r.note] for r in commune.recipients
+        ],
+        S.UNITS.name: [[u.order, u.name, u.kind, u.leader] for u in commune.units],
+        S.VILLAGES.name: [
+            [
+                v.order,
+                v.name,
+                "x" if v.remote else None,
+                v.households,
+                v.livestock_households,
+                v.hygienic_livestock_baseline,
+            ]
+            for v in commune.villages
+        ],
+        S.CRITERIA.name: [
+            [
+                c.code,
+                c.content,
+                c.unit,
+                c.target_per_village,
+                c.target_centre,
+                c.method.value,
+                c.scope.value,
+                c.explanation,
+            ]
+            for c in commune.criteria
+        ],
+        S.ASSIGNMENTS.name: [
+            [_order(a.order), a.unit, a.tasks, a.villages_text, a.note] for a in commune.assignments
+        ],
+    }
+    return _in_schema_order(sheet, rows.get(sheet.name, []))
+
+
+# The order of the lists above, checked against the schema so that a reordered schema fails loudly.
+_ROW_HEADERS: dict[str, tuple[str, ...]] = {
+    S.RECIPIENTS.name: ("Văn bản", "Nơi nhận", "Ghi chú"),
+    S.UNITS.name: ("TT", "Tên đơn vị", "Loại", "Người phụ trách"),
+    S.VILLAGES.name: ("TT", "Tên thôn", "Xa trung tâm", "Số hộ", "Số hộ chăn nuôi", "Hộ chăn nuôi đạt VSMT năm trước"),
+    S.CRITERIA.name: (
+        "Mã",
+        "Nội dung",
+        "ĐVT",
+        "Chỉ tiêu mỗi thôn",
+        "Chỉ tiêu trung tâm xã",
+        "Cách tính",
+        "Áp dụng",
+        "Diễn giải",
+    ),
+    S.ASSIGNMENTS.name: ("TT", "Chi bộ, tổ chức", "Nội dung phụ trách", "Thôn phụ trách", "Ghi chú"),
+}
+
+
+def _in_schema_order(sheet: S.SheetSchema, rows: list[list[object]]) -> list[list[object]]:
+    if not rows:
+        return rows
+    order = _ROW_HEADERS[sheet.name]
+    headers = [c.header for c in sheet.columns]
+    return [[dict(zip(order, row)).get(h) for h in headers] for row in rows]
+
+
+def _info_values(commune: Commune | None, year: int | None) -> dict[str, object]:
+    if commune is None:
+        return {"Năm kế hoạch": year} if year else {}
+    info = commune.info
+    new_year = year is not None and year != info.year
+    return {
+        "Cơ quan cấp trên": info.superior_body,
+        "Cơ quan ban hành": info.issuing_body,
+        "Ký hiệu cơ quan": info.body_symbol,
+        "Địa danh": info.place,
+        "Năm kế hoạch": year if new_year else info.year,
+        "Số kế hoạch": None if new_year else info.plan_number,
+        "Ngày ban hành kế hoạch": None if new_year else info.plan_date,
+        "Thẩm quyền ký": info.signing_authority,
+        "Chức vụ người ký": info.signer_title,
+        "Người ký": info.signer,
+        "Nơi nhận báo cáo": info.report_recipient,
+        "Hạn kế hoạch tháng": info.monthly_plan_deadline,
+        "Hạn báo cáo tháng": info.monthly_report_deadline,
+        "Căn cứ": info.preamble or None,
+    }
+
+
+def _write_info(workbook: Any, commune: Commune | None, year: int | None) -> None:
+    ws = workbook.create_sheet(S.INFO.name)
+    headers = [c.header for c in S.INFO.columns] + [INFO_NOTE_HEADER]
+    _write_header(ws, headers, S.INFO.name)
+    ws.column_dimensions[get_column_letter(len(headers))].width = 70
+    ws.column_dimensions[get_column_letter(len(headers))].alignment = Alignment(vertical="top", wrap_text=True)
+    key_column = _column_index(S.INFO, "Mục")
+    value_column = _column_index(S.INFO, "Giá trị")
+    values = _info_values(commune, year)
+    for number, (key, required) in enumerate(S.INFO_KEYS, start=2):
+        key_cell = ws.cell(row=number, column=key_column, value=key)
+        key_cell.font = Font(bold=required)
+        key_cell.alignment = Alignment(vertical="top")
+        value = values.get(key)
+        value_cell = ws.cell(row=number, column=value_column, value=_plain(value))
+        value_cell.alignment = Alignment(vertical="top", wrap_text=True)
+        if key == "Ngày ban hành kế hoạch":
+            value_cell.number_format = DATE_FORMAT
+        note_cell = ws.cell(row=number, column=len(headers), value=INFO_NOTES.get(key, ""))
+        note_cell.font = NOTE_FONT
+        note_cell.alignment = Alignment(vertical="top", wrap_text=True)
+        longest = max(len(INFO_NOTES.get(key, "")) / 75, len(str(value or "")) / 65)
+        ws.row_dimensions[number].height = 15 * max(1, math.ceil(longest)) + 2
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(S.INFO_KEYS) + 1}"
+
+
+def _info_validations(ws: Any) -> None:
+    letter = get_column_letter(_column_index(S.INFO, "Giá trị"))
+    rows = {key: number for number, (key, _) in enumerate(S.INFO_KEYS, start=2)}
+    for key, low, high in (
+        ("Năm kế hoạch", 2000, 2100),
+        ("Số kế hoạch", 1, 9999),
+        ("Hạn kế hoạch tháng", 1, 28),
+        ("Hạn báo cáo tháng", 1, 31),
+    ):
+        if key in rows:
+            rule = _whole(low, high, f"Mục '{key}' là số nguyên từ {low} đến {high}.")
+            ws.add_data_validation(rule)
+            rule.add(f"{letter}{rows[key]}")
+    if "Ngày ban hành kế hoạch" in rows:
+        rule = _date_rule(FIRST_DATE, LAST_DATE)
+        ws.add_data_validation(rule)
+        rule.add(f"{letter}{rows['Ngày ban hành kế hoạch']}")
+
+
+# ---------------------------------------------------------------- validations and lists
+
+_LIST_TITLE = "Không có trong danh sách"
+_NUMBER_TITLE = "Số không hợp lệ"
+
+
+def _excel_serial(day: dt.date) -> int:
+    return (day - dt.date(1899, 12, 30)).days
+
+
+def _date_rule(first: dt.date, last: dt.date) -> DataValidation:
+    return DataValidation(
+        type="date",
+        operator="between",
+        formula1=str(_excel_serial(first)),
+        formula2=str(_excel_serial(last)),
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Ngày không hợp lệ",
+        error=(
+            f"Hãy gõ một ngày từ {first:%d/%m/%Y} đến {last:%d/%m/%Y}, dạng ngày/tháng/năm, ví dụ "
+            f"{dt.date(first.year, 3, 6):%d/%m/%Y}. Nếu máy không nhận, gõ năm-tháng-ngày: "
+            f"{dt.date(first.year, 3, 6):%Y-%m-%d}."
+        ),
+    )
+
+
+def _whole(low: int, high: int | None, error: str) -> DataValidation:
+    return DataValidation(
+        type="whole",
+        operator="between" if high is not None else "greaterThanOrEqual",
+        formula1=str(low),
+        formula2=str(high) if high is not None else None,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=_NUMBER_TITLE,
+        error=error,
+    )
+
+
+def _decimal(error: str) -> DataValidation:
+    return DataValidation(
+        type="decimal",
+        operator="greaterThanOrEqual",
+        formula1="0",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=_NUMBER_TITLE,
+        error=error,
+    )
+
+
+def _list(source: str, error: str, style: str = "stop") -> DataValidation:
+    """A dropdown; openpyxl's showDropDown is inverted (True hides the arrow), so it stays unset."""
+    return DataValidation(
+        type="list",
+        formula1=source,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle=style,
+        errorTitle=_LIST_TITLE,
+        error=error,
+    )
+
+
+def _inline(choices: Sequence[str]) -> str:
+    return '"' + ",".join(choices) + '"'
+
+
+ListSources = dict[str, tuple[str, str, str]]  # header → (formula1, error message, error style)
+
+
+def _main_list_sources(sheet: S.SheetSchema) -> ListSources:
+    """Dropdowns of the main workbook that point at other sheets."""
+    units = column_range(S.UNITS, "Tên đơn vị")
+    criteria = column_range(S.CRITERIA, "Mã")
+    places = f"{quote_sheetname(LISTS_SHEET)}!$A$2:$A${LIST_ROWS + 2}"
+    choose = "Hãy chọn trong danh sách (bấm mũi tên bên phải ô)."
+    if sheet in (S.ACTIVITY_LOG, S.MONTHLY_PLAN):
+        return {
+            "Đơn vị": (units, f"{choose} Tên đơn vị phải có ở trang '{S.UNITS.name}'.", "stop"),
+            "Thôn": (places, f"{choose} Tên thôn phải có ở trang '{S.VILLAGES.name}', hoặc ghi “{COMMUNE_CENTRE}”.", "stop"),
+            "Mã tiêu chí": (criteria, f"{choose} Mã tiêu chí phải có ở trang '{S.CRITERIA.name}'.", "stop"),
+        }
+    if sheet is S.ASSIGNMENTS:
+        return {"Chi bộ, tổ chức": (units, f"{choose} Tên đơn vị phải có ở trang '{S.UNITS.name}'.", "stop")}
+    return {}
+
+
+def _add_validations(
+    ws: Any,
+    sheet: S.SheetSchema,
+    lists: ListSources,
+    dates: tuple[dt.date, dt.date] = (FIRST_DATE, LAST_DATE),
+) -> None:
+    if sheet is S.INFO:
+        _info_validations(ws)
+        return
+    rules: dict[str, DataValidation] = {}  # one rule per kind, many columns in its sqref
+
+    def rule(kind: str, make: Any) -> DataValidation:
+        if kind not in rules:
+            rules[kind] = make()
+            ws.add_data_validation(rules[kind])
+        return rules[kind]
+
+    for index, column in enumerate(sheet.columns, start=1):
+        header = column.header
+        letter = get_column_letter(index)
+        cells = f"{letter}2:{letter}{LAST_ROW}"
+        fixed = FIXED_LISTS.get((sheet.name, header))
+        if header in lists:
+            source, error, style = lists[header]
+            validation = _list(source, error, style)
+            ws.add_data_validation(validation)
+            validation.add(cells)
+        elif fixed is not None:
+            validation = _list(_inline(fixed), "Hãy chọn trong danh sách: " + " / ".join(fixed) + ".")
+            ws.add_data_validation(validation)
+            validation.add(cells)
+        elif header in DATE_HEADERS:
+            rule("date", lambda: _date_rule(*dates)).add(cells)
+        elif header in COUNT_HEADERS:
+            rule("count", lambda: _whole(0, None, "Hãy gõ số nguyên không âm (0, 1, 2…), không gõ chữ.")).add(cells)
+        elif header in MONEY_HEADERS:
+            rule(
+                "money",
+                lambda: _whole(0, None, "Hãy gõ số tiền bằng đồng, số nguyên không âm, gõ liền không dấu chấm: 1250000."),
+            ).add(cells)
+        elif header in AMOUNT_HEADERS:
+            rule(
+                "amount",
+                lambda: _decimal("Hãy gõ một số không âm; phần thập phân dùng dấu thập phân của máy, ví dụ 0,5."),
+            ).add(cells)
+
+
+def _lists_sheet(workbook: Any) -> Any:
+    ws = workbook.create_sheet(LISTS_SHEET)
+    ws.sheet_state = "hidden"
+    return ws
+
+
+def _write_main_lists(workbook: Any) -> None:
+    """`Danh mục`!A: 'Trung tâm xã', then each name of the `Thôn` sheet (blank rows stay blank)."""
+    ws = _lists_sheet(workbook)
+    ws["A1"] = "Thôn (tự động lấy từ trang Thôn; không sửa)"
+    ws["A1"].font = HEADER_FONT
+    ws.column_dimensions["A"].width = 40
+    ws["A2"] = COMMUNE_CENTRE
+    letter = get_column_letter(_column_index(S.VILLAGES, "Tên thôn"))
+    villages = quote_sheetname(S.VILLAGES.name)
+    for offset in range(LIST_ROWS):
+        source = f"{villages}!{letter}{offset + 2}"
+        ws.cell(row=offset + 3, column=1, value=f'=IF({source}="","",{source})')
+
+
+def _write_unit_lists(workbook: Any, commune: Commune, unit: str, places: Sequence[str]) -> ListSources:
+    """`Danh mục` of a per-unit log: the unit, its places, the criteria (code, content, ĐVT)."""
+    ws = _lists_sheet(workbook)
+    columns = (
+        ("Đơn vị", [unit]),
+        ("Thôn", list(places)),
+        ("Mã tiêu chí", [c.code for c in commune.criteria]),
+        ("Nội dung tiêu chí", [c.content for c in commune.criteria]),
+        ("ĐVT", [c.unit for c in commune.criteria]),
+    )
+    sources: dict[str, str] = {}
+    for index, (title, values) in enumerate(columns, start=1):
+        letter = get_column_letter(index)
+        ws.cell(row=1, column=index, value=title).font = HEADER_FONT
+        ws.column_dimensions[letter].width = 40 if index == 4 else 22
+        for number, value in enumerate(values, start=2):
+            ws.cell(row=number, column=index, value=value)
+        sources[title] = f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${max(2, len(values) + 1)}"
+    choose = "Hãy chọn trong danh sách (bấm mũi tên bên phải ô)."
+    return {
+        "Đơn vị": (sources["Đơn vị"], f"Sổ này là của {unit}; cột Đơn vị chỉ ghi '{unit}'.", "stop"),
+        "Thôn": (
+            sources["Thôn"],
+            f"Thôn này không có trong phân công của {unit}. Bấm Yes (Có) để vẫn ghi, No (Không) để chọn lại.",
+            "warning",
+        ),
+        "Mã tiêu chí": (
+            sources["Mã tiêu chí"],
+            f"{choose} Mã này không có trong sổ chính; bấm Yes (Có) nếu văn phòng đã thêm mã mới.",
+            "warning",
+        ),
+    }
+
+
+# ---------------------------------------------------------------- Hướng dẫn
+
+GuideRow = tuple[str, str, str]  # (kind, title, text); kind: "note", "section", "item", "column"
+
+
+def _sheet_rows(sheet: S.SheetSchema) -> list[GuideRow]:
+    optional = "" if sheet.required else " (không bắt buộc)"
+    rows: list[GuideRow] = [("section", f"Trang {sheet.name}{optional}", SHEET_HELP.get(sheet.name, ""))]
+    if sheet is S.INFO:
+        for key, required in S.INFO_KEYS:
+            rows.append(("column", key, INFO_NOTES.get(key, "")))
+        return rows
+    for column in sheet.columns:
+        need = "Bắt buộc." if column.required else "Không bắt buộc."
+        rows.append(("column", column.header, f"{_help(sheet.name, column.header)} {need}".strip()))
+    return rows
+
+
+def _main_guide(commune: Commune | None, year: int | None) -> list[GuideRow]:
+    if commune is None:
+        about = (
+            "Sổ chính của một xã cho một năm kế hoạch, dùng cho chương trình ntm soạn kế hoạch, phụ lục "
+            "phân công, kế hoạch hoạt động tháng, báo cáo kết quả tháng và báo cáo năm của phong trào cán "
+            "bộ, đảng viên, công chức, viên chức, chiến sỹ lực lượng vũ trang trực tiếp tham gia xây dựng "
+            "nông thôn mới, đô thị văn minh tại cơ sở. Điền lần lượt các trang theo hướng dẫn dưới đây."
+        )
+    else:
+        new_year = year or commune.info.year
+        about = (
+            f"Sổ chính của {commune.info.issuing_body}, năm kế hoạch {new_year}, lập từ sổ năm "
+            f"{commune.info.year}: các trang Thông tin, Nơi nhận, Đơn vị, Thôn, Tiêu chí, Phân công đã "
+            "chép sang; trang Nhật ký, Kế hoạch tháng để trống. Hãy soát lại từng trang (số hộ, chỉ "
+            "tiêu, phân công, người ký) cho năm mới."
+        )
+    rows: list[GuideRow] = [
+        ("note", "Sổ này", about),
+        (
+            "item",
+            "Cách dùng",
+            "Điền các trang theo thứ tự; các đơn vị có thể ghi nhật ký ở trang Nhật ký của sổ này hoặc ở "
+            "sổ nhật ký riêng (tạo bằng lệnh: ntm init <tệp> --unit \"<tên đơn vị>\"). Trang Danh mục "
+            "được ẩn, chương trình tự lập để làm danh sách chọn thôn; không sửa trang này.",
+        ),
+    ]
+    for sheet in S.MAIN_SHEETS:
+        rows.extend(_sheet_rows(sheet))
+    rows.append(("section", "Cách ghi", ""))
+    rows.extend(("item", title, text) for title, text in FORMAT_GUIDE)
+    rows.append(("section", "Chạy chương trình", ""))
+    rows.extend(("item", title, text) for title, text in COMMAND_GUIDE)
+    return rows
+
+
+def _unit_guide(commune: Commune, unit: str, places: Sequence[str]) -> list[GuideRow]:
+    info = commune.info
+    criteria = "\n".join(f"{c.code}: {c.content} ({c.unit})" for c in commune.criteria)
+    rows: list[GuideRow] = [
+        (
+            "note",
+            "Sổ này",
+            f"Sổ nhật ký hoạt động của {unit}, năm {info.year} ({info.issuing_body}). Ghi mỗi hoạt "
+            "động đã làm một dòng ở trang Nhật ký, rồi nộp tệp cho Văn phòng Đảng ủy xã để chép vào thư mục "
+            "inputs/ cùng sổ chính.",
+        ),
+        ("item", "Đơn vị", f"{unit}. Cột Đơn vị đã ghi sẵn tên đơn vị ở 200 dòng đầu; không cần sửa."),
+        ("item", "Thôn phụ trách", ", ".join(places) + ". Cột Thôn có danh sách chọn các thôn này."),
+        ("item", "Mã tiêu chí", criteria),
+    ]
+    rows.extend(_sheet_rows(S.ACTIVITY_LOG))
+    rows.append(("section", "Cách ghi", ""))
+    rows.extend(("item", title, text) for title, text in FORMAT_GUIDE)
+    rows.append(("section", "Chạy chương trình", ""))
+    rows.extend(("item", title, text) for title, text in COMMAND_GUIDE)
+    return rows
+
+
+def _write_guide(workbook: Any, rows: Sequence[GuideRow]) -> None:
+    ws = workbook.create_sheet(GUIDE_SHEET)
+    _widths = (30.0, 100.0)
+    for index, title in enumerate(("Mục", "Hướng dẫn"), start=1):
+        cell = ws.cell(row=1, column=index, value=title)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = HEADER_ALIGNMENT
+        ws.column_dimensions[get_column_letter(index)].width = _widths[index - 1]
+    for number, (kind, title, text) in enumerate(rows, start=2):
+        first = ws.cell(row=number, column=1, value=title)
+        second = ws.cell(row=number, column=2, value=text or None)
+        first.alignment = Alignment(vertical="top", wrap_text=True, indent=1 if kind == "column" else 0)
+        second.alignment = Alignment(vertical="top", wrap_text=True)
+        if kind in ("note", "section", "item"):
+            first.font = Font(bold=True)
+        if kind == "section":
+            first.fill = SECTION_FILL
+            second.fill = SECTION_FILL
+        if kind == "note":
+            second.font = EMPHASIS_FONT
+        lines = sum(max(1, math.ceil(len(part) / 105)) for part in text.split("\n")) if text else 1
+        lines = max(lines, math.ceil(len(title) / 28))
+        ws.row_dimensions[number].height = 15 * lines + 3
+    ws.freeze_panes = "A2"
+
+
+__all__ = [
+    "GUIDE_SHEET",
+    "LAST_ROW",
+    "LISTS_SHEET",
+    "UNIT_LOG_FILLED_ROWS",
+    "canonical_unit",
+    "column_range",
+    "unit_log_file_name",
+    "unit_places",
+    "write_blank_workbook",
+    "write_unit_log_workbook",
+]
