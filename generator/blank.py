@@ -33,7 +33,7 @@ from generator import schema as S
 from generator.errors import OutputProblem, UsageError
 from generator.model import COMMUNE_CENTRE, Commune, DocType, Method, Scope
 from generator.text import ascii_slug, fold
-from generator.validation import _UNIT_KINDS, NameIndex
+from generator.validation import UNIT_KINDS, NameIndex
 
 GUIDE_SHEET = "Hướng dẫn"
 LISTS_SHEET = "Danh mục"  # hidden: the sources of the Thôn (and per-unit) dropdown lists
@@ -85,7 +85,7 @@ INFO_NOTE_HEADER = "Ghi chú"  # third column of `Thông tin`, for the clerk onl
 # Dropdowns whose choices are fixed: (sheet, column) → choices.
 FIXED_LISTS: dict[tuple[str, str], tuple[str, ...]] = {
     (S.RECIPIENTS.name, "Văn bản"): (*(d.value for d in DocType), ALL_DOCUMENTS),
-    (S.UNITS.name, "Loại"): tuple(_UNIT_KINDS),
+    (S.UNITS.name, "Loại"): tuple(UNIT_KINDS),
     (S.VILLAGES.name, "Xa trung tâm"): ("x",),
     (S.CRITERIA.name, "Cách tính"): tuple(m.value for m in Method),
     (S.CRITERIA.name, "Áp dụng"): tuple(s.value for s in Scope),
@@ -224,8 +224,8 @@ INFO_NOTES: dict[str, str] = {
 FORMAT_GUIDE: tuple[tuple[str, str], ...] = (
     (
         "Ngày tháng",
-        "Gõ ngày dạng ngày/tháng/năm, ví dụ 06/03/2021 (cũng nhận 6/3/2021 và 2021-03-06). Nếu máy "
-        "không nhận dạng ngày/tháng/năm, gõ năm-tháng-ngày: 2021-03-06. Ngày phải thuộc năm kế hoạch.",
+        ("Gõ ngày dạng ngày/tháng/năm, ví dụ 06/03/2021 (cũng nhận 6/3/2021 và 2021-03-06). Nếu máy "
+        "không nhận dạng ngày/tháng/năm, gõ năm-tháng-ngày: 2021-03-06. Ngày phải thuộc năm kế hoạch."),
     ),
     (
         "Số thập phân",
@@ -237,53 +237,56 @@ FORMAT_GUIDE: tuple[tuple[str, str], ...] = (
     ),
     (
         "Số người (“trong đó”)",
-        "Tổng lượt người ít nhất là 1. Các cột Cán bộ, công chức; Đảng viên; Viên chức; LLVT; "
+        ("Tổng lượt người ít nhất là 1. Các cột Cán bộ, công chức; Đảng viên; Viên chức; LLVT; "
         "Đoàn viên, hội viên; Nhân dân là số “trong đó”: một người có thể thuộc nhiều nhóm, các nhóm "
-        "đã nằm trong Tổng lượt người, không bao giờ cộng thêm vào tổng; mỗi nhóm không lớn hơn tổng.",
+        "đã nằm trong Tổng lượt người, không bao giờ cộng thêm vào tổng; mỗi nhóm không lớn hơn tổng."),
     ),
     (
         "Khối lượng, ĐVT",
-        "Khối lượng ghi theo ĐVT của tiêu chí; được ghi m thay cho km, m² thay cho ha, chương trình "
-        "tự quy đổi.",
+        ("Khối lượng ghi theo ĐVT của tiêu chí; được ghi m thay cho km, m² thay cho ha, chương trình "
+        "tự quy đổi."),
     ),
     (
         "Tên gọi",
-        "Tên đơn vị, thôn và mã tiêu chí viết đúng như ở các trang Đơn vị, Thôn, Tiêu chí (có dấu); "
+        ("Tên đơn vị, thôn và mã tiêu chí viết đúng như ở các trang Đơn vị, Thôn, Tiêu chí (có dấu); "
         "địa bàn trung tâm xã ghi “Trung tâm xã”. Các cột có mũi tên là danh sách chọn: bấm mũi tên "
-        "bên phải ô để chọn.",
+        "bên phải ô để chọn."),
     ),
     (
         "Trang, cột",
-        "Không đổi tên trang, tên cột; thứ tự cột có thể đổi, cột thêm vào được bỏ qua. Dòng trống "
-        "giữa các dòng dữ liệu được bỏ qua (có cảnh báo).",
+        ("Không đổi tên trang, tên cột; thứ tự cột có thể đổi, cột thêm vào được bỏ qua. Dòng trống "
+        "giữa các dòng dữ liệu được bỏ qua (có cảnh báo)."),
     ),
 )
 
 COMMAND_GUIDE: tuple[tuple[str, str], ...] = (
     (
         "Kiểm tra sổ",
-        "Chép sổ chính và các sổ nhật ký của đơn vị (mọi sổ có trang “Nhật ký”) vào thư mục inputs/, "
+        ("Chép sổ chính và các sổ nhật ký của đơn vị (mọi sổ có trang “Nhật ký”) vào thư mục inputs/, "
         "rồi chạy lệnh: ntm validate inputs. Chương trình liệt kê mọi lỗi, cảnh báo (tệp, trang, ô) và "
-        "ghi bản sao <tên tệp>.loi.xlsx tô đỏ các ô có lỗi; sổ gốc không bị sửa.",
+        "ghi bản sao <tên tệp>.loi.xlsx tô đỏ các ô có lỗi; sổ gốc không bị sửa."),
     ),
     (
         "Soạn văn bản",
-        "Chạy lệnh: ntm generate (đọc thư mục inputs/). Bản nháp kế hoạch, phụ lục, kế hoạch và báo "
+        ("Chạy lệnh: ntm generate (đọc thư mục inputs/). Bản nháp kế hoạch, phụ lục, kế hoạch và báo "
         "cáo tháng được ghi vào thư mục outputs/. Còn lỗi thì chưa văn bản nào được soạn: sửa lỗi "
-        "rồi chạy lại.",
+        "rồi chạy lại."),
     ),
 )
 
 # ---------------------------------------------------------------- styles
 
-HEADER_FONT = Font(bold=True)
+FONT_NAME = "Calibri"  # openpyxl's default; a Font without a name falls back to another face
+PLAIN_FONT = Font(name=FONT_NAME, size=11)
+BOLD_FONT = Font(name=FONT_NAME, size=11, bold=True)
+HEADER_FONT = BOLD_FONT
 HEADER_FILL = PatternFill(fill_type="solid", start_color="FFD9D9D9", end_color="FFD9D9D9")
 HEADER_ALIGNMENT = Alignment(horizontal="center", vertical="center", wrap_text=True)
-NOTE_FONT = Font(italic=True, color="FF595959")
-EMPHASIS_FONT = Font(bold=True, color="FFC00000")
+NOTE_FONT = Font(name=FONT_NAME, size=11, italic=True, color="FF595959")
+EMPHASIS_FONT = Font(name=FONT_NAME, size=11, bold=True, color="FFC00000")
 SECTION_FILL = PatternFill(fill_type="solid", start_color="FFF2F2F2", end_color="FFF2F2F2")
 
-# Columns whose content is long text: (width, wrapped).
+# Widths of the columns whose content is long (or whose dropdown choices are).
 WIDE_COLUMNS: dict[str, float] = {
     "Nội dung hoạt động": 42,
     "Nội dung": 40,
@@ -300,6 +303,9 @@ WIDE_COLUMNS: dict[str, float] = {
     "Tên thôn": 18,
     "Thôn": 18,
     "Mục": 26,
+    "Loại": 28,  # the dropdown's choices must show whole
+    "Cách tính": 20,
+    "Áp dụng": 20,
 }
 WRAPPED_COLUMNS = frozenset(
     {"Nội dung hoạt động", "Nội dung", "Diễn giải", "Nội dung phụ trách", "Nơi nhận", "Giá trị", "Ghi chú", "Thôn phụ trách"}
@@ -504,6 +510,12 @@ def _comment(text: str) -> Comment:
     return comment
 
 
+def _text_lines(text: str, width: float) -> int:
+    """About how many lines `text` takes in a wrapped column `width` characters wide."""
+    per_line = max(1.0, width * 1.1 - 2)
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+
+
 def _header_lines(header: str, width: float) -> int:
     return max(1, math.ceil(len(header) / max(1.0, width - 2)))
 
@@ -526,6 +538,17 @@ def _write_header(ws: Any, headers: Sequence[str], sheet_name: str) -> None:
         lines = max(lines, _header_lines(header, dimension.width))
     ws.row_dimensions[1].height = 15 * lines + 4
     ws.freeze_panes = "A2"
+    _page_setup(ws, landscape=len(headers) > 4)
+
+
+def _page_setup(ws: Any, landscape: bool) -> None:
+    """A4, as wide as one page, the header row repeated on each printed page."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
 
 
 def _plain(value: object) -> object:
@@ -549,9 +572,14 @@ def _write_data_sheet(workbook: Any, sheet: S.SheetSchema, rows: Sequence[Sequen
     headers = [c.header for c in sheet.columns]
     _write_header(ws, headers, sheet.name)
     for number, values in enumerate(rows, start=2):
+        lines = 1
         for column, (header, value) in enumerate(zip(headers, values), start=1):
             if value is not None and value != "":
                 _put(ws, number, column, header, value)
+                if header in WRAPPED_COLUMNS:
+                    lines = max(lines, _text_lines(str(value), _width(header)))
+        if lines > 1:  # wrapped cells keep the default height unless told (LibreOffice, Excel)
+            ws.row_dimensions[number].height = 15 * lines
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(LAST_ROW, len(rows) + 1)}"
     return ws
 
@@ -664,7 +692,7 @@ def _write_info(workbook: Any, commune: Commune | None, year: int | None) -> Non
     values = _info_values(commune, year)
     for number, (key, required) in enumerate(S.INFO_KEYS, start=2):
         key_cell = ws.cell(row=number, column=key_column, value=key)
-        key_cell.font = Font(bold=required)
+        key_cell.font = BOLD_FONT if required else PLAIN_FONT
         key_cell.alignment = Alignment(vertical="top")
         value = values.get(key)
         value_cell = ws.cell(row=number, column=value_column, value=_plain(value))
@@ -709,6 +737,7 @@ def _excel_serial(day: dt.date) -> int:
 
 
 def _date_rule(first: dt.date, last: dt.date) -> DataValidation:
+    example = dt.date(first.year if first.year == last.year else dt.date.today().year, 3, 6)
     return DataValidation(
         type="date",
         operator="between",
@@ -719,8 +748,7 @@ def _date_rule(first: dt.date, last: dt.date) -> DataValidation:
         errorTitle="Ngày không hợp lệ",
         error=(
             f"Hãy gõ một ngày từ {first:%d/%m/%Y} đến {last:%d/%m/%Y}, dạng ngày/tháng/năm, ví dụ "
-            f"{dt.date(first.year, 3, 6):%d/%m/%Y}. Nếu máy không nhận, gõ năm-tháng-ngày: "
-            f"{dt.date(first.year, 3, 6):%Y-%m-%d}."
+            f"{example:%d/%m/%Y}. Nếu máy không nhận, gõ năm-tháng-ngày: {example:%Y-%m-%d}."
         ),
     )
 
@@ -927,9 +955,9 @@ def _main_guide(commune: Commune | None, year: int | None) -> list[GuideRow]:
         (
             "item",
             "Cách dùng",
-            "Điền các trang theo thứ tự; các đơn vị có thể ghi nhật ký ở trang Nhật ký của sổ này hoặc ở "
+            ("Điền các trang theo thứ tự; các đơn vị có thể ghi nhật ký ở trang Nhật ký của sổ này hoặc ở "
             "sổ nhật ký riêng (tạo bằng lệnh: ntm init <tệp> --unit \"<tên đơn vị>\"). Trang Danh mục "
-            "được ẩn, chương trình tự lập để làm danh sách chọn thôn; không sửa trang này.",
+            "được ẩn, chương trình tự lập để làm danh sách chọn thôn; không sửa trang này."),
         ),
     ]
     for sheet in S.MAIN_SHEETS:
@@ -948,9 +976,9 @@ def _unit_guide(commune: Commune, unit: str, places: Sequence[str]) -> list[Guid
         (
             "note",
             "Sổ này",
-            f"Sổ nhật ký hoạt động của {unit}, năm {info.year} ({info.issuing_body}). Ghi mỗi hoạt "
+            (f"Sổ nhật ký hoạt động của {unit}, năm {info.year} ({info.issuing_body}). Ghi mỗi hoạt "
             "động đã làm một dòng ở trang Nhật ký, rồi nộp tệp cho Văn phòng Đảng ủy xã để chép vào thư mục "
-            "inputs/ cùng sổ chính.",
+            "inputs/ cùng sổ chính."),
         ),
         ("item", "Đơn vị", f"{unit}. Cột Đơn vị đã ghi sẵn tên đơn vị ở 200 dòng đầu; không cần sửa."),
         ("item", "Thôn phụ trách", ", ".join(places) + ". Cột Thôn có danh sách chọn các thôn này."),
@@ -979,7 +1007,7 @@ def _write_guide(workbook: Any, rows: Sequence[GuideRow]) -> None:
         first.alignment = Alignment(vertical="top", wrap_text=True, indent=1 if kind == "column" else 0)
         second.alignment = Alignment(vertical="top", wrap_text=True)
         if kind in ("note", "section", "item"):
-            first.font = Font(bold=True)
+            first.font = BOLD_FONT
         if kind == "section":
             first.fill = SECTION_FILL
             second.fill = SECTION_FILL
@@ -989,6 +1017,7 @@ def _write_guide(workbook: Any, rows: Sequence[GuideRow]) -> None:
         lines = max(lines, math.ceil(len(title) / 28))
         ws.row_dimensions[number].height = 15 * lines + 3
     ws.freeze_panes = "A2"
+    _page_setup(ws, landscape=False)
 
 
 __all__ = [

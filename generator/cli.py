@@ -127,3 +127,28 @@ def validate(paths: tuple[Path, ...], quiet: bool) -> None:
         sys.exit(EXIT_OPERATIONAL)
     if errors:
         sys.exit(EXIT_INVALID)
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--unit", metavar="TÊN", help="Tạo sổ nhật ký riêng cho đơn vị này (cột Thôn chỉ gồm các thôn được phân công).")
+@click.option(
+    "--from",
+    "sources",
+    multiple=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="Sổ chính (hoặc thư mục) để lấy danh sách đơn vị, thôn, tiêu chí; mặc định ./inputs/ khi có --unit.",
+)
+@click.option("--year", type=click.IntRange(2000, 2100), help="Năm kế hoạch của sổ mới.")
+@click.option("-q", "--quiet", is_flag=True, help="Không in tóm tắt.")
+def init(path: Path, unit: str | None, sources: tuple[Path, ...], year: int | None, quiet: bool) -> None:
+    """Tạo sổ Excel mới để nhập liệu: đủ các trang, dòng tiêu đề, danh sách chọn, trang Hướng dẫn.
+
+    PATH là tên tệp mới (không ghi đè tệp đã có). Với --unit: sổ nhật ký của một đơn vị.
+    """
+    chosen = list(sources) or ([default_inputs(Path())] if unit else [])
+    written = _run(lambda: pipeline.init_workbook(path, unit, chosen, year))
+    if not quiet:
+        what = f"sổ nhật ký của {unit}" if unit else "sổ chính mới"
+        click.echo(f"Đã tạo {what}: {written}")
+        click.echo("Mở tệp bằng Excel, đọc trang 'Hướng dẫn' rồi nhập số liệu.")

@@ -24,6 +24,9 @@ every Vietnamese letter back with an independently written encoder.
 
 from __future__ import annotations
 
+import functools
+import re
+
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -237,7 +240,9 @@ _TCVN3_CODES: Final = frozenset(_TCVN3)
 # Vietnamese syllables.  A syllable is an optional initial consonant and a
 # rhyme (medial, nucleus, final); the stop finals c ch p t only carry the
 # acute or dot tone.  The lists follow the standard spelling (Quốc ngữ), with
-# a few common loan rhymes (oong, ooc, uyn, uyp).
+# two loan rhymes (uyn, uyp).  The rare loans oong, ooc (xoong, soóc) are left
+# out on purpose: with them VNI "Thoâng" (Thông) also reads as TCVN3
+# "Thoõng", and a text that fits both encodings gets no answer.
 
 _INITIALS: Final = tuple(
     sorted(
@@ -258,7 +263,7 @@ _RHYMES: Final = frozenset(
     e ec em en eng eo ep et
     ê êch êm ên ênh êp êt êu
     i ia ich im in inh ip it iu iêc iêm iên iêng iêp iêt iêu
-    o oc oi om on ong op ot ooc oong
+    o oc oi om on ong op ot
     oa oac oach oai oam oan oang oanh oao oap oat oay oăc oăm oăn oăng oăt
     oe oen oeo oet
     ô ôc ôi ôm ôn ông ôp ôt
@@ -302,32 +307,76 @@ def is_vietnamese_syllable(word: str) -> bool:
 
 
 def _could_be_syllable(word: str) -> bool:
-    """Like ``is_vietnamese_syllable`` but forgiving a missing or wrong tone.
+    """Like ``is_vietnamese_syllable`` but forgiving a missing tone on c, ch, p, t.
 
     Used on the text as it stands: "Tôt" is a clerk's "Tốt" without its
     tone, not a TCVN3 "Tụt", and must not count as evidence of a legacy font.
+    A tone on the wrong vowel is not forgiven: VNI "xaõ" (xã) reads as
+    "xao" with a tilde on the o, which no keyboard produces.
     """
     return _syllable(word, strict_tone=False)
 
 
+_VOWELS: Final = frozenset("aăâeêioôơuưy")
+
+
+def _tone_positions(rhyme: str) -> frozenset[int]:
+    """Where the tone mark may sit in ``rhyme`` (indices into it).
+
+    On the vowel with a circumflex, breve or horn (ơ of ươ); else on the
+    last vowel before a final consonant; else on the first vowel of an open
+    diphthong (mái, mùa) or the middle one of a triphthong (ngoài, khuỷu),
+    with oa, oe, uy taking either place (hòa and hoà are both in use).
+    """
+    vowels = ""
+    for char in rhyme:
+        if char not in _VOWELS:
+            break
+        vowels += char
+    shaped = [index for index, char in enumerate(vowels) if char in "ăâêôơ"]
+    if shaped:
+        return frozenset({shaped[-1]})
+    if "ư" in vowels:
+        return frozenset({vowels.index("ư")})
+    if len(rhyme) > len(vowels) or len(vowels) == 1:
+        return frozenset({len(vowels) - 1})
+    if len(vowels) == 2:
+        return frozenset({0, 1}) if vowels in ("oa", "oe", "uy") else frozenset({0})
+    return frozenset({1})
+
+
 def _syllable(word: str, *, strict_tone: bool) -> bool:
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    tones = [c for c in decomposed if c in _TONE_MARKS]
-    if len(tones) > 1:
+    """Spelling check shared by the strict and the forgiving variant."""
+    letters: list[str] = []  # toneless letters, one per base character
+    tones: list[tuple[int, str]] = []  # (letter index, tone mark)
+    for char in unicodedata.normalize("NFD", word.lower()):
+        if char in _TONE_MARKS and letters:
+            tones.append((len(letters) - 1, char))
+        elif unicodedata.combining(char) and letters:
+            letters[-1] += char
+        else:
+            letters.append(char)
+    bare_letters = [unicodedata.normalize("NFC", letter) for letter in letters]
+    if len(tones) > 1 or any(len(letter) != 1 for letter in bare_letters):
         return False
-    bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
+    bare = "".join(bare_letters)
     for initial in _INITIALS:
         if not bare.startswith(initial):
             continue
         rhyme = bare[len(initial):]
-        if rhyme not in _RHYMES and not (initial == "gi" and rhyme == ""):
+        if initial == "gi" and rhyme == "":
+            rhyme_ok, positions = True, frozenset({-1})  # gì: the tone sits on the i
+        else:
+            rhyme_ok = rhyme in _RHYMES and _spelling_allowed(initial, rhyme)
+            positions = _tone_positions(rhyme) if rhyme_ok else frozenset()
+        if not rhyme_ok:
             continue
-        if not _spelling_allowed(initial, rhyme):
+        if tones and tones[0][0] - len(initial) not in positions:
             continue
         if (
             strict_tone
             and rhyme.endswith(_STOP_FINALS)
-            and not (tones and tones[0] in (_ACUTE, _DOT))
+            and not (tones and tones[0][1] in (_ACUTE, _DOT))
         ):
             continue
         return True
@@ -341,19 +390,25 @@ def _syllable(word: str, *, strict_tone: bool) -> bool:
 # non-ASCII character was a code of the encoding, which the detector needs.
 
 
-def _is_word_char(char: str, codes: frozenset[str]) -> bool:
-    return char.isalpha() or char in codes
+_ANY_CODE: Final = _TCVN3_CODES | _VNI_CODES
 
 
-def _segments(text: str, codes: frozenset[str]) -> list[tuple[str, bool]]:
-    """Split ``text`` into (chunk, is_word) runs."""
+def _is_word_char(char: str) -> bool:
+    return char.isalpha() or char in _ANY_CODE
+
+
+def _segments(text: str) -> list[tuple[str, bool]]:
+    """Split ``text`` into (chunk, is_word) runs.
+
+    Words are cut with the codes of *both* encodings, so that VNI sees
+    "§¶NG" as one word with two characters it cannot read, rather than as
+    "NG" between two punctuation marks, and gives up on it.
+    """
     out: list[tuple[str, bool]] = []
     start = 0
     for index in range(1, len(text) + 1):
-        if index == len(text) or _is_word_char(text[index], codes) != _is_word_char(
-            text[start], codes
-        ):
-            out.append((text[start:index], _is_word_char(text[start], codes)))
+        if index == len(text) or _is_word_char(text[index]) != _is_word_char(text[start]):
+            out.append((text[start:index], _is_word_char(text[start])))
             start = index
     return out
 
@@ -497,7 +552,11 @@ _VNI_ENCODING: Final = _Encoding("VNI", _VNI_CODES, _vni_words)
 
 def _convert_segments(text: str, encoding: _Encoding) -> list[tuple[str, str, bool, bool]]:
     """(original chunk, converted chunk, is_word, complete) for each run of ``text``."""
-    segments = _segments(text, encoding.codes)
+    # a run of symbols that are no letters of this encoding ("×" to VNI) is punctuation
+    segments = [
+        (chunk, is_word and any(c.isalpha() or c in encoding.codes for c in chunk))
+        for chunk, is_word in _segments(text)
+    ]
     converted = iter(encoding.convert_words([chunk for chunk, is_word in segments if is_word]))
     out: list[tuple[str, str, bool, bool]] = []
     for chunk, is_word in segments:
@@ -553,11 +612,28 @@ def _is_genuine_unicode_vietnamese(char: str) -> bool:
     )
 
 
+def _is_d_abbreviation(word: str) -> bool:
+    """Abbreviations with Đ, common in office text: HĐND, VPĐU, ĐU, đ/c.
+
+    They are not syllables but convert correctly and must not make the
+    detector give up.  At most one vowel, so that Spanish capitals such as
+    "PEÑA" (VNI "PEĐA") are not taken for one.
+    """
+    if word in ("đ", "Đ"):
+        return True
+    return (
+        "Đ" in word
+        and all(c == "Đ" or (c.isascii() and c.isupper()) for c in word)
+        and sum(c in "AEIOUY" for c in word) <= 1
+    )
+
+
 def _attempt(text: str, encoding: _Encoding) -> str | None:
     """The conversion of ``text`` if it is convincing, else None.
 
     Convincing means: every non-ASCII word consists of codes of the
-    encoding and becomes a Vietnamese syllable; at least one of those words
+    encoding and becomes a Vietnamese syllable (or an abbreviation with Đ,
+    such as HĐND); at least one of those words
     could not be Vietnamese as it stands, even allowing for a forgotten tone
     (so ordinary text that merely uses Latin-1 letters, "Lê", "bé", or a
     typo such as "Tôt", is left alone); and at least one changed word
@@ -572,7 +648,9 @@ def _attempt(text: str, encoding: _Encoding) -> str | None:
         parts.append(converted)
         if not is_word or chunk.isascii():
             continue
-        if not complete or not is_vietnamese_syllable(converted):
+        if not complete or not (
+            is_vietnamese_syllable(converted) or _is_d_abbreviation(converted)
+        ):
             return None
         if not _could_be_syllable(chunk):
             broken_before += 1
@@ -583,6 +661,11 @@ def _attempt(text: str, encoding: _Encoding) -> str | None:
     return unicodedata.normalize("NFC", "".join(parts))
 
 
+# A quick test for the common case: most Vietnamese cells hold one of these.
+_GENUINE_UNICODE = re.compile("[ăĂđĐĩĨũŨơƠưƯ\u1ea0-\u1ef9\u0300-\u036f]")
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def detect_legacy(text: str) -> LegacyText | None:
     """The text's Unicode form when it looks typed in TCVN3 or VNI; None when it is ordinary text.
 
@@ -592,7 +675,7 @@ def detect_legacy(text: str) -> LegacyText | None:
     such as "VÖ" is "Vệ" in TCVN3 and "VƯ" in VNI) the text is ambiguous and
     the answer is None: leaving a cell unchanged is better than a wrong guess.
     """
-    if not text or text.isascii():
+    if not text or text.isascii() or _GENUINE_UNICODE.search(text):
         return None
     if any(_is_genuine_unicode_vietnamese(char) for char in text):
         return None

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from generator import schema as S
 from generator.annotate import write_annotated_copy
+from generator.blank import unit_log_file_name, write_blank_workbook, write_unit_log_workbook
 from generator.documents import DOCUMENTS_BY_KEY, YEARLY_DOCUMENTS, DocumentSpec
 from generator.errors import (
     UNREADABLE,
@@ -233,3 +234,19 @@ def validate(paths: Sequence[Path]) -> ValidationResult:
         if path.name in by_file and not any(p.code == UNREADABLE for p in by_file[path.name])
     ]
     return ValidationResult(report, tuple(annotated))
+
+
+def init_workbook(path: Path, unit: str | None, sources: Sequence[Path], year: int | None = None) -> Path:
+    """`ntm init`: a blank main workbook, or with `unit` a per-unit log for that unit.
+
+    `sources` (the main workbook or its folder) give the units and villages of a
+    per-unit log, or start a main workbook from this year's lists.
+    """
+    if unit is None and not sources:
+        return write_blank_workbook(path, year=year)
+    commune = load_inputs(sources).commune
+    if unit is None:
+        return write_blank_workbook(path, commune, year=year)
+    if path.is_dir():
+        path = path / unit_log_file_name(commune, unit)
+    return write_unit_log_workbook(path, commune, unit)

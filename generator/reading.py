@@ -57,31 +57,68 @@ class RawCell:
         return unicodedata.normalize("NFC", str(self.value)).strip()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class ColumnLayout:
+    """Where a sheet's known columns are: shared by all its rows."""
+
+    positions: dict[str, int]  # canonical header → index in RawRow.values
+    letters: dict[str, str]  # canonical header → column letter
+
+    @classmethod
+    def of(cls, columns: Sequence[tuple[str, str]]) -> ColumnLayout:
+        return cls({h: i for i, (h, _) in enumerate(columns)}, dict(columns))
+
+
+def _is_blank(value: CellValue) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+@dataclass(frozen=True, slots=True)
 class RawRow:
-    """One data row of a sheet: its 1-based row number and its cells by canonical header."""
+    """One data row of a sheet: its 1-based row number and its values by canonical header.
+
+    Values are kept in one tuple per row, with the column layout shared by the
+    sheet, because a log may hold hundreds of thousands of rows.
+    """
 
     file: str
     sheet: str
     number: int
-    cells: tuple[tuple[str, RawCell], ...]
+    layout: ColumnLayout
+    values: tuple[CellValue, ...]
+
+    @classmethod
+    def of(cls, file: str, sheet: str, number: int, cells: Sequence[tuple[str, CellValue, str]]) -> RawRow:
+        """A row from (header, value, column letter) triples — for tests and rebuilt sheets."""
+        layout = ColumnLayout.of([(h, letter) for h, _, letter in cells])
+        return cls(file, sheet, number, layout, tuple(v for _, v, _ in cells))
 
     def cell(self, header: str) -> RawCell:
-        for key, value in self.cells:
-            if key == header:
-                return value
-        return RawCell(None, "")
+        index = self.layout.positions.get(header)
+        if index is None:
+            return RawCell(None, "")
+        return RawCell(self.values[index], f"{self.layout.letters[header]}{self.number}")
+
+    @property
+    def cells(self) -> tuple[tuple[str, RawCell], ...]:
+        return tuple((h, self.cell(h)) for h in self.layout.positions)
 
     def text(self, header: str) -> str:
-        return self.cell(header).text
+        index = self.layout.positions.get(header)
+        if index is None:
+            return ""
+        value = self.values[index]
+        if isinstance(value, str):
+            return value.strip()  # already NFC (see _normalise)
+        return RawCell(value, "").text
 
     def location(self, header: str | None = None) -> Location:
-        ref = self.cell(header).ref if header else f"A{self.number}"
+        ref = self.cell(header).ref if header else ""
         return Location(self.file, self.sheet, ref or f"A{self.number}", self.number)
 
     @property
     def is_blank(self) -> bool:
-        return all(c.is_blank for _, c in self.cells)
+        return all(_is_blank(v) for v in self.values)
 
 
 @dataclass(frozen=True)
@@ -117,7 +154,7 @@ class WorkbookData:
 
 def _normalise(value: object) -> CellValue:
     if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
+        return value if value.isascii() else unicodedata.normalize("NFC", value)
     if isinstance(value, (float, int, bool, dt.date, dt.datetime, dt.time, dt.timedelta)):
         return value
     return None if value is None else str(value)
@@ -157,42 +194,38 @@ def _read_table(label: str, sheet_name: str, grid: Sequence[Sequence[object]], s
             )
     ordered = sorted(found.items(), key=lambda item: item[1])
     columns = tuple((key, column_letter(index)) for key, index in ordered)
+    layout = ColumnLayout.of(columns)
+    indices = [index for _, index in ordered]
+    # Cells a blank workbook from `ntm init` fills in advance do not make a row.
+    meaningful = [i for i, (key, _) in enumerate(ordered) if key not in schema.prefilled]
     rows: list[RawRow] = []
     pending_blank: list[int] = []
     blank_rows: list[int] = []
     for r in range(header_index + 1, len(grid)):
-        values = grid[r]
+        line = grid[r]
+        width = len(line)
+        values = tuple(_normalise(line[i]) if i < width else None for i in indices)
         number = r + 1
-        cells = tuple(
-            (
-                key,
-                RawCell(
-                    _normalise(values[index]) if index < len(values) else None,
-                    f"{column_letter(index)}{number}",
-                ),
-            )
-            for key, index in ordered
-        )
-        row = RawRow(label, sheet_name, number, cells)
-        if row.is_blank:
+        if all(_is_blank(values[i]) for i in meaningful):
             pending_blank.append(number)
             continue
         if rows:
             blank_rows.extend(pending_blank)
         pending_blank = []
-        rows.append(row)
+        rows.append(RawRow(label, sheet_name, number, layout, values))
     table = SheetTable(schema, label, sheet_name, header_row, columns, tuple(rows), tuple(blank_rows))
     return table, problems
 
 
-def _unreadable(label: str, reason: str) -> WorkbookUnreadable:
-    return WorkbookUnreadable(
-        Problem(
-            Location(label),
-            UNREADABLE,
-            f"Không mở được tệp: {reason}. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi chạy lại.",
-        )
-    )
+_RESAVE = "Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi chạy lại."
+
+
+def _unreadable(label: str, reason: str, hint: str = _RESAVE) -> WorkbookUnreadable:
+    return WorkbookUnreadable(Problem(Location(label), UNREADABLE, f"Không mở được tệp: {reason}. {hint}"))
+
+
+def _is_panic(exc: BaseException) -> bool:
+    return type(exc).__name__ == "PanicException"
 
 
 def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS) -> WorkbookData:
@@ -218,6 +251,16 @@ def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS) -> W
                 grid = workbook.get_sheet_by_name(actual).to_python(skip_empty_area=False)
             except (python_calamine.CalamineError, ValueError) as exc:
                 raise _unreadable(label, f"không đọc được trang '{actual}' ({exc})") from None
+            except BaseException as exc:
+                # python-calamine's Rust core panics (PanicException, a BaseException)
+                # on some values, e.g. a date-formatted number beyond year 9999.
+                if not _is_panic(exc):
+                    raise
+                raise _unreadable(
+                    label,
+                    f"trang '{actual}' có ô không đọc được ({exc})",
+                    "Thường là một ô định dạng ngày chứa số quá lớn hoặc âm: hãy xem lại các cột ngày của trang này.",
+                ) from None
             table, table_problems = _read_table(label, actual, grid, schema)
             tables[schema.name] = table
             problems.extend(table_problems)

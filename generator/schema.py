@@ -19,6 +19,8 @@ class SheetSchema:
     name: str
     columns: tuple[Column, ...]
     required: bool = True
+    # columns that a workbook made by `ntm init` fills in advance: a row with only these is blank
+    prefilled: tuple[str, ...] = ()
 
     @property
     def required_headers(self) -> tuple[str, ...]:
@@ -107,6 +109,7 @@ ACTIVITY_LOG = SheetSchema(
         "Ghi chú",
         optional=("Ghi chú", "Hiến đất (m²)"),
     ),
+    prefilled=("Đơn vị",),
 )
 
 MAIN_SHEETS: tuple[SheetSchema, ...] = (

@@ -6,14 +6,16 @@ Unicode (some keyboard tools emit NFD); all of them must meet the same name.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def nfc(text: str) -> str:
-    """NFC with runs of whitespace collapsed and the ends trimmed."""
+    """NFC with runs of whitespace collapsed and the ends trimmed (cached: logs repeat their words)."""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 

@@ -231,8 +231,10 @@ def _info(table: SheetTable, out: _Collector) -> PlanInfo | None:
             out.add(row.location("Giá trị"), "E-O-TRONG", f"Mục '{key}' chưa có giá trị.")
         return nfc(cell.text)
 
-    def whole(key: str, default: int | None, low: int, high: int) -> int | None:
+    def whole(key: str, default: int | None, low: int, high: int, required: bool = False) -> int | None:
         if key not in values or values[key][1].is_blank:
+            if required and key in values:
+                out.add(values[key][0].location("Giá trị"), "E-O-TRONG", f"Mục '{key}' chưa có giá trị.")
             return default
         row, cell = values[key]
         try:
@@ -245,7 +247,7 @@ def _info(table: SheetTable, out: _Collector) -> PlanInfo | None:
             return default
         return result
 
-    year = whole("Năm kế hoạch", None, 2000, 2100)
+    year = whole("Năm kế hoạch", None, 2000, 2100, required=True)
     number = whole("Số kế hoạch", None, 1, 9999)
     plan_date: dt.date | None = None
     if "Ngày ban hành kế hoạch" in values:
@@ -311,13 +313,13 @@ def _unique(row: RawRow, header: str, name: str, seen: dict[str, int], out: _Col
     return True
 
 
-_UNIT_KINDS = ("Chi bộ", "Tổ chức chính trị - xã hội", "Cơ quan")
+UNIT_KINDS = ("Chi bộ", "Tổ chức chính trị - xã hội", "Cơ quan")
 
 
 def _units(table: SheetTable, out: _Collector) -> list[Unit]:
     units: list[Unit] = []
     seen: dict[str, int] = {}
-    kinds = NameIndex(_UNIT_KINDS)
+    kinds = NameIndex(UNIT_KINDS)
     for index, row in enumerate(table.rows, start=1):
         name = out.required(row, "Tên đơn vị")
         kind_text = out.required(row, "Loại")
@@ -330,7 +332,7 @@ def _units(table: SheetTable, out: _Collector) -> list[Unit]:
                 out.add(
                     row.location("Loại"),
                     "E-GIA-TRI-SAI",
-                    f"Loại '{kind_text}' không hợp lệ; chỉ được ghi: " + " / ".join(_UNIT_KINDS) + ".",
+                    f"Loại '{kind_text}' không hợp lệ; chỉ được ghi: " + " / ".join(UNIT_KINDS) + ".",
                 )
             else:
                 kind = match.name
@@ -572,6 +574,9 @@ class _RowReader:
         return match.name or ""
 
     def count(self, header: str, default: int | None = 0) -> int:
+        raw = self.row.cell(header).value
+        if type(raw) is float and raw >= 0 and raw.is_integer():
+            return int(raw)  # the common case, as Excel stores counts
         try:
             value = parse_count(self.row.cell(header))
         except ValueProblem as error:
@@ -722,7 +727,7 @@ def _activity(
         in_kind=in_kind,
         land_m2=land,
         note=nfc(row.text("Ghi chú")),
-        source=str(row.location()),
+        source=f"{row.file} › {row.sheet}!A{row.number}",
     )
 
 

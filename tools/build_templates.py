@@ -3,7 +3,10 @@
 Writes, with python-docx (plus lxml for what python-docx lacks):
 
 * ``templates/ke-hoach.docx``          – the plan (Kế hoạch), a docxtpl template;
-* ``templates/phu-luc-phan-cong.docx`` – the assignment annex (Phân công).
+* ``templates/phu-luc-phan-cong.docx`` – the assignment annex (Phân công);
+* ``templates/ke-hoach-thang.docx``    – the monthly activity plan (KHT);
+* ``templates/bao-cao-thang.docx``     – the monthly result report (BC);
+* ``templates/bao-cao-nam.docx``       – the annual report (BCN).
 
 The clerk may later edit these files in Word; this script is only the starting
 point.  Format follows SPEC §6 (Hướng dẫn 36-HD/VPTW): A4, margins 20/20/30/15 mm,
@@ -19,6 +22,27 @@ plan:    can_cu, muc_tieu[], noi_nhan_bao_cao, han_ke_hoach_thang,
 annex:   nam, so_ke_hoach_ky_hieu, ngay_ke_hoach, ten_co_quan_ban_hanh,
          phan_cong[.tt, .don_vi, .noi_dung, .thon, .ghi_chu]
 
+KHT, BC and BCN use all the common names plus so_ke_hoach_ky_hieu,
+ngay_ke_hoach, noi_nhan_bao_cao, and:
+
+KHT:     thang, han_bao_cao, tong_luc_luong, tong_kinh_phi,
+         hoat_dong[.stt .noi_dung .thoi_gian .dia_diem .don_vi .luc_luong
+                   .khoi_luong .kinh_phi .ghi_chu]
+BC:      thang, thang_sau, tom_tat, luy_ke, ket_qua_tieu_chi[], danh_gia[],
+         nhiem_vu[], bieu_do (InlineImage),
+         bieu01[.stt .don_vi .thon .so_buoi .luot .can_bo .dang_vien .vien_chuc
+                .llvt .doan_vien .nhan_dan .ngay_cong], bieu01_tong (same, no
+         .stt/.don_vi/.thon), bieu02[.stt .thon .tieu_chi .dvt .thang .luy_ke
+         .chi_tieu .dat], bieu02_toan_xa[same without .stt/.thon],
+         bieu03[.stt .thon .so_buoi .ngay_cong .tien_mat .hien_vat .tong_tien
+         .dat_hien], bieu03_tong (same, no .stt/.thon)
+BCN:     tom_tat, muc_tieu[.stt .tieu_chi .dvt .chi_tieu .thuc_hien .ty_le .dat],
+         cac_thang[.thang .so_buoi .luot .ngay_cong .tien], cac_thang_tong
+         (same, no .thang), danh_gia[], bieu_duong[], chua_tot[], nhiem_vu[]
+
+Wide tables go into a landscape section; every section has the page-number
+header, and only the first one has a different (blank) first page.
+
 Every Jinja tag is written inside one run, so Word never sees it split.
 Output is byte-for-byte deterministic (fixed core properties, fixed zip
 timestamps).  Usage::
@@ -29,6 +53,7 @@ timestamps).  Usage::
 from __future__ import annotations
 
 import argparse
+import copy
 import datetime as dt
 import io
 import os
@@ -87,6 +112,13 @@ ANNEX_HEADERS = ("TT", "Chi bộ, tổ chức", "Nội dung phụ trách", "Thô
 TABLE_CELL_MARGIN_MM = 1.9  # bordered tables, left/right (Word's default 0.19 cm)
 TABLE_CELL_MARGIN_V_MM = 0.8  # bordered tables, top/bottom: a little air in the rows
 TABLE_BORDER_SZ = 4
+# monthly plan / reports
+PORTRAIT_TEXT_MM = A4_SHORT_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM  # 165
+LANDSCAPE_TEXT_MM = A4_LONG_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM  # 252
+DATA_TABLE_PT = 12  # many columns: 12 pt (SPEC §6 allows 12–13)
+BIEU_TITLE_PT = 14  # "Biểu 01: …" above a table
+CAPTION_PT = 12  # the chart's caption
+BREAK_PT = 1  # the empty paragraph carrying a section break / ending the body
 
 FIXED_TIME = dt.datetime(2021, 1, 1, 0, 0, 0)
 ZIP_TIME = (2021, 1, 1, 0, 0, 0)
@@ -98,6 +130,7 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 LEFT = WD_ALIGN_PARAGRAPH.LEFT
 JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
+RIGHT = WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def tw(mm: float) -> int:
@@ -538,8 +571,13 @@ def grid_table(container, widths_mm):
                       cell_margin_v_mm=TABLE_CELL_MARGIN_V_MM)
 
 
-def setup_section(section, *, landscape: bool = False) -> None:
-    """A4, margins of SPEC §6, page number at top centre except on page 1."""
+def setup_section(section, *, landscape: bool = False, first: bool = True) -> None:
+    """A4, margins of SPEC §6, page number at top centre except on page 1.
+
+    `first`: the document's first section, whose first page (page 1) shows no
+    number.  A later section (after a break to landscape and back) has the same
+    header but no different first page, so its first page shows its number.
+    """
     if landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = Mm(A4_LONG_MM), Mm(A4_SHORT_MM)
@@ -557,10 +595,13 @@ def setup_section(section, *, landscape: bool = False) -> None:
     for attr in list(sectpr.attrib):  # drop rsids of the default template
         del sectpr.attrib[attr]
 
-    section.different_first_page_header_footer = True
-    section.first_page_header.is_linked_to_previous = False  # empty on page 1
-    first = section.first_page_header.paragraphs[0]
-    format_par(first, CENTER, 0, 0, 0, mark_pt=PAGE_NUMBER_PT)
+    if first:
+        section.different_first_page_header_footer = True
+        section.first_page_header.is_linked_to_previous = False  # empty on page 1
+        blank = section.first_page_header.paragraphs[0]
+        format_par(blank, CENTER, 0, 0, 0, mark_pt=PAGE_NUMBER_PT)
+    else:
+        section.different_first_page_header_footer = False
 
     section.header.is_linked_to_previous = False
     par = section.header.paragraphs[0]
@@ -616,9 +657,14 @@ def header_block(doc) -> None:
     cell_par(right, "{{ dia_danh_ngay }}", italic=True, before_pt=6)
 
 
-def signature_block(doc) -> None:
-    """Nơi nhận (left, docxtpl paragraph loop) and the signature (right)."""
+def signature_block(doc, *, keep_together: bool = False) -> None:
+    """Nơi nhận (left, docxtpl paragraph loop) and the signature (right).
+
+    `keep_together`: the row may not break across pages, so the signature
+    never stands on a page apart from its title and position."""
     table = borderless_table(doc, SIGNATURE_COLS_MM)
+    if keep_together:
+        table.rows[0]._tr.get_or_add_trPr().append(_el("w:cantSplit"))
     left, right = table.rows[0].cells
     cell_par(left, "Nơi nhận:", align=LEFT, underline=True, before_pt=6)
     cell_par(left, "{%p for n in noi_nhan %}", NOI_NHAN_LINE_PT, align=LEFT)
@@ -710,6 +756,394 @@ def build_annex():
 
 
 # --------------------------------------------------------------------------
+# Monthly plan, monthly report, annual report
+# --------------------------------------------------------------------------
+#
+# Shared pieces: the portrait first section is set up like the plan's; a wide
+# table goes into a landscape section opened by section_break() (same page
+# number header, no different first page).  Table columns are given as
+# (header, width mm, cell text, alignment): numbers right, text left, STT,
+# dates, units and "Đạt"/"Chưa đạt" centred.
+
+def section_break(doc, *, landscape: bool):
+    """End the current section here and open a new one (on a new page).
+
+    The break is carried by a 1 pt empty paragraph, so it can never push an
+    empty page of its own.  The new section gets the same page-number header
+    as the first one, without a different first page.
+    """
+    par = add_par(doc, "", BREAK_PT, first_line_mm=0, before_pt=0, after_pt=0)
+    sentinel = doc.element.body.sectPr
+    par._p.get_or_add_pPr().append(copy.deepcopy(sentinel))  # the section that ends
+    for ref in sentinel.xpath("w:headerReference|w:footerReference"):
+        sentinel.remove(ref)
+    section = doc.sections[-1]
+    setup_section(section, landscape=landscape, first=False)
+    return section
+
+
+def each_paragraph(doc, var: str, item: str = "t") -> None:
+    """One body paragraph per string of the list `var` (docxtpl paragraph loop)."""
+    add_par(doc, f"{{%p for {item} in {var} %}}")
+    add_par(doc, f"{{{{ {item} }}}}")
+    add_par(doc, "{%p endfor %}")
+
+
+def body_items(doc, items) -> None:
+    """body_paragraph() kinds, plus ("each", list variable) and
+    ("h1-gap" / "h2-gap", text): a heading right after a table, 6 pt above it."""
+    for item in items:
+        if item[0] == "each":
+            each_paragraph(doc, item[1])
+        elif item[0] in ("h1-gap", "h2-gap"):
+            add_par(doc, item[1], bold=True, keep_next=True, before_pt=BODY_SPACE_AFTER_PT)
+        else:
+            body_paragraph(doc, item)
+
+
+def document_head(doc, title: str, kind: str, doc_title: str) -> None:
+    """Header table, type (KẾ HOẠCH / BÁO CÁO), title, "-----"."""
+    clean_package(doc, doc_title)
+    setup_section(doc.sections[0])
+    header_block(doc)
+    add_par(doc, kind, TYPE_PT, bold=True, align=CENTER, first_line_mm=0,
+            before_pt=18, after_pt=0)
+    add_par(doc, title, bold=True, align=CENTER, first_line_mm=0, after_pt=0)
+    add_par(doc, "-----", align=CENTER, first_line_mm=0, after_pt=12)
+
+
+def table_title(doc, text: str, *, new_page: bool = False) -> None:
+    """Centred bold title of a Biểu.  `new_page`: the Biểu starts a page – also
+    a guard against LibreOffice 7.4, which drops every row after the first
+    when a table with a repeated header row and unsplittable rows starts
+    near the foot of a page (header and one row fit there)."""
+    par = add_par(doc, text, BIEU_TITLE_PT, bold=True, align=CENTER, first_line_mm=0,
+                  before_pt=0, after_pt=6, keep_next=True)
+    if new_page:
+        par.paragraph_format.page_break_before = True
+
+
+def _fill(row, texts, aligns, size, bold=False) -> None:
+    for cell, text, align in zip(row.cells, texts, aligns):
+        cell_par(cell, text, size, align=align, bold=bold)
+
+
+def _merge(table, row_idx: int, first: int, last: int) -> None:
+    """Merge cells first..last (grid columns) of one row."""
+    table.cell(row_idx, first).merge(table.cell(row_idx, last))
+
+
+def data_table(doc, columns, loop: str, *, size: float = DATA_TABLE_PT,
+               group_header: tuple[str, int, int] | None = None):
+    """A bordered table: header row(s), then a docxtpl row loop over `loop`.
+
+    `group_header` = (text, first, last): a two-row header whose first row
+    spans `text` over columns first..last; every other column's header spans
+    both rows.  Both header rows repeat on each page.
+    """
+    widths = [c[1] for c in columns]
+    assert sum(widths) in (PORTRAIT_TEXT_MM, LANDSCAPE_TEXT_MM), (columns[1][0], sum(widths))
+    table = grid_table(doc, widths)
+    if group_header is None:
+        _fill(table.rows[0], [c[0] for c in columns], [CENTER] * len(columns), size, bold=True)
+    else:
+        text, first, last = group_header
+        top, bottom = table.rows[0], add_row(table, header=True)
+        for i, col in enumerate(columns):
+            inside = first <= i <= last
+            cell_par(top.cells[i], text if i == first else ("" if inside else col[0]),
+                     size, bold=True)
+            cell_par(bottom.cells[i], col[0] if inside else "", size, bold=True)
+        for i in range(len(columns)):  # vertical merges first: grid positions still plain
+            if not first <= i <= last:
+                table.cell(0, i).merge(table.cell(1, i))
+        _merge(table, 0, first, last)
+    loop_rows(table, loop, field_texts(columns), [c[3] for c in columns], size)
+    return table
+
+
+def loop_rows(table, loop: str, texts, aligns, size, *, bold=False,
+              span: tuple[int, int] | None = None) -> None:
+    """{%tr for … %} / the row / {%tr endfor %}; `span` merges cells of the row."""
+    opening = add_row(table)
+    _fill(opening, [f"{{%tr for {loop} %}}"] + [""] * (len(texts) - 1),
+          [LEFT] * len(texts), size)
+    row = add_row(table)
+    _fill(row, texts, aligns, size, bold=bold)
+    if span:
+        _merge(table, len(table.rows) - 1, *span)
+    closing = add_row(table)
+    _fill(closing, ["{%tr endfor %}"] + [""] * (len(texts) - 1), [LEFT] * len(texts), size)
+
+
+def total_row(table, columns, label: str, obj: str, span_last: int, *,
+              size: float = DATA_TABLE_PT, fields: dict[int, str] | None = None) -> None:
+    """A bold last row: `label` over columns 0..span_last, then {{ obj.<field> }}
+    under each later column (`fields`: the text of some columns instead)."""
+    row = add_row(table)
+    texts = [label] + [""] * span_last
+    for i, col in enumerate(columns[span_last + 1:], start=span_last + 1):
+        if fields is not None and i in fields:
+            texts.append(fields[i])
+        else:
+            texts.append(f"{{{{ {obj}.{col[2]} }}}}")
+    aligns = [CENTER] + [c[3] for c in columns[1:]]
+    _fill(row, texts, aligns, size, bold=True)
+    if span_last > 0:
+        _merge(table, len(table.rows) - 1, 0, span_last)
+
+
+def field_texts(columns, var: str = "r") -> list[str]:
+    """{{ r.<field> }} for each column (header, width mm, field, alignment)."""
+    return [f"{{{{ {var}.{c[2]} }}}}" for c in columns]
+
+
+PHONG_TRAO = (
+    "phong trào cán bộ, đảng viên, công chức, viên chức, chiến sỹ lực lượng vũ trang "
+    "trực tiếp tham gia các hoạt động xây dựng nông thôn mới, đô thị văn minh tại cơ sở"
+)
+THUC_HIEN_KE_HOACH = (
+    "Thực hiện Kế hoạch số {{ so_ke_hoach_ky_hieu }}, ngày {{ ngay_ke_hoach }} của "
+    "Ban Chấp hành Đảng bộ xã về tổ chức " + PHONG_TRAO + " năm {{ nam }}, "
+)
+
+# --- KHT: Kế hoạch hoạt động tháng -----------------------------------------
+
+KHT_TITLE = (
+    "hoạt động tháng {{ thang }} năm {{ nam }} thực hiện phong trào cán bộ, đảng viên,\n"
+    "công chức, viên chức, chiến sỹ lực lượng vũ trang trực tiếp tham gia\n"
+    "các hoạt động xây dựng nông thôn mới, đô thị văn minh tại cơ sở"
+)
+KHT_BEFORE_TABLE = [
+    ("p", (THUC_HIEN_KE_HOACH + "Ban Thường vụ Đảng ủy xã xây dựng Kế hoạch hoạt động "
+           "tháng {{ thang }} năm {{ nam }}, như sau:")),
+    ("h1", "I- MỤC ĐÍCH, YÊU CẦU"),
+    ("p", ("- Duy trì thường xuyên " + PHONG_TRAO + "; gắn các hoạt động với thực hiện "
+           "các mục tiêu, nhiệm vụ xây dựng nông thôn mới năm {{ nam }}.")),
+    ("p", ("- Các hoạt động phải thiết thực, hiệu quả, đúng nội dung được phân công; bố trí "
+           "thời gian hợp lý, không ảnh hưởng đến việc thực hiện nhiệm vụ chuyên môn của "
+           "cơ quan, đơn vị.")),
+    ("h1", "II- NỘI DUNG, THỜI GIAN, ĐỊA ĐIỂM"),
+    ("p", "(Chi tiết tại biểu dưới đây)"),
+]
+KHT_AFTER_TABLE = [
+    ("h1", "III- TỔ CHỨC THỰC HIỆN"),
+    ("p", ("- Các chi bộ, tổ chức được phân công chủ động phối hợp với chi bộ, ban công tác "
+           "mặt trận các thôn bố trí lực lượng, dụng cụ, phương tiện, huy động nguồn lực để "
+           "tổ chức các hoạt động theo đúng nội dung, thời gian, địa điểm của Kế hoạch; bảo "
+           "đảm an toàn trong quá trình thực hiện.")),
+    ("p", ("- Các chi bộ, tổ chức ghi kết quả vào sổ nhật ký và gửi Văn phòng Đảng ủy trước "
+           "ngày 25 hằng tháng; Văn phòng Đảng ủy tổng hợp, báo cáo {{ noi_nhan_bao_cao }} "
+           "trước ngày {{ han_bao_cao }}.")),
+]
+# landscape: 297 - 30 - 15 = 252 mm
+KHT_COLS = (
+    ("STT", 13, "stt", CENTER),
+    ("Nội dung hoạt động", 56, "noi_dung", LEFT),
+    ("Thời gian", 24, "thoi_gian", CENTER),
+    ("Địa điểm", 30, "dia_diem", LEFT),
+    ("Đơn vị phụ trách", 36, "don_vi", LEFT),
+    ("Lực lượng dự kiến (người)", 22, "luc_luong", RIGHT),
+    ("Khối lượng", 24, "khoi_luong", RIGHT),
+    ("Kinh phí dự kiến (đồng)", 27, "kinh_phi", RIGHT),
+    ("Ghi chú", 20, "ghi_chu", LEFT),
+)
+
+
+def build_monthly_plan():
+    doc = Document()
+    document_head(doc, KHT_TITLE, "KẾ HOẠCH", "Kế hoạch hoạt động tháng")
+    body_items(doc, KHT_BEFORE_TABLE)
+
+    section_break(doc, landscape=True)
+    table = data_table(doc, KHT_COLS, "r in hoat_dong")
+    total_row(table, KHT_COLS, "Tổng cộng", "", 4,
+              fields={5: "{{ tong_luc_luong }}", 6: "", 7: "{{ tong_kinh_phi }}", 8: ""})
+
+    section_break(doc, landscape=False)
+    body_items(doc, KHT_AFTER_TABLE)
+    signature_block(doc, keep_together=True)
+    end_body_with_paragraph(doc, BREAK_PT)
+    preserve_spaces(doc)
+    return doc
+
+
+# --- BC: Báo cáo kết quả tháng ---------------------------------------------
+
+BC_TITLE = (
+    "kết quả thực hiện phong trào cán bộ, đảng viên, công chức, viên chức,\n"
+    "chiến sỹ lực lượng vũ trang trực tiếp tham gia các hoạt động\n"
+    "xây dựng nông thôn mới, đô thị văn minh tại cơ sở tháng {{ thang }} năm {{ nam }}"
+)
+BC_BEFORE_CHART = [
+    ("p", (THUC_HIEN_KE_HOACH + "Ban Thường vụ Đảng ủy xã báo cáo kết quả thực hiện "
+           "tháng {{ thang }} năm {{ nam }}, như sau:")),
+    ("h1", "I- CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO"),
+    ("p", ("- Ban Thường vụ Đảng ủy xã ban hành Kế hoạch hoạt động tháng {{ thang }} năm "
+           "{{ nam }}, gửi {{ noi_nhan_bao_cao }} và triển khai đến các chi bộ, cơ quan, "
+           "đơn vị, tổ chức chính trị - xã hội xã.")),
+    ("p", ("- Chỉ đạo các chi bộ, tổ chức được phân công phối hợp với chi bộ, ban công tác "
+           "mặt trận các thôn tổ chức các hoạt động theo Kế hoạch; ghi chép kết quả vào sổ "
+           "nhật ký và báo cáo kết quả về Văn phòng Đảng ủy đúng thời gian quy định.")),
+    ("h1", "II- KẾT QUẢ THỰC HIỆN"),
+    ("h2", "1- Kết quả chung"),
+    ("p", "{{ tom_tat }}"),
+    ("p", "{{ luy_ke }}"),
+    ("p", "(Chi tiết tại Biểu 01, Biểu 03 kèm theo)"),
+    ("h2", "2- Kết quả thực hiện các mục tiêu"),
+    ("each", "ket_qua_tieu_chi"),
+    ("p", "(Chi tiết tại Biểu 02 kèm theo)"),
+]
+BC_CHART_CAPTION = (
+    "Biểu đồ: Tiến độ thực hiện các mục tiêu chính của các thôn, lũy kế đến hết "
+    "tháng {{ thang }} năm {{ nam }}"
+)
+BC_AFTER_CHART = [
+    ("h1", "III- ĐÁNH GIÁ CHUNG"),
+    ("each", "danh_gia"),
+    ("h1", "IV- NHIỆM VỤ THÁNG {{ thang_sau }}"),
+    ("each", "nhiem_vu"),
+]
+BIEU01_TITLE = "Biểu 01: Kết quả tham gia hoạt động tháng {{ thang }} năm {{ nam }} theo đơn vị, thôn"
+BIEU02_TITLE = "Biểu 02: Tiến độ thực hiện các mục tiêu theo thôn (lũy kế đến hết tháng {{ thang }})"
+BIEU03_TITLE = "Biểu 03: Nguồn lực huy động tháng {{ thang }} năm {{ nam }}"
+BIEU01_COLS = (
+    ("STT", 13, "stt", CENTER),
+    ("Đơn vị", 46, "don_vi", LEFT),
+    ("Thôn", 30, "thon", LEFT),
+    ("Số buổi", 15, "so_buoi", RIGHT),
+    ("Tổng lượt người", 20, "luot", RIGHT),
+    ("Cán bộ, công chức", 19, "can_bo", RIGHT),
+    ("Đảng viên", 17, "dang_vien", RIGHT),
+    ("Viên chức", 17, "vien_chuc", RIGHT),
+    ("LLVT", 16, "llvt", RIGHT),
+    ("Đoàn viên, hội viên", 20, "doan_vien", RIGHT),
+    ("Nhân dân", 18, "nhan_dan", RIGHT),
+    ("Ngày công", 21, "ngay_cong", RIGHT),
+)
+BIEU01_GROUP = ("Trong đó", 5, 10)  # categories overlap: "trong đó", not summed (SPEC §3)
+BIEU02_COLS = (
+    ("STT", 13, "stt", CENTER),
+    ("Thôn", 35, "thon", LEFT),
+    ("Mục tiêu", 90, "tieu_chi", LEFT),
+    ("ĐVT", 18, "dvt", CENTER),
+    ("Trong tháng", 22, "thang", RIGHT),
+    ("Lũy kế", 22, "luy_ke", RIGHT),
+    ("Chỉ tiêu", 22, "chi_tieu", RIGHT),
+    ("Đánh giá", 30, "dat", CENTER),
+)
+BIEU03_COLS = (
+    ("STT", 13, "stt", CENTER),
+    ("Thôn", 43, "thon", LEFT),
+    ("Số buổi", 22, "so_buoi", RIGHT),
+    ("Ngày công", 26, "ngay_cong", RIGHT),
+    ("Tiền mặt (đồng)", 38, "tien_mat", RIGHT),
+    ("Hiện vật quy đổi (đồng)", 38, "hien_vat", RIGHT),
+    ("Tổng (đồng)", 38, "tong_tien", RIGHT),
+    ("Đất hiến (m²)", 34, "dat_hien", RIGHT),
+)
+
+
+def build_monthly_report():
+    doc = Document()
+    document_head(doc, BC_TITLE, "BÁO CÁO", "Báo cáo kết quả tháng")
+    body_items(doc, BC_BEFORE_CHART)
+    add_par(doc, "{{ bieu_do }}", align=CENTER, first_line_mm=0, before_pt=6,
+            after_pt=0, keep_next=True)
+    add_par(doc, BC_CHART_CAPTION, CAPTION_PT, italic=True, align=CENTER,
+            first_line_mm=0, before_pt=3, after_pt=BODY_SPACE_AFTER_PT)
+    body_items(doc, BC_AFTER_CHART)
+    signature_block(doc, keep_together=True)
+
+    section_break(doc, landscape=True)
+    table_title(doc, BIEU01_TITLE)
+    table = data_table(doc, BIEU01_COLS, "r in bieu01", group_header=BIEU01_GROUP)
+    total_row(table, BIEU01_COLS, "Tổng cộng", "bieu01_tong", 2)
+
+    table_title(doc, BIEU02_TITLE, new_page=True)
+    table = data_table(doc, BIEU02_COLS, "r in bieu02")
+    loop_rows(table, "r in bieu02_toan_xa",
+              ["Toàn xã", ""] + field_texts(BIEU02_COLS[2:]),
+              [CENTER, CENTER] + [c[3] for c in BIEU02_COLS[2:]],
+              DATA_TABLE_PT, bold=True, span=(0, 1))
+
+    table_title(doc, BIEU03_TITLE, new_page=True)
+    table = data_table(doc, BIEU03_COLS, "r in bieu03")
+    total_row(table, BIEU03_COLS, "Tổng cộng", "bieu03_tong", 1)
+
+    end_body_with_paragraph(doc, BREAK_PT)
+    preserve_spaces(doc)
+    return doc
+
+
+# --- BCN: Báo cáo kết quả năm ----------------------------------------------
+
+BCN_TITLE = (
+    "kết quả thực hiện phong trào cán bộ, đảng viên, công chức, viên chức,\n"
+    "chiến sỹ lực lượng vũ trang trực tiếp tham gia các hoạt động\n"
+    "xây dựng nông thôn mới, đô thị văn minh tại cơ sở năm {{ nam }}"
+)
+BCN_BEFORE_TABLES = [
+    ("p", (THUC_HIEN_KE_HOACH + "Ban Thường vụ Đảng ủy xã báo cáo kết quả thực hiện "
+           "năm {{ nam }}, như sau:")),
+    ("h1", "I- KẾT QUẢ THỰC HIỆN"),
+    ("h2", "1- Kết quả chung"),
+    ("p", ("Ban Thường vụ Đảng ủy xã ban hành kế hoạch hoạt động hằng tháng, chỉ đạo các "
+           "chi bộ, tổ chức được phân công phối hợp với các thôn tổ chức thực hiện; định kỳ "
+           "hằng tháng báo cáo {{ noi_nhan_bao_cao }} về kế hoạch và kết quả thực hiện.")),
+    ("p", "{{ tom_tat }}"),
+    ("h2", "2- Kết quả thực hiện các mục tiêu"),
+]
+BCN_AFTER_TABLES = [
+    ("h1-gap", "II- ĐÁNH GIÁ CHUNG"),
+    ("each", "danh_gia"),
+    ("h1", "III- ĐỀ NGHỊ BIỂU DƯƠNG"),
+    ("each", "bieu_duong"),
+]
+BCN_END = [
+    ("h1", "IV- PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM TỚI"),
+    ("each", "nhiem_vu"),
+]
+# portrait: 210 - 30 - 15 = 165 mm
+BCN_MUC_TIEU_COLS = (
+    ("STT", 13, "stt", CENTER),
+    ("Mục tiêu", 62, "tieu_chi", LEFT),
+    ("ĐVT", 14, "dvt", CENTER),
+    ("Chỉ tiêu", 19, "chi_tieu", RIGHT),
+    ("Thực hiện", 19, "thuc_hien", RIGHT),
+    ("Tỷ lệ (%)", 16, "ty_le", RIGHT),
+    ("Đánh giá", 22, "dat", CENTER),
+)
+BCN_THANG_COLS = (
+    ("Tháng", 25, "thang", CENTER),
+    ("Số buổi", 28, "so_buoi", RIGHT),
+    ("Lượt người", 32, "luot", RIGHT),
+    ("Ngày công", 32, "ngay_cong", RIGHT),
+    ("Kinh phí huy động (đồng)", 48, "tien", RIGHT),
+)
+
+
+def build_annual_report():
+    doc = Document()
+    document_head(doc, BCN_TITLE, "BÁO CÁO", "Báo cáo kết quả năm")
+    body_items(doc, BCN_BEFORE_TABLES)
+    data_table(doc, BCN_MUC_TIEU_COLS, "r in muc_tieu")
+    body_items(doc, [("h2-gap", "3- Kết quả theo tháng")])
+    table = data_table(doc, BCN_THANG_COLS, "r in cac_thang")
+    total_row(table, BCN_THANG_COLS, "Cả năm", "cac_thang_tong", 0)
+    body_items(doc, BCN_AFTER_TABLES)
+    add_par(doc, "{%p if chua_tot %}")
+    add_par(doc, "Các đơn vị, thôn cần cố gắng hơn:", italic=True, keep_next=True)
+    each_paragraph(doc, "chua_tot")
+    add_par(doc, "{%p endif %}")
+    body_items(doc, BCN_END)
+    signature_block(doc, keep_together=True)
+    end_body_with_paragraph(doc, BREAK_PT)
+    preserve_spaces(doc)
+    return doc
+
+
+# --------------------------------------------------------------------------
 # Deterministic writing
 # --------------------------------------------------------------------------
 
@@ -746,6 +1180,9 @@ def write_atomic(path: Path, data: bytes) -> None:
 BUILDERS = {
     "ke-hoach.docx": build_plan,
     "phu-luc-phan-cong.docx": build_annex,
+    "ke-hoach-thang.docx": build_monthly_plan,
+    "bao-cao-thang.docx": build_monthly_report,
+    "bao-cao-nam.docx": build_annual_report,
 }
 
 

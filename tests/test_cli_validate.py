@@ -1,0 +1,67 @@
+"""`ntm validate` as the clerk runs it (SPEC §2)."""
+
+from __future__ import annotations
+
+import hashlib
+
+import openpyxl
+from click.testing import CliRunner
+
+from generator.cli import main
+from tests.conftest import INPUTS, SAMPLE
+from tests.workbooks import edit, put
+
+
+def _digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_clean_inputs_exit_0_with_a_summary():
+    result = CliRunner().invoke(main, ["validate", str(INPUTS)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "Đã kiểm tra 2 tệp Excel, 180 dòng nhật ký hợp lệ.",
+        "Không có lỗi, không có cảnh báo.",
+    ]
+
+
+def test_faulty_workbook_exit_3_table_on_stderr_and_an_annotated_copy(inputs_copy, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    workbook_path = inputs_copy / SAMPLE.name
+
+    def break_log(wb):
+        put(wb["Nhật ký"], 12, "Thôn", "Thọ Bình1")
+        put(wb["Nhật ký"], 20, "Khối lượng", "-2")
+
+    edit(workbook_path, break_log)
+    before = _digest(workbook_path)
+    result = CliRunner().invoke(main, ["validate", str(inputs_copy)])
+    assert result.exit_code == 3
+    assert result.stderr.splitlines()[:2] == [
+        "  binh-xa-2021.xlsx › Nhật ký!C12  [E-TEN-KHONG-CO] lỗi: Thôn 'Thọ Bình1' không có trong trang 'Thôn'. Có phải 'Thọ Bình 1'?",
+        "  binh-xa-2021.xlsx › Nhật ký!N20  [E-SO-AM] lỗi: Cột 'Khối lượng' có số âm (-2); hãy ghi số không âm.",
+    ]
+    annotated = inputs_copy / "binh-xa-2021.loi.xlsx"
+    assert f"Bản đánh dấu lỗi: {annotated}" in result.stdout
+    assert result.stdout.splitlines()[-1].startswith("Có 2 lỗi")
+    assert _digest(workbook_path) == before, "the original is never modified"
+    copy = openpyxl.load_workbook(annotated)
+    assert copy["Nhật ký"]["C12"].fill.fgColor.rgb.endswith("FF9999")
+    assert "[E-TEN-KHONG-CO]" in copy["Nhật ký"]["C12"].comment.text
+    listing = [row for row in copy["Lỗi"].iter_rows(min_row=2, values_only=True)]
+    assert [(r[2], r[3], r[4]) for r in listing] == [("Nhật ký", "C12", "E-TEN-KHONG-CO"), ("Nhật ký", "N20", "E-SO-AM")]
+    assert not (tmp_path / "outputs").exists()
+
+
+def test_validate_needs_a_path():
+    result = CliRunner().invoke(main, ["validate"])
+    assert result.exit_code == 2
+
+
+def test_annotated_copies_in_the_inputs_folder_are_not_read_as_inputs(inputs_copy):
+    edit(inputs_copy / SAMPLE.name, lambda wb: put(wb["Nhật ký"], 12, "Thôn", "Thọ Bình1"))
+    CliRunner().invoke(main, ["validate", str(inputs_copy)])
+    assert (inputs_copy / "binh-xa-2021.loi.xlsx").exists()
+    edit(inputs_copy / SAMPLE.name, lambda wb: put(wb["Nhật ký"], 12, "Thôn", "Thọ Bình 1"))
+    result = CliRunner().invoke(main, ["validate", str(inputs_copy)])
+    assert "Đã kiểm tra 2 tệp Excel" in result.output
