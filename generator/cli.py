@@ -6,6 +6,7 @@ written by the library in Vietnamese and is only printed here.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 import traceback
@@ -67,7 +68,8 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--docs", metavar="LOẠI,…", help="Chỉ tạo các văn bản này, ví dụ: kh,pl.")
+@click.option("--month", metavar="NĂM-THÁNG", help="Soạn kế hoạch và báo cáo của tháng này, ví dụ 2021-03.")
+@click.option("--docs", metavar="LOẠI,…", help="Chỉ tạo các văn bản này: kh, pl, kht, bc, bcn (ví dụ: kh,pl).")
 @click.option(
     "--out",
     "out_dir",
@@ -83,14 +85,21 @@ def main() -> None:
     help="Thư mục chứa mẫu Word (mặc định: mẫu đi kèm chương trình).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Không in tóm tắt.")
-def generate(paths: tuple[Path, ...], docs: str | None, out_dir: Path, templates_dir: Path | None, quiet: bool) -> None:
-    """Đọc sổ Excel, kiểm tra, rồi soạn bản nháp kế hoạch và phụ lục phân công.
+def generate(
+    paths: tuple[Path, ...], month: str | None, docs: str | None, out_dir: Path, templates_dir: Path | None, quiet: bool
+) -> None:
+    """Đọc sổ Excel, kiểm tra, rồi soạn bản nháp: kế hoạch, phụ lục phân công, kế hoạch và
+    báo cáo tháng (tháng mới nhất có hoạt động, hoặc tháng --month), báo cáo năm (--docs bcn).
 
     PATHS là tệp Excel hoặc thư mục chứa tệp Excel; bỏ trống thì đọc thư mục ./inputs/,
     nếu không có thì dùng sổ mẫu đi kèm chương trình.
     """
     sources = list(paths) or [default_inputs(Path())]
-    result = _run(lambda: pipeline.generate(sources, out_dir, docs, templates_dir))
+    result = _run(
+        lambda: pipeline.generate(
+            sources, out_dir, docs, templates_dir, pipeline.parse_month_option(month) if month else None
+        )
+    )
     if result.inputs.problems:
         click.echo(_problem_table(result.inputs.problems), err=True)
     if not quiet:
@@ -152,3 +161,34 @@ def init(path: Path, unit: str | None, sources: tuple[Path, ...], year: int | No
         what = f"sổ nhật ký của {unit}" if unit else "sổ chính mới"
         click.echo(f"Đã tạo {what}: {written}")
         click.echo("Mở tệp bằng Excel, đọc trang 'Hướng dẫn' rồi nhập số liệu.")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--month", metavar="NĂM-THÁNG", help="Tháng cần xem, ví dụ 2021-03 (mặc định: tháng hiện tại).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("outputs"), show_default=True, help="Thư mục bản nháp.")
+def status(paths: tuple[Path, ...], month: str | None, out_dir: Path) -> None:
+    """Hạn nộp kế hoạch, báo cáo của tháng; bản nháp đã có; đơn vị, thôn chưa có hoạt động."""
+    sources = list(paths) or [default_inputs(Path())]
+    report = _run(
+        lambda: pipeline.status(sources, out_dir, pipeline.parse_month_option(month) if month else None, dt.date.today())
+    )
+    click.echo(f"Tháng {report.month.month}/{report.month.year} (hôm nay {report.today:%d/%m/%Y}):")
+    for deadline in report.deadlines:
+        if deadline.days_left > 0:
+            left = f"còn {deadline.days_left} ngày"
+        elif deadline.days_left == 0:
+            left = "hôm nay là hạn"
+        else:
+            left = f"đã quá hạn {-deadline.days_left} ngày"
+        draft = f"bản nháp: {deadline.draft}" if deadline.draft_exists else "chưa có bản nháp (chạy 'ntm generate')"
+        click.echo(f"  - {deadline.title}: gửi trước ngày {deadline.due:%d/%m/%Y}, {left}; {draft}.")
+    click.echo(f"Hoạt động đã ghi trong tháng: {report.activities_in_month}.")
+    if report.idle_units:
+        click.echo(f"Đơn vị chưa có hoạt động trong tháng ({len(report.idle_units)}): {', '.join(report.idle_units)}.")
+    else:
+        click.echo("Đơn vị nào cũng đã có hoạt động trong tháng.")
+    if report.idle_villages:
+        click.echo(f"Thôn chưa có hoạt động trong tháng ({len(report.idle_villages)}): {', '.join(report.idle_villages)}.")
+    else:
+        click.echo("Thôn nào cũng đã có hoạt động trong tháng.")

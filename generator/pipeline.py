@@ -12,7 +12,8 @@ from pathlib import Path
 from generator import schema as S
 from generator.annotate import write_annotated_copy
 from generator.blank import unit_log_file_name, write_blank_workbook, write_unit_log_workbook
-from generator.documents import DOCUMENTS_BY_KEY, YEARLY_DOCUMENTS, DocumentSpec
+from generator.aggregation import aggregate_month, months_with_data, next_month
+from generator.documents import ALL_DOCUMENTS, ANNEX, DOCUMENTS_BY_KEY, MONTHLY_PLAN, MONTHLY_REPORT, PLAN, DocumentSpec, Source
 from generator.errors import (
     UNREADABLE,
     InputsUnreadable,
@@ -66,6 +67,7 @@ class WrittenDocument:
 class GenerateResult:
     inputs: LoadedInputs
     documents: tuple[WrittenDocument, ...]
+    month: dt.date | None  # the month of the monthly documents, if any
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -168,31 +170,53 @@ def load_inputs(paths: Sequence[Path]) -> LoadedInputs:
     return LoadedInputs(report.commune, report.activities, report.planned, report.workbooks, report.problems)
 
 
-def select_documents(docs: str | None) -> tuple[DocumentSpec, ...]:
-    """`--docs kh,pl` → the specs, in print order; None → every yearly document."""
+def select_documents(docs: str | None, month_given: bool) -> tuple[DocumentSpec, ...]:
+    """`--docs kh,pl` → the specs, in print order. Without it: the plan, the annex and the
+    monthly documents; with only `--month`: that month's documents."""
     if not docs:
-        return YEARLY_DOCUMENTS
+        return tuple(d for d in ALL_DOCUMENTS if d.monthly) if month_given else (PLAN, ANNEX, MONTHLY_PLAN, MONTHLY_REPORT)
     chosen: list[DocumentSpec] = []
     for key in (fold(part) for part in docs.split(",")):
         if not key:
             continue
         spec = DOCUMENTS_BY_KEY.get(key)
         if spec is None:
-            known = ", ".join(d.doc_type.value.lower() for d in YEARLY_DOCUMENTS)
+            known = ", ".join(d.key for d in ALL_DOCUMENTS)
             raise UsageError(f"Không có loại văn bản '{key}'. Các loại có thể chọn: {known}.")
         if spec not in chosen:
             chosen.append(spec)
-    return tuple(sorted(chosen, key=YEARLY_DOCUMENTS.index))
+    return tuple(sorted(chosen, key=ALL_DOCUMENTS.index))
 
 
-def _stamp(commune: Commune) -> dt.datetime:
-    day = commune.info.plan_date or dt.date(commune.info.year, 1, 1)
+def parse_month_option(text: str) -> dt.date:
+    """`--month 2021-03` (or 03/2021) → 1 March 2021."""
+    for pattern in ("%Y-%m", "%m/%Y"):
+        try:
+            return dt.datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    raise UsageError(f"Tháng '{text}' không đúng dạng; hãy ghi năm-tháng, ví dụ --month 2021-03.")
+
+
+def _stamp(source: Source) -> dt.datetime:
+    info = source.commune.info
+    day = source.month or info.plan_date or dt.date(info.year, 1, 1)
     return dt.datetime(day.year, day.month, day.day)
 
 
-def render_document(spec: DocumentSpec, commune: Commune, templates: Path) -> bytes:
-    template = templates / spec.template
-    return render_docx(template, spec.context(commune), _stamp(commune), spec.title(commune))
+def render_document(spec: DocumentSpec, source: Source, templates: Path) -> bytes:
+    return render_docx(templates / spec.template, spec.context(source), _stamp(source), spec.title(source))
+
+
+def _report_month(inputs: LoadedInputs, month: dt.date | None) -> dt.date | None:
+    """The month asked for, or the latest month that has activities."""
+    year = inputs.commune.info.year
+    if month is not None:
+        if month.year != year:
+            raise UsageError(f"Tháng {month:%m/%Y} không thuộc năm kế hoạch {year} của sổ chính.")
+        return month
+    months = months_with_data(inputs.activities)
+    return months[-1] if months else None
 
 
 def generate(
@@ -200,20 +224,25 @@ def generate(
     out_dir: Path,
     docs: str | None = None,
     templates: Path | None = None,
+    month: dt.date | None = None,
 ) -> GenerateResult:
     """The main job: every selected document of the inputs, as drafts under out_dir/<year>/."""
-    specs = select_documents(docs)
+    specs = select_documents(docs, month is not None)
     inputs = load_inputs(paths)
     templates = templates or shipped_templates()
-    commune = inputs.commune
-    rendered = [(spec, render_document(spec, commune, templates)) for spec in specs]
+    report_month = _report_month(inputs, month)
+    if report_month is None:
+        if docs and any(s.monthly for s in specs):
+            raise UsageError("Sổ nhật ký chưa có hoạt động nào: hãy chọn tháng bằng --month để soạn văn bản tháng.")
+        specs = tuple(s for s in specs if not s.monthly)
+    source = Source(inputs.commune, inputs.activities, inputs.planned, report_month)
+    rendered = [(spec, render_document(spec, source, templates)) for spec in specs]
     written: list[WrittenDocument] = []
-    year_dir = out_dir / str(commune.info.year)
     for spec, data in rendered:
-        target = year_dir / spec.file_name(commune)
+        target = out_dir.joinpath(*spec.relative_path(source).parts)
         write_atomically(target, data)
         written.append(WrittenDocument(spec.doc_type, target))
-    return GenerateResult(inputs, tuple(written))
+    return GenerateResult(inputs, tuple(written), report_month)
 
 
 @dataclass(frozen=True)
@@ -250,3 +279,47 @@ def init_workbook(path: Path, unit: str | None, sources: Sequence[Path], year: i
     if path.is_dir():
         path = path / unit_log_file_name(commune, unit)
     return write_unit_log_workbook(path, commune, unit)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    doc_type: DocType
+    title: str
+    due: dt.date  # to be sent before this day
+    days_left: int  # negative when past
+    draft: Path
+    draft_exists: bool
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    month: dt.date
+    today: dt.date
+    deadlines: tuple[Deadline, ...]
+    idle_units: tuple[str, ...]
+    idle_villages: tuple[str, ...]
+    activities_in_month: int
+
+
+def status(paths: Sequence[Path], out_dir: Path, month: dt.date | None, today: dt.date) -> StatusReport:
+    """`ntm status`: the month's deadlines, its drafts, and who logged nothing in it."""
+    inputs = load_inputs(paths)
+    info = inputs.commune.info
+    if month is None:
+        months = months_with_data(inputs.activities)
+        if today.year == info.year:
+            month = today.replace(day=1)
+        else:
+            month = months[-1] if months else dt.date(info.year, 1, 1)
+    elif month.year != info.year:
+        raise UsageError(f"Tháng {month:%m/%Y} không thuộc năm kế hoạch {info.year} của sổ chính.")
+    source = Source(inputs.commune, inputs.activities, inputs.planned, month)
+    figures = aggregate_month(inputs.commune, inputs.activities, month)
+    deadlines = []
+    for spec, day in ((MONTHLY_PLAN, info.monthly_plan_deadline), (MONTHLY_REPORT, info.monthly_report_deadline)):
+        due = month.replace(day=min(day, (next_month(month) - dt.timedelta(days=1)).day))
+        draft = out_dir.joinpath(*spec.relative_path(source).parts)
+        deadlines.append(Deadline(spec.doc_type, spec.title(source), due, (due - today).days, draft, draft.is_file()))
+    return StatusReport(
+        month, today, tuple(deadlines), figures.idle_units, figures.idle_villages, figures.month_totals.activities
+    )

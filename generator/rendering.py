@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from docxtpl import DocxTemplate
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
 
 from generator import vnformat
+from generator.documents import Picture
 from generator.errors import TemplateProblem
 
 # Zip entries carry this time, so that the same inputs give the same bytes.
@@ -49,11 +51,19 @@ def _stable_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+def _with_images(document: DocxTemplate, context: Mapping[str, Any]) -> dict[str, Any]:
+    """Pictures become docxtpl InlineImages, which need the template they go into."""
+    return {
+        key: InlineImage(document, io.BytesIO(value.png), width=Mm(value.width_mm)) if isinstance(value, Picture) else value
+        for key, value in context.items()
+    }
+
+
 def render_docx(template: Path, context: Mapping[str, Any], stamp: dt.datetime, title: str) -> bytes:
     """Renders one document; `stamp` and `title` become its fixed document properties."""
     try:
         document = DocxTemplate(str(template))
-        document.render(dict(context), jinja_env=jinja_environment())
+        document.render(_with_images(document, context), jinja_env=jinja_environment())
     except jinja2.UndefinedError as exc:
         raise TemplateProblem(
             f"Mẫu '{template.name}' dùng một biến mà chương trình không cung cấp: {exc.message}. "

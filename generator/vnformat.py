@@ -49,11 +49,18 @@ def date_long(day: date) -> str:
     return format_date(day, f"'ngày' dd 'tháng' {month} 'năm' y", locale=LOCALE)
 
 
-def date_line(place: str, day: date | None, year: int) -> str:
-    """The place-date line of the header; a draft without a date keeps gaps to fill by hand."""
+def date_line(place: str, day: date | None, year: int, month: int | None = None) -> str:
+    """The place-date line of the header; a draft without a date keeps gaps to fill by hand
+    (the month is shown when known, padded by the same rule)."""
     if day is None:
-        return f"{place}, ngày{BLANK_DAY}tháng{BLANK_DAY}năm {year}"
+        shown = BLANK_DAY if month is None else f" {month:02d} " if month <= 2 else f" {month} "
+        return f"{place}, ngày{BLANK_DAY}tháng{shown}năm {year}"
     return f"{place}, {date_long(day)}"
+
+
+def month_year(month: int, year: int) -> str:
+    """'3/2021' as in running text ("tháng 3/2021")."""
+    return f"{month}/{year}"
 
 
 def date_short(day: date) -> str:

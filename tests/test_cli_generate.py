@@ -17,7 +17,12 @@ from generator.cli import main
 from tests import docx_text
 from tests.conftest import GOLDEN, INPUTS, SAMPLE
 
-EXPECTED_FILES = ["outputs/2021/ke-hoach-2021.docx", "outputs/2021/phu-luc-phan-cong-2021.docx"]
+EXPECTED_FILES = [
+    "outputs/2021/2021-03/bao-cao-thang-03.docx",
+    "outputs/2021/2021-03/ke-hoach-thang-03.docx",
+    "outputs/2021/ke-hoach-2021.docx",
+    "outputs/2021/phu-luc-phan-cong-2021.docx",
+]
 
 
 @pytest.fixture
@@ -34,7 +39,7 @@ def test_generate_without_arguments_uses_the_shipped_sample(runner, tmp_path, mo
     result = runner.invoke(main, ["generate"])
     assert result.exit_code == 0, result.output
     assert _listing(tmp_path) == EXPECTED_FILES
-    assert "Đã tạo 2 văn bản (bản nháp):" in result.output
+    assert "Đã tạo 4 văn bản (bản nháp):" in result.output
     assert "  outputs/2021/ke-hoach-2021.docx" in result.output.splitlines()
     assert result.output.splitlines()[-1] == "Không có lỗi, không có cảnh báo."
 
@@ -50,7 +55,7 @@ def test_generate_reads_the_local_inputs_folder_first(runner, tmp_path, monkeypa
     workbook.save(tmp_path / "inputs" / SAMPLE.name)
     result = runner.invoke(main, ["generate"])
     assert result.exit_code == 0, result.output
-    assert "Nguyễn Văn Bình" in docx_text.text(tmp_path / EXPECTED_FILES[0])
+    assert "Nguyễn Văn Bình" in docx_text.text(tmp_path / "outputs/2021/ke-hoach-2021.docx")
     assert f"  {Path('inputs') / SAMPLE.name}" in result.output.splitlines()
 
 
@@ -64,7 +69,7 @@ def test_docs_option_selects_documents(runner, tmp_path):
 def test_unknown_document_kind_is_a_usage_error(runner, tmp_path):
     result = runner.invoke(main, ["generate", str(INPUTS), "--docs", "kh,xyz", "--out", str(tmp_path / "out")])
     assert result.exit_code == 2
-    assert "Không có loại văn bản 'xyz'. Các loại có thể chọn: kh, pl." in result.output
+    assert "Không có loại văn bản 'xyz'. Các loại có thể chọn: kh, pl, kht, bc, bcn." in result.output
     assert not (tmp_path / "out").exists()
 
 
@@ -77,11 +82,13 @@ def test_missing_path_is_a_usage_error(runner, tmp_path):
 def test_same_inputs_give_byte_identical_documents(tmp_path):
     first, second = tmp_path / "a", tmp_path / "b"
     for out in (first, second):
-        result = CliRunner().invoke(main, ["generate", str(INPUTS), "--out", str(out), "--quiet"])
+        result = CliRunner().invoke(main, ["generate", str(INPUTS), "--out", str(out), "--quiet", "--docs", "kh,pl,kht,bc,bcn"])
         assert result.exit_code == 0, result.output
-    for name in ("ke-hoach-2021.docx", "phu-luc-phan-cong-2021.docx"):
-        assert (first / "2021" / name).read_bytes() == (second / "2021" / name).read_bytes()
-        with zipfile.ZipFile(first / "2021" / name) as archive:
+    names = _listing(first)
+    assert len(names) == 5 and names == _listing(second)
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+        with zipfile.ZipFile(first / name) as archive:
             assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
 
 
@@ -155,7 +162,7 @@ def test_template_with_unknown_variable_stops_with_the_template_name(runner, tmp
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize("name", ["ke-hoach-2021", "phu-luc-phan-cong-2021"])
+@pytest.mark.parametrize("name", ["ke-hoach-2021", "phu-luc-phan-cong-2021", "ke-hoach-thang-03", "bao-cao-thang-03", "bao-cao-nam-2021"])
 def test_documents_match_their_golden_text(sample_outputs, name):
     path = next(p for p in sample_outputs.values() if p.stem == name)
     generated = "\n".join(docx_text.lines(path)) + "\n"
@@ -174,4 +181,30 @@ def test_python_dash_m_generator_is_the_same_command(tmp_path):
         check=False,
     )
     assert completed.returncode == 0, completed.stderr
-    assert _listing(tmp_path / "out") == ["2021/ke-hoach-2021.docx", "2021/phu-luc-phan-cong-2021.docx"]
+    assert _listing(tmp_path / "out") == [f.removeprefix("outputs/") for f in EXPECTED_FILES]
+
+
+def test_month_option_renders_that_months_plan_and_report(runner, tmp_path):
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["generate", str(INPUTS), "--month", "2021-02", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert _listing(out) == ["2021/2021-02/bao-cao-thang-02.docx", "2021/2021-02/ke-hoach-thang-02.docx"]
+    text = docx_text.text(out / "2021/2021-02/bao-cao-thang-02.docx")
+    assert "Trong tháng 2/2021, các chi bộ, tổ chức đã tổ chức" in text
+    assert "Bình Xa, ngày tháng 02 năm 2021" in text  # a draft: the day is left blank
+
+
+@pytest.mark.parametrize(("month", "message"), [("2022-01", "không thuộc năm kế hoạch 2021"), ("tháng ba", "không đúng dạng")])
+def test_bad_month_is_a_usage_error(runner, tmp_path, month, message):
+    result = runner.invoke(main, ["generate", str(INPUTS), "--month", month, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_month_without_planned_activities_still_gets_its_plan_and_report(runner, tmp_path):
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["generate", str(INPUTS), "--month", "2021-07", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    text = docx_text.text(out / "2021/2021-07/bao-cao-thang-07.docx")
+    assert "Trong tháng 7/2021, các chi bộ, tổ chức chưa ghi nhận hoạt động nào." in text

@@ -1,7 +1,7 @@
 """Re-makes the page pictures under docs/ from the shipped sample.
 
-Generates the documents, converts them to PDF with LibreOffice and page 1 of
-each to PNG with pdftoppm (Debian: libreoffice-writer-nogui, poppler-utils).
+Generates the documents, converts them to PDF with LibreOffice and chosen pages
+to PNG with pdftoppm (Debian: libreoffice-writer-nogui, poppler-utils).
 
     python tools/render_pages.py
 """
@@ -14,12 +14,30 @@ import sys
 import tempfile
 from pathlib import Path
 
+from pypdf import PdfReader
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from generator import pipeline  # noqa: E402
 
-PICTURES = {"ke-hoach-2021": "ke-hoach-trang-1", "phu-luc-phan-cong-2021": "phu-luc-phan-cong-trang-1"}
+# (document stem, picture name, the text that marks the page; None = page 1)
+PICTURES = [
+    ("ke-hoach-2021", "ke-hoach-trang-1", None),
+    ("phu-luc-phan-cong-2021", "phu-luc-phan-cong-trang-1", None),
+    ("bao-cao-thang-03", "bao-cao-thang-03-trang-1", None),
+    ("bao-cao-thang-03", "bao-cao-thang-03-bieu-02", "Biểu 02: Tiến độ"),
+    ("ke-hoach-thang-03", "ke-hoach-thang-03-bieu", "Nội dung hoạt động"),
+]
+
+
+def _page_with(pdf: Path, marker: str | None) -> int:
+    if marker is None:
+        return 1
+    for number, page in enumerate(PdfReader(pdf).pages, start=1):
+        if marker in (page.extract_text() or ""):
+            return number
+    raise SystemExit(f"'{marker}' is on no page of {pdf}")
 
 
 def main() -> None:
@@ -28,7 +46,7 @@ def main() -> None:
         sys.exit("Needs LibreOffice (soffice) and pdftoppm on PATH.")
     with tempfile.TemporaryDirectory() as work:
         root = Path(work)
-        result = pipeline.generate([REPO / "inputs"], root / "out")
+        result = pipeline.generate([REPO / "inputs"], root / "out", docs="kh,pl,kht,bc")
         files = [str(d.path) for d in result.documents]
         subprocess.run(
             [soffice, f"-env:UserInstallation=file://{root}/profile", "--headless", "--convert-to", "pdf", "--outdir", str(root / "pdf"), *files],
@@ -36,13 +54,12 @@ def main() -> None:
             capture_output=True,
             timeout=300,
         )
-        for stem, picture in PICTURES.items():
+        for stem, picture, marker in PICTURES:
+            pdf = root / "pdf" / f"{stem}.pdf"
+            page = str(_page_with(pdf, marker))
             target = REPO / "docs" / picture
-            subprocess.run(
-                ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(root / "pdf" / f"{stem}.pdf"), str(target)],
-                check=True,
-            )
-            print(f"{target}.png")
+            subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", page, "-l", page, "-singlefile", str(pdf), str(target)], check=True)
+            print(f"{target}.png (page {page})")
 
 
 if __name__ == "__main__":

@@ -13,14 +13,23 @@ from tests import docx_format as fmt
 from tests.docx_text import squash
 
 
-@pytest.fixture(scope="module")
-def plan(sample_outputs):
-    return docx.Document(str(sample_outputs["KH"]))
+ALL = ["KH", "PL", "KHT", "BC", "BCN"]
+HEADED = ["KH", "KHT", "BC", "BCN"]  # the annex goes with its plan and has no header of its own
 
 
 @pytest.fixture(scope="module")
-def annex(sample_outputs):
-    return docx.Document(str(sample_outputs["PL"]))
+def documents(sample_outputs):
+    return {kind: docx.Document(str(path)) for kind, path in sample_outputs.items()}
+
+
+@pytest.fixture(scope="module")
+def plan(documents):
+    return documents["KH"]
+
+
+@pytest.fixture(scope="module")
+def annex(documents):
+    return documents["PL"]
 
 
 def _paragraph(document, text):
@@ -56,9 +65,9 @@ def _within(length, mm):
     return abs(length.mm - mm) <= 1
 
 
-@pytest.mark.parametrize("which", ["plan", "annex"])
-def test_a4_and_margins(request, which):
-    document = request.getfixturevalue(which)
+@pytest.mark.parametrize("which", ALL)
+def test_a4_and_margins(documents, which):
+    document = documents[which]
     for section in document.sections:
         long_side, short_side = max(section.page_width, section.page_height), min(section.page_width, section.page_height)
         assert _within(long_side, 297) and _within(short_side, 210)
@@ -71,9 +80,9 @@ def test_plan_is_portrait_and_annex_is_a_landscape_section(plan, annex):
     assert all(s.orientation == WD_ORIENT.LANDSCAPE and s.page_width > s.page_height for s in annex.sections)
 
 
-@pytest.mark.parametrize("which", ["plan", "annex"])
-def test_times_new_roman_everywhere_and_black(request, which):
-    document = request.getfixturevalue(which)
+@pytest.mark.parametrize("which", ALL)
+def test_times_new_roman_everywhere_and_black(documents, which):
+    document = documents[which]
     paragraphs = list(document.paragraphs)
     for table in document.tables:
         for row in table.rows:
@@ -192,13 +201,17 @@ def test_signature_block(plan):
             assert fmt.paragraph_value(paragraph, "alignment") == WD_ALIGN_PARAGRAPH.CENTER
 
 
-@pytest.mark.parametrize("which", ["plan", "annex"])
-def test_page_numbers_top_centre_from_page_two(request, which):
-    document = request.getfixturevalue(which)
+@pytest.mark.parametrize("which", ALL)
+def test_page_numbers_top_centre_from_page_two(documents, which):
+    document = documents[which]
+    first = document.sections[0]
+    assert first.different_first_page_header_footer
+    assert not first.first_page_header.is_linked_to_previous
+    assert "PAGE" not in first.first_page_header._element.xml
+    # a later (landscape) section starts on a later page: its first page is numbered
+    for section in document.sections[1:]:
+        assert not section.different_first_page_header_footer
     for section in document.sections:
-        assert section.different_first_page_header_footer
-        assert not section.first_page_header.is_linked_to_previous
-        assert "PAGE" not in section.first_page_header._element.xml
         header_xml = section.header._element.xml
         assert "PAGE" in header_xml
         [number] = [p for p in section.header.paragraphs if "PAGE" in p._element.xml]
@@ -232,3 +245,71 @@ def test_annex_table_format(annex):
 def test_annex_title_bold_caps_and_italic_citation(annex):
     _assert_runs(annex, "PHÂN CÔNG", 14, bold=True)
     _assert_runs(annex, "(Kèm theo Kế hoạch số 11-KH/ĐU, ngày 15/01/2021 của Đảng ủy xã Bình Xa)", 14, italic=True)
+
+
+@pytest.mark.parametrize("which", HEADED)
+def test_every_headed_document_has_the_party_header(documents, which):
+    document = documents[which]
+    header = document.tables[0]
+    assert fmt.table_has_no_borders(header)
+    left = [squash(p.text) for p in header.cell(0, 0).paragraphs if p.text.strip()]
+    right = [squash(p.text) for p in header.cell(0, 1).paragraphs if p.text.strip()]
+    assert left[:3] == ["ĐẢNG BỘ HUYỆN HÀM YÊN", "ĐẢNG ỦY XÃ BÌNH XA", "*"]
+    assert left[3].startswith("Số ") and ":" not in left[3]
+    assert right[0] == "ĐẢNG CỘNG SẢN VIỆT NAM"
+    assert right[1].startswith("Bình Xa, ngày")
+    party = _assert_runs(document, "ĐẢNG CỘNG SẢN VIỆT NAM", 15, bold=True)
+    assert fmt.has_bottom_border(party)
+    _assert_runs(document, right[1], 14, italic=True)
+
+
+@pytest.mark.parametrize(("which", "number"), [("KHT", "Số      -KH/ĐU"), ("BC", "Số      -BC/ĐU"), ("BCN", "Số      -BC/ĐU")])
+def test_monthly_and_annual_documents_are_drafts_with_a_blank_number(documents, which, number):
+    left = [p.text for p in documents[which].tables[0].cell(0, 0).paragraphs if p.text.strip()]
+    assert left[3] == number
+
+
+@pytest.mark.parametrize("which", HEADED)
+def test_every_headed_document_ends_with_noi_nhan_and_signature(documents, which):
+    document = documents[which]
+    block = next(t for t in document.tables if t.cell(0, 0).paragraphs[0].text == "Nơi nhận:")
+    assert fmt.table_has_no_borders(block)
+    label = block.cell(0, 0).paragraphs[0]
+    assert all(fmt.run_flag(r, label, "underline") for r in _runs(label))
+    lines = [squash(p.text) for p in block.cell(0, 0).paragraphs[1:] if p.text.strip()]
+    assert lines[-1] == "- Lưu VPĐU xã."
+    assert all(line.startswith("- ") and line.endswith(",") for line in lines[:-1])
+    signature = [squash(p.text) for p in block.cell(0, 1).paragraphs if p.text.strip()]
+    assert signature == ["T/M ĐẢNG ỦY", "BÍ THƯ", "Lê Ngọc Duyên"]
+
+
+def _data_tables(document):
+    return [t for t in document.tables if not fmt.table_has_no_borders(t)]
+
+
+@pytest.mark.parametrize("which", ["PL", "KHT", "BC", "BCN"])
+def test_data_tables_repeat_their_header_keep_rows_whole_and_use_12_to_13_pt(documents, which):
+    document = documents[which]
+    tables = _data_tables(document)
+    assert tables
+    for table in tables:
+        first = table.rows[0]._tr
+        assert first.trPr is not None and first.trPr.find(qn("w:tblHeader")) is not None
+        for row in table.rows:
+            assert row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    for run in _runs(paragraph):
+                        assert Pt(12) <= fmt.run_size(run, paragraph, document) <= Pt(13)
+
+
+@pytest.mark.parametrize("which", ["KHT", "BC", "BCN"])
+def test_type_is_16_pt_bold_and_title_starts_lower_case(documents, which):
+    document = documents[which]
+    texts = [p for p in document.paragraphs if p.text.strip()]
+    kind = next(p for p in texts if p.text in ("KẾ HOẠCH", "BÁO CÁO"))
+    for run in _runs(kind):
+        assert fmt.run_size(run, kind, document) == Pt(16) and fmt.run_flag(run, kind, "bold")
+    title = texts[texts.index(kind) + 1]
+    assert title.text[0].islower()
+    assert squash(texts[texts.index(kind) + 2].text) == "-----"
