@@ -8,9 +8,11 @@ an error that names the template, never into an empty gap on paper.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
+import re
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +28,75 @@ from generator.errors import TemplateProblem
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
+# docxtpl's resolve_listing only changes these characters inside <w:t> text
+_LISTING_CHARACTERS = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\n\t\a\f]")
+
+
+class _PreparedTemplate(DocxTemplate):  # type: ignore[misc]
+    """docxtpl's template, with the work that does not depend on the data kept across renders.
+
+    docxtpl cleans each XML part with regular expressions (patch_xml) and compiles
+    it with Jinja on every render; both depend only on the template, so a run that
+    renders many documents from one template does them once (the compiling is
+    cached by _CachingEnvironment).
+    """
+
+    _patched: dict[str, str] = {}
+
+    def resolve_listing(self, xml: str) -> str:
+        # docxtpl turns \n, \t, \a and \f inside text into breaks, tabs and paragraphs;
+        # its scan of every run is most of a render, and most documents hold none of them.
+        if not _LISTING_CHARACTERS.search(xml):
+            return xml
+        return str(super().resolve_listing(xml))
+
+    def patch_xml(self, src_xml: str) -> str:
+        patched = self._patched.get(src_xml)
+        if patched is None:
+            patched = self._patched[src_xml] = super().patch_xml(src_xml)
+        return patched
+
+
+
+class _CachingEnvironment(jinja2.Environment):
+    """Compiles each template source once: docxtpl asks for the same XML on every render."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._sources: dict[str, jinja2.Template] = {}
+
+    def from_string(  # type: ignore[override]
+        self, source: str, globals: MutableMapping[str, Any] | None = None, template_class: type[jinja2.Template] | None = None
+    ) -> jinja2.Template:
+        if globals or template_class:
+            return super().from_string(source, globals, template_class)
+        template = self._sources.get(source)
+        if template is None:
+            template = self._sources[source] = super().from_string(source)
+        return template
+
+
+_TEMPLATE_BYTES: dict[tuple[str, int, int], bytes] = {}
+
+
+def _template_bytes(template: Path) -> bytes:
+    """The template file's bytes, read once per run (and again if the file changes)."""
+    info = template.stat()
+    key = (str(template.resolve()), info.st_mtime_ns, info.st_size)
+    data = _TEMPLATE_BYTES.get(key)
+    if data is None:
+        data = _TEMPLATE_BYTES[key] = template.read_bytes()
+    return data
+
+
+@functools.cache
+def shared_environment() -> jinja2.Environment:
+    """One environment per process, so that compiled templates are found again."""
+    return jinja_environment()
+
+
 def jinja_environment() -> jinja2.Environment:
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
+    env = _CachingEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
     env.filters.update(
         number=vnformat.number,
         money=vnformat.money,
@@ -62,8 +131,8 @@ def _with_images(document: DocxTemplate, context: Mapping[str, Any]) -> dict[str
 def render_docx(template: Path, context: Mapping[str, Any], stamp: dt.datetime, title: str) -> bytes:
     """Renders one document; `stamp` and `title` become its fixed document properties."""
     try:
-        document = DocxTemplate(str(template))
-        document.render(_with_images(document, context), jinja_env=jinja_environment())
+        document = _PreparedTemplate(io.BytesIO(_template_bytes(template)))
+        document.render(_with_images(document, context), jinja_env=shared_environment())
     except jinja2.UndefinedError as exc:
         raise TemplateProblem(
             f"Mẫu '{template.name}' dùng một biến mà chương trình không cung cấp: {exc.message}. "

@@ -1,0 +1,57 @@
+"""One ingest run in its own process, so that its peak memory is its own.
+
+    python -m bench.ingest ntm|openpyxl WORKBOOK_FOLDER
+
+Prints one line: seconds, peak resident memory in MiB, rows seen.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+
+def _peak_mib() -> float:
+    try:
+        import resource
+    except ImportError:  # Windows: no getrusage
+        return float("nan")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 if sys.platform != "darwin" else peak / (1024 * 1024)
+
+
+def ntm(folder: Path) -> int:
+    """ntm's read + validate + aggregate of every workbook in the folder."""
+    from generator.aggregation import aggregate_month, months_with_data
+    from generator.pipeline import load_inputs
+
+    inputs = load_inputs([folder])
+    for month in months_with_data(inputs.activities):
+        aggregate_month(inputs.commune, inputs.activities, month)
+    return len(inputs.activities)
+
+
+def openpyxl_rows(folder: Path) -> int:
+    """The baseline: a plain openpyxl read-only pass that only iterates the rows."""
+    import openpyxl
+
+    count = 0
+    for path in sorted(folder.glob("*.xlsx")):
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        for sheet in workbook.worksheets:
+            for _ in sheet.iter_rows(values_only=True):
+                count += 1
+        workbook.close()
+    return count
+
+
+def main() -> None:
+    which, folder = sys.argv[1], Path(sys.argv[2])
+    started = time.perf_counter()
+    rows = {"ntm": ntm, "openpyxl": openpyxl_rows}[which](folder)
+    print(f"{time.perf_counter() - started:.3f} {_peak_mib():.1f} {rows}")
+
+
+if __name__ == "__main__":
+    main()
