@@ -47,6 +47,10 @@ _THOUSANDS_DOTS = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")
 _PLAIN_NUMBER = re.compile(r"^\d+([.,]\d+)?$")
 
 
+# Excel stores numbers as floats, and a log repeats few of them: each is converted once.
+_DECIMALS: dict[float, Decimal] = {}
+
+
 def parse_decimal(cell: RawCell) -> Decimal | None:
     """A number as Excel holds it or as a clerk types it: '0,3', '1.250.000', '1 250 000'.
 
@@ -58,10 +62,17 @@ def parse_decimal(cell: RawCell) -> Decimal | None:
         return None
     if isinstance(value, bool):
         raise ValueProblem(f"'{value}' không phải là số")
-    if isinstance(value, (int, float)):
-        if value != value or value in (float("inf"), float("-inf")):
-            raise ValueProblem("ô không chứa số hợp lệ")
-        return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if isinstance(value, float):
+        known = _DECIMALS.get(value)
+        if known is None:
+            if value != value or value in (float("inf"), float("-inf")):
+                raise ValueProblem("ô không chứa số hợp lệ")
+            known = Decimal(repr(value))
+            if len(_DECIMALS) < 100_000:
+                _DECIMALS[value] = known
+        return known
+    if isinstance(value, int):
+        return Decimal(value)
     if not isinstance(value, str):
         raise ValueProblem(f"'{cell.text}' không phải là số")
     text = re.sub(r"[\s\u00a0\u202f]", "", value)
@@ -566,6 +577,8 @@ class _RowReader:
                 converted = index.match(legacy.converted)
                 if converted.name is not None:
                     return converted.name  # the legacy-encoding warning is added by the caller
+        if match.name is not None and not match.by_diacritics_only:
+            return match.name
         problems = name_problems(match, typed, self.row.location(header), what, sheet)
         for problem in problems:
             if problem.is_error:
@@ -574,11 +587,11 @@ class _RowReader:
         return match.name or ""
 
     def count(self, header: str, default: int | None = 0) -> int:
-        raw = self.row.cell(header).value
+        raw = RawCell(self.row.value(header), "").value
         if type(raw) is float and raw >= 0 and raw.is_integer():
             return int(raw)  # the common case, as Excel stores counts
         try:
-            value = parse_count(self.row.cell(header))
+            value = parse_count(RawCell(self.row.value(header), ""))
         except ValueProblem as error:
             self.fail(header, "E-SO-NGUYEN", f"Cột '{header}': {error}. Hãy ghi số người là số nguyên không âm, ví dụ 25.")
             return 0
@@ -591,7 +604,7 @@ class _RowReader:
 
     def amount(self, header: str) -> Decimal:
         try:
-            value = parse_decimal(self.row.cell(header))
+            value = parse_decimal(RawCell(self.row.value(header), ""))
         except ValueProblem as error:
             self.fail(header, "E-SO-SAI", f"Cột '{header}': {error}. Hãy ghi một số, ví dụ 0,3 hoặc 1.250.000.")
             return Decimal(0)
@@ -611,7 +624,7 @@ class _RowReader:
 
     def day(self, header: str, year: int | None, holidays: Mapping[dt.date, str]) -> dt.date | None:
         try:
-            value = parse_date(self.row.cell(header))
+            value = parse_date(RawCell(self.row.value(header), ""))
         except ValueProblem as error:
             self.fail(header, "E-NGAY-SAI", f"Cột '{header}': {error}.")
             return None

@@ -1,0 +1,226 @@
+"""ntm side by side with what a user would otherwise do, in one run on one machine.
+
+    python -m bench.run            # the full bench (200,000 rows, 500 renders, 20 PDFs)
+    python -m bench.run --quick    # a small one, to check that the bench works
+
+Each figure is the median of --repeat runs; each row prints ntm's figure, the
+baseline's, and the ratio. See bench/README.md for the last results.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from bench.data import make_workbook  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str
+    ntm: float
+    baseline: float
+    unit: str
+    note: str = ""
+
+    @property
+    def ratio(self) -> float:
+        return self.baseline / self.ntm if self.ntm else float("inf")
+
+
+def _median_child(args: list[str], repeat: int) -> tuple[float, float, int]:
+    """Median seconds and peak MiB of a `python -m bench.ingest …` child run."""
+    seconds, peaks, rows = [], [], 0
+    for _ in range(repeat):
+        done = subprocess.run([sys.executable, "-m", "bench.ingest", *args], cwd=REPO, capture_output=True, text=True, check=True)
+        elapsed, peak, rows_seen = done.stdout.split()
+        seconds.append(float(elapsed))
+        peaks.append(float(peak))
+        rows = int(rows_seen)
+    return statistics.median(seconds), max(peaks), rows
+
+
+def ingest(rows: int, repeat: int, work: Path) -> list[Figure]:
+    folder = work / f"ingest-{rows}"
+    if not folder.exists():
+        make_workbook(folder / "binh-xa-2021.xlsx", rows)
+    ntm_s, ntm_mib, ntm_rows = _median_child(["ntm", str(folder)], repeat)
+    base_s, base_mib, _ = _median_child(["openpyxl", str(folder)], repeat)
+    assert ntm_rows == rows, f"ntm accepted {ntm_rows} of {rows} rows"
+    return [
+        Figure(f"1. ingest {rows:,} rows: read+validate+aggregate vs openpyxl read-only pass", ntm_s, base_s, "s"),
+        Figure("   peak memory (MiB, lower is better)", ntm_mib, base_mib, "MiB"),
+    ]
+
+
+def _timed(action: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def render(count: int, repeat: int, work: Path) -> list[Figure]:
+    """`count` monthly reports of one template with different data: ntm vs the naive docxtpl loop."""
+    from docxtpl import DocxTemplate
+
+    from generator.documents import MONTHLY_REPORT, Source
+    from generator.pipeline import load_inputs
+    from generator.rendering import _with_images, jinja_environment, render_docx
+    from generator.resources import shipped_templates
+    from tests.docx_text import lines
+
+    inputs = load_inputs([REPO / "inputs"])
+    template = shipped_templates() / MONTHLY_REPORT.template
+    # different data per document: March with one activity left out each time
+    base = Source(inputs.commune, inputs.activities, inputs.planned, dt.date(2021, 3, 1))
+    contexts = []
+    for n in range(count):
+        activities = inputs.activities[:n % len(inputs.activities)] + inputs.activities[n % len(inputs.activities) + 1 :]
+        contexts.append(MONTHLY_REPORT.context(Source(base.commune, activities, base.planned, base.month)))
+    stamp = dt.datetime(2021, 3, 1)
+    ours_dir, naive_dir = work / "render-ntm", work / "render-naive"
+    for folder in (ours_dir, naive_dir):
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+
+    def ours() -> None:
+        for n, context in enumerate(contexts):
+            (ours_dir / f"{n}.docx").write_bytes(render_docx(template, context, stamp, "bench"))
+
+    def naive() -> None:
+        for n, context in enumerate(contexts):
+            document = DocxTemplate(str(template))
+            document.render(_with_images(document, context), jinja_env=jinja_environment())
+            document.save(str(naive_dir / f"{n}.docx"))
+
+    ntm_s = _timed(ours, repeat)
+    base_s = _timed(naive, repeat)
+    for n in range(count):
+        assert lines(ours_dir / f"{n}.docx") == lines(naive_dir / f"{n}.docx"), f"render {n} differs in text"
+    return [Figure(f"2. render {count} monthly reports vs naive docxtpl loop (texts identical)", ntm_s, base_s, "s")]
+
+
+def pdf(count: int, repeat: int, work: Path) -> list[Figure]:
+    from generator import pdf as ntm_pdf
+    from generator.pipeline import generate
+
+    soffice = ntm_pdf.find_soffice()
+    if soffice is None:
+        return [Figure(f"3. PDF of {count} documents: LibreOffice not installed", float("nan"), float("nan"), "s")]
+    folder = work / "pdf"
+    shutil.rmtree(folder, ignore_errors=True)
+    documents: list[Path] = []
+    month = 1
+    while len(documents) < count:
+        result = generate([REPO / "inputs"], folder / f"run-{month}", docs="kh,pl,kht,bc,bcn", month=dt.date(2021, (month - 1) % 12 + 1, 1))
+        documents.extend(d.path for d in result.documents)
+        month += 1
+    documents = documents[:count]
+
+    def ours() -> None:
+        ntm_pdf.convert_to_pdf(documents)
+
+    def naive() -> None:
+        for document in documents:
+            with tempfile.TemporaryDirectory() as profile:
+                subprocess.run(
+                    [str(soffice), f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--convert-to", "pdf", "--outdir", str(document.parent), str(document)],
+                    check=True,
+                    capture_output=True,
+                    timeout=300,
+                )
+
+    ntm_s = _timed(ours, repeat)
+    base_s = _timed(naive, repeat)
+    return [Figure(f"3. PDF of {count} documents: one LibreOffice run vs one soffice per document", ntm_s, base_s, "s")]
+
+
+def end_to_end(repeat: int, work: Path) -> list[Figure]:
+    """`ntm generate` on the sample for one month, as a whole process."""
+    seconds, peaks = [], []
+    for n in range(repeat):
+        out = work / f"e2e-{n}"
+        code = (
+            "import resource,sys,time;t=time.perf_counter();from generator.cli import main;"
+            "sys.argv=['ntm','generate',sys.argv[1],'--month','2021-03','--docs','kht,bc','--quiet','--out',sys.argv[2]];"
+            "\ntry:\n main()\nexcept SystemExit as e:\n assert not e.code\n"
+            "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024)"
+        )
+        started = time.perf_counter()
+        done = subprocess.run([sys.executable, "-c", code, str(REPO / "inputs"), str(out)], cwd=REPO, capture_output=True, text=True, check=True)
+        seconds.append(time.perf_counter() - started)
+        peaks.append(float(done.stdout.split()[-1]))
+    return [
+        Figure("4. ntm generate --month 2021-03 (DOCX), whole process: wall time", statistics.median(seconds), float("nan"), "s"),
+        Figure("   peak memory", max(peaks), float("nan"), "MiB"),
+    ]
+
+
+def machine() -> str:
+    memory = ""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as info:
+            memory = f", {int(info.readline().split()[1]) / 1024 / 1024:.0f} GiB"
+    except OSError:
+        pass
+    return f"{platform.machine()}, {os.cpu_count()} cores{memory}, Python {platform.python_version()}, {platform.system()}"
+
+
+def table(figures: list[Figure]) -> str:
+    out = io.StringIO()
+    out.write("| measure | ntm | baseline | baseline ÷ ntm |\n|---|---:|---:|---:|\n")
+    for f in figures:
+        base = "—" if f.baseline != f.baseline else f"{f.baseline:.2f} {f.unit}"
+        ratio = "—" if f.baseline != f.baseline or f.ntm != f.ntm else f"{f.ratio:.1f}×"
+        out.write(f"| {f.label} | {f.ntm:.2f} {f.unit} | {base} | {ratio} |\n")
+    return out.getvalue()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="2,000 rows, 20 renders, 3 PDFs, 1 repetition")
+    parser.add_argument("--rows", type=int, default=200_000)
+    parser.add_argument("--renders", type=int, default=500)
+    parser.add_argument("--pdfs", type=int, default=20)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=REPO / "bench" / ".work")
+    args = parser.parse_args()
+    if args.quick:
+        args.rows, args.renders, args.pdfs, args.repeat = 2_000, 20, 3, 1
+    args.work.mkdir(parents=True, exist_ok=True)
+    print(f"machine: {machine()}")
+    figures: list[Figure] = []
+    for row in (
+        lambda: ingest(args.rows, args.repeat, args.work),
+        lambda: render(args.renders, args.repeat, args.work),
+        lambda: pdf(args.pdfs, args.repeat, args.work),
+        lambda: end_to_end(args.repeat, args.work),
+    ):
+        new = row()
+        figures.extend(new)
+        for figure in new:
+            print(f"  {figure.label}: ntm {figure.ntm:.2f} {figure.unit}, baseline {figure.baseline:.2f} {figure.unit}", flush=True)
+    print()
+    print(table(figures))
+
+
+if __name__ == "__main__":
+    main()
