@@ -150,7 +150,7 @@ def check_inputs(paths: Sequence[Path]) -> InputsReport:
         problems.extend(commune_problems)
         if commune is not None:
             logs = [t for b in log_books if (t := b.table(S.ACTIVITY_LOG)) is not None]
-            uncalculated = {(b.label, sheet): refs for b in books for sheet, refs in b.uncalculated.items()}
+            uncalculated = {(b.label, sheet): [ref for ref, _ in cells] for b in books for sheet, cells in b.unknown.items()}
             activities, activity_problems = validate_activities(commune, logs, uncalculated)
             problems.extend(activity_problems)
             plan_table = main.table(S.MONTHLY_PLAN)

@@ -23,6 +23,15 @@ from generator.schema import ACTIVITY_LOG, INFO, MAIN_SHEETS, SheetSchema
 from generator.text import fold_ascii
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+ZIP_SUFFIXES = (".xlsx", ".xlsm", ".ods")
+
+# Limits against damaged and hostile files (README, "Giới hạn"): a workbook is
+# refused before it is parsed when it breaks one of them.
+MAX_FILE_BYTES = 200 * 1024 * 1024  # on disk
+MAX_UNPACKED_BYTES = 1024 * 1024 * 1024  # all parts of the zip, inflated
+MAX_PARTS = 10_000
+MAX_RATIO = 100  # inflated ÷ packed, for a part larger than RATIO_FROM_BYTES
+RATIO_FROM_BYTES = 20 * 1024 * 1024
 ANNOTATED_SUFFIX = ".loi.xlsx"
 HEADER_SEARCH_ROWS = 20
 
@@ -146,8 +155,8 @@ class WorkbookData:
     label: str  # the file name, for messages
     tables: dict[str, SheetTable] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
-    # per sheet (as spelt in the workbook): cells with a formula but no saved result
-    uncalculated: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # per sheet (as spelt in the workbook): cells read as blank that are not (see unknown_cells)
+    unknown: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     def table(self, schema: SheetSchema) -> SheetTable | None:
         return self.tables.get(schema.name)
@@ -242,11 +251,59 @@ def _is_panic(exc: BaseException) -> bool:
     return type(exc).__name__ == "PanicException"
 
 
+_MIB = 1024 * 1024
+
+
+def _inspect(path: Path, label: str) -> None:
+    """Refuses, before any parsing, a file that is too big, a zip bomb or XML with entities.
+
+    Excel never writes a DOCTYPE: one in a part is an entity-expansion attack
+    ("billion laughs") or a damaged file, and is refused whatever the parser would do.
+    """
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise _unreadable(label, f"tệp nặng {size // _MIB} MB, quá giới hạn {MAX_FILE_BYTES // _MIB} MB", _SPLIT)
+    if path.suffix.lower() not in ZIP_SUFFIXES:
+        return
+    with path.open("rb") as stream:
+        if stream.read(8) == _OLE_SIGNATURE:
+            # Excel saves a workbook with a password to open as an encrypted OLE container
+            raise _unreadable(label, "tệp có đặt mật khẩu", "Hãy mở tệp bằng Excel, gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi lưu lại.")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+            if len(parts) > MAX_PARTS:
+                raise _unreadable(label, f"tệp có {len(parts)} phần nén, quá giới hạn {MAX_PARTS}", _BROKEN)
+            unpacked = sum(p.file_size for p in parts)
+            if unpacked > MAX_UNPACKED_BYTES:
+                raise _unreadable(
+                    label, f"tệp giải nén ra {unpacked // _MIB} MB, quá giới hạn {MAX_UNPACKED_BYTES // _MIB} MB", _BROKEN
+                )
+            for part in parts:
+                if part.file_size > RATIO_FROM_BYTES and part.file_size > MAX_RATIO * max(part.compress_size, 1):
+                    raise _unreadable(label, f"phần '{part.filename}' nén bất thường (tỷ lệ trên {MAX_RATIO}:1)", _BROKEN)
+                if part.filename.lower().endswith((".xml", ".rels")):
+                    with archive.open(part) as stream:
+                        head = stream.read(2048)
+                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                        raise _unreadable(label, f"phần '{part.filename}' có khai báo DOCTYPE/ENTITY", _BROKEN)
+    except zipfile.BadZipFile:
+        raise _unreadable(label, "tệp hỏng hoặc không phải bảng tính Excel (không phải tệp nén hợp lệ)") from None
+    except (OSError, RuntimeError, NotImplementedError, EOFError) as exc:  # encrypted parts, odd compression
+        raise _unreadable(label, f"tệp hỏng hoặc mã hóa ({exc.__class__.__name__})") from None
+
+
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_SPLIT = "Hãy tách sổ nhật ký thành nhiều tệp nhỏ hơn (ví dụ mỗi quý một tệp)."
+_BROKEN = "Tệp có thể bị hỏng hoặc không an toàn: hãy xin lại tệp gốc hoặc lưu lại bằng Excel."
+
+
 def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS) -> WorkbookData:
     """Reads the sheets of `schemas` that the workbook has; the file is opened once."""
     label = path.name
     if path.suffix.lower() not in WORKBOOK_SUFFIXES:
         raise _unreadable(label, f"đuôi tệp '{path.suffix}' không phải .xlsx, .xlsm, .xls hay .ods")
+    _inspect(path, label)
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
     except python_calamine.PasswordError:
@@ -280,10 +337,10 @@ def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS) -> W
             problems.extend(table_problems)
     finally:
         workbook.close()
-    uncalculated: dict[str, tuple[str, ...]] = {}
+    unknown: dict[str, tuple[tuple[str, str], ...]] = {}
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        uncalculated = uncalculated_formulas(path, [t.name for t in tables.values()])
-    return WorkbookData(path, label, tables, tuple(problems), uncalculated)
+        unknown = unknown_cells(path, [t.name for t in tables.values()])
+    return WorkbookData(path, label, tables, tuple(problems), unknown)
 
 
 _MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -306,44 +363,50 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-def _has_formulas(archive: zipfile.ZipFile, part: str) -> bool:
-    """A quick byte scan, so that the common workbook without formulas is not parsed twice."""
+def _may_hold_unknown_cells(archive: zipfile.ZipFile, part: str) -> bool:
+    """A quick byte scan, so that the common sheet without formulas or errors is not parsed twice."""
     tail = b""
     with archive.open(part) as stream:
         while chunk := stream.read(1 << 20):
-            if b"<f>" in tail + chunk or b"<f " in tail + chunk:
+            window = tail + chunk
+            if b"<f>" in window or b"<f " in window or b' t="e"' in window:
                 return True
-            tail = chunk[-3:]
+            tail = chunk[-6:]
     return False
 
 
-def uncalculated_formulas(path: Path, sheet_names: Sequence[str]) -> dict[str, tuple[str, ...]]:
-    """Cells holding a formula with no saved result (python-calamine shows them as blank).
+def unknown_cells(path: Path, sheet_names: Sequence[str]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Cells whose value python-calamine shows as blank although they are not: per sheet,
+    (cell, why) with why '' for a formula without a saved result, or the error (#REF!…).
 
-    A workbook written by a program other than Excel, or saved with calculation
-    off, can hold such cells; their value is unknown, not empty.
+    A workbook saved with calculation off, or by a program other than Excel, holds
+    formulas without results; a broken formula holds an error. Neither is empty.
     """
-    found: dict[str, tuple[str, ...]] = {}
+    found: dict[str, tuple[tuple[str, str], ...]] = {}
+    main = f"{{{_MAIN_NS}}}"
     try:
         with zipfile.ZipFile(path) as archive:
             parts = _sheet_parts(archive)
+            names = set(archive.namelist())
             for name in sheet_names:
                 part = parts.get(name)
-                if not part or part not in archive.namelist() or not _has_formulas(archive, part):
+                if not part or part not in names or not _may_hold_unknown_cells(archive, part):
                     continue
-                cells: list[str] = []
+                cells: list[tuple[str, str]] = []
                 with archive.open(part) as stream:
                     for _, element in ElementTree.iterparse(stream):
-                        if element.tag == f"{{{_MAIN_NS}}}c":
-                            formula = element.find(f"{{{_MAIN_NS}}}f")
-                            value = element.find(f"{{{_MAIN_NS}}}v")
-                            if formula is not None and (value is None or not (value.text or "").strip()):
-                                cells.append(element.get("r", ""))
+                        if element.tag == main + "c":
+                            value = element.find(main + "v")
+                            text = (value.text or "").strip() if value is not None else ""
+                            if element.get("t") == "e":
+                                cells.append((element.get("r", ""), text or "#N/A"))
+                            elif element.find(main + "f") is not None and not text:
+                                cells.append((element.get("r", ""), ""))
                             element.clear()
                 if cells:
                     found[name] = tuple(cells)
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError):
-        return {}  # calamine has read the file; its formulas are left as calamine saw them
+        return {}  # calamine has read the file; its cells are left as calamine saw them
     return found
 
 
@@ -376,15 +439,25 @@ def find_workbooks(paths: Iterable[Path]) -> list[Path]:
 
 
 def blank_row_warnings(table: SheetTable) -> list[Problem]:
-    return [
-        Problem(
-            Location(table.file, table.name, f"A{n}", n),
-            "W-DONG-TRONG",
-            f"Dòng {n} trống nằm giữa các dòng dữ liệu; dòng này được bỏ qua.",
-            Severity.WARNING,
+    """One warning per run of empty rows between data rows."""
+    runs: list[list[int]] = []
+    for number in table.blank_rows:
+        if runs and runs[-1][1] == number - 1:
+            runs[-1][1] = number
+        else:
+            runs.append([number, number])
+    warnings = []
+    for first, last in runs:
+        rows = f"Dòng {first}" if first == last else f"Các dòng {first}–{last}"
+        warnings.append(
+            Problem(
+                Location(table.file, table.name, f"A{first}", first),
+                "W-DONG-TRONG",
+                f"{rows} trống nằm giữa các dòng dữ liệu; bỏ qua.",
+                Severity.WARNING,
+            )
         )
-        for n in table.blank_rows
-    ]
+    return warnings
 
 
 __all__ = [

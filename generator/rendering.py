@@ -21,7 +21,7 @@ from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 
 from generator import vnformat
-from generator.documents import Picture
+from generator.documents import Picture, Row
 from generator.errors import TemplateProblem
 
 # Zip entries carry this time, so that the same inputs give the same bytes.
@@ -120,10 +120,28 @@ def _stable_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+# Characters that XML 1.0 forbids: a cell may hold them (pasted from other programs),
+# a DOCX may not. Tab and line breaks stay.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return _XML_ILLEGAL.sub("", value)
+    if isinstance(value, Row):
+        return Row({k: _clean(v) for k, v in value.values.items()})
+    if isinstance(value, (list, tuple)):
+        return [_clean(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: _clean(v) for k, v in value.items()}
+    return value
+
+
 def _with_images(document: DocxTemplate, context: Mapping[str, Any]) -> dict[str, Any]:
-    """Pictures become docxtpl InlineImages, which need the template they go into."""
+    """Pictures become docxtpl InlineImages, which need the template they go into;
+    text loses the characters that XML cannot hold."""
     return {
-        key: InlineImage(document, io.BytesIO(value.png), width=Mm(value.width_mm)) if isinstance(value, Picture) else value
+        key: InlineImage(document, io.BytesIO(value.png), width=Mm(value.width_mm)) if isinstance(value, Picture) else _clean(value)
         for key, value in context.items()
     }
 

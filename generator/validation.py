@@ -767,17 +767,25 @@ def _duplicate_key(activity: Activity) -> tuple[object, ...]:
 
 
 def formula_problems(book: WorkbookData) -> list[Problem]:
-    """Cells with a formula but no saved result: Excel never calculated them, so their value is unknown."""
-    return [
-        Problem(
-            Location(book.label, sheet, ref, _cell_order(ref)[0]),
-            "E-CONG-THUC",
-            f"Ô {ref} có công thức nhưng chưa có kết quả (tệp được lưu khi chưa tính). "
-            "Hãy mở tệp bằng Excel, bấm lưu, rồi chạy lại.",
-        )
-        for sheet, refs in book.uncalculated.items()
-        for ref in refs
-    ]
+    """Cells read as blank that are not: a formula never calculated, or an error value."""
+    problems = []
+    for sheet, cells in book.unknown.items():
+        for ref, error in cells:
+            location = Location(book.label, sheet, ref, _cell_order(ref)[0])
+            if error:
+                problems.append(
+                    Problem(location, "E-O-LOI", f"Ô {ref} có lỗi công thức {error}. Hãy sửa công thức hoặc gõ giá trị vào ô.")
+                )
+            else:
+                problems.append(
+                    Problem(
+                        location,
+                        "E-CONG-THUC",
+                        f"Ô {ref} có công thức nhưng chưa có kết quả (tệp được lưu khi chưa tính). "
+                        "Hãy mở tệp bằng Excel, bấm lưu, rồi chạy lại.",
+                    )
+                )
+    return problems
 
 
 def validate_activities(

@@ -118,7 +118,7 @@ def test_blank_workbook_reads_with_every_column_found(blank: Path) -> None:
     book = read_workbook(blank)
     assert book.is_main
     assert book.problems == ()
-    assert book.uncalculated == {}  # the formulas of Danh mục are not on a sheet that is read
+    assert book.unknown == {}  # the formulas of Danh mục are not on a sheet that is read
     for sheet in S.MAIN_SHEETS:
         table = book.table(sheet)
         assert table is not None, sheet.name

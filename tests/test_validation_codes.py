@@ -135,6 +135,8 @@ CASES = [
     Case("E-SO-SAI", _set_log("Tiền mặt (đồng)", "hai triệu"), SAMPLE.name, LOG, _log_cell("Tiền mặt (đồng)"), ("không phải là số", "1.250.000")),
     Case("E-DVT", _set_log("ĐVT", "tấn", row=3), SAMPLE.name, LOG, _log_cell("ĐVT", 3), ("'tấn' không đổi được sang 'km'",)),
     Case("E-CONG-THUC", _main(_formula_without_value), SAMPLE.name, LOG, _log_cell("Ngày công", 4), ("công thức", "chưa có kết quả")),
+    Case("E-O-LOI", _set_log("Ngày công", "#DIV/0!", row=5), SAMPLE.name, LOG, _log_cell("Ngày công", 5), ("#DIV/0!",)),
+    Case("E-O-LOI", _set_log("Tổng lượt người", "#REF!", row=6), SAMPLE.name, LOG, _log_cell("Tổng lượt người", 6), ("#REF!",)),
     Case("E-DONG-TRUNG", _main(_duplicate_log_row), SAMPLE.name, LOG, "A172", ("trùng hệt dòng 3",)),
     Case("E-DONG-TRUNG", _duplicate_across_files, UNIT_LOG, LOG, "A2", ("trùng hệt dòng 172 của binh-xa-2021.xlsx",)),
     Case("E-NGAY-NGOAI-THANG", _main(_plan_day_in_other_month), SAMPLE.name, "Kế hoạch tháng", "B2", ("06/03/2021", "tháng 02/2021")),
