@@ -70,11 +70,22 @@ class GenerateResult:
     month: dt.date | None  # the month of the monthly documents, if any
 
 
+TEMPORARY_SUFFIX = ".tmp"
+
+
+def sweep_temporaries(folder: Path) -> None:
+    """Removes what a run killed mid-write left behind: our hidden '.<name>.<random>.tmp' files."""
+    if folder.is_dir():
+        for stale in folder.glob(f".*{TEMPORARY_SUFFIX}"):
+            stale.unlink(missing_ok=True)
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Writes beside the target then renames: a reader sees the old file or the whole new one."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        sweep_temporaries(path.parent)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX, dir=path.parent)
     except OSError as exc:
         raise OutputProblem(f"Không tạo được thư mục hoặc tệp trong '{path.parent}': {exc.strerror or exc}.") from None
     try:
