@@ -192,3 +192,29 @@ def status(paths: tuple[Path, ...], month: str | None, out_dir: Path) -> None:
         click.echo(f"Thôn chưa có hoạt động trong tháng ({len(report.idle_villages)}): {', '.join(report.idle_villages)}.")
     else:
         click.echo("Thôn nào cũng đã có hoạt động trong tháng.")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--template", "templates", is_flag=True, help="Kiểm tra mẫu Word: tên biến, thẻ bị tách, khối {% %} chưa đóng.")
+def check(paths: tuple[Path, ...], templates: bool) -> None:
+    """Kiểm tra thể thức văn bản (Hướng dẫn 36-HD/VPTW): khổ giấy, lề, phông, đầu văn bản,
+    số ký hiệu, địa danh ngày tháng, Nơi nhận, chữ ký, số trang… Mỗi lỗi ghi rõ chỗ.
+
+    Mã thoát 0 khi đúng thể thức, 3 khi có lỗi (cảnh báo không đổi mã thoát).
+    """
+    results = _run(lambda: pipeline.check_files(list(paths), templates))
+    errors = 0
+    for result in results:
+        broken = [f for f in result.findings if f.is_error]
+        errors += len(broken)
+        against = f" (theo {result.guidance})" if result.guidance else ""
+        if not result.findings:
+            click.echo(f"{result.path}: đúng thể thức{against}." if not templates else f"{result.path}: mẫu dùng được.")
+            continue
+        click.echo(f"{result.path}: {len(broken)} lỗi, {len(result.findings) - len(broken)} cảnh báo{against}:")
+        for finding in result.findings:
+            click.echo(f"  {finding}")
+    click.echo(f"Đã kiểm tra {len(results)} tệp: {errors} lỗi.")
+    if errors:
+        sys.exit(EXIT_INVALID)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import PurePosixPath
 from typing import Any
@@ -432,7 +432,8 @@ def annual_report_context(source: Source) -> dict[str, Any]:
     commune = source.commune
     year = source.year
     figures = aggregate_month(commune, source.activities, dt.date(year, 12, 1))
-    context = common_context(source, DocType.ANNUAL_REPORT)
+    # the annual report is dated when it is issued, not in the month of the last data
+    context = common_context(replace(source, month=None), DocType.ANNUAL_REPORT)
     months = sorted({month_start(a.day) for a in source.activities if a.day.year == year})
     last = months[-1].month if months else 0
     per_month = [aggregate_month(commune, source.activities, dt.date(year, m, 1)).month_totals for m in range(1, last + 1)]

@@ -14,12 +14,14 @@ from generator.annotate import write_annotated_copy
 from generator.blank import unit_log_file_name, write_blank_workbook, write_unit_log_workbook
 from generator.aggregation import aggregate_month, months_with_data, next_month
 from generator.documents import ALL_DOCUMENTS, ANNEX, DOCUMENTS_BY_KEY, MONTHLY_PLAN, MONTHLY_REPORT, PLAN, DocumentSpec, Source
+from generator.formatcheck import Finding, check_template, format_report, provided_context, template_kind
 from generator.errors import (
     UNREADABLE,
     InputsUnreadable,
     Location,
     OutputProblem,
     Problem,
+    TemplateProblem,
     UsageError,
     ValidationFailed,
     WorkbookUnreadable,
@@ -216,7 +218,48 @@ def _stamp(source: Source) -> dt.datetime:
 
 
 def render_document(spec: DocumentSpec, source: Source, templates: Path) -> bytes:
-    return render_docx(templates / spec.template, spec.context(source), _stamp(source), spec.title(source))
+    """Checks the template against the context it gets (ntm check --template), then renders.
+
+    A clerk's edit in Word that broke a tag stops here with the paragraph named,
+    not with a Jinja traceback or a half-filled document.
+    """
+    template = templates / spec.template
+    context = spec.context(source)
+    if not template.is_file():
+        raise TemplateProblem(f"Không có mẫu '{template}'. Hãy chép lại mẫu đi kèm chương trình vào thư mục này.")
+    problems = [f for f in check_template(template, context) if f.is_error]
+    if problems:
+        listing = "\n".join(f"  {f}" for f in problems)
+        raise TemplateProblem(
+            f"Mẫu '{template.name}' có {len(problems)} lỗi, chưa tạo văn bản nào:\n{listing}\n"
+            "Hãy sửa mẫu bằng Word rồi chạy lại (kiểm tra: ntm check --template)."
+        )
+    return render_docx(template, context, _stamp(source), spec.title(source))
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    path: Path
+    findings: tuple[Finding, ...]
+    guidance: str  # the guidance the document was checked against ('' for templates)
+
+
+def check_files(paths: Sequence[Path], templates: bool = False) -> tuple[CheckedFile, ...]:
+    """`ntm check`: the §6 format rules on documents, or the template checks on templates."""
+    checked = []
+    for path in paths:
+        if not path.is_file():
+            raise UsageError(f"Không tìm thấy tệp '{path}'.")
+        if templates:
+            kind = template_kind(path)
+            if kind is None:
+                known = ", ".join(d.template for d in ALL_DOCUMENTS)
+                raise UsageError(f"Không biết '{path.name}' là mẫu của văn bản nào; tên mẫu phải là một trong: {known}.")
+            checked.append(CheckedFile(path, tuple(check_template(path, provided_context(kind))), ""))
+        else:
+            report = format_report(path)
+            checked.append(CheckedFile(path, report.findings, report.guidance.name))
+    return tuple(checked)
 
 
 def _report_month(inputs: LoadedInputs, month: dt.date | None) -> dt.date | None:

@@ -157,7 +157,11 @@ def test_template_with_unknown_variable_stops_with_the_template_name(runner, tmp
     document.save(str(templates / "phu-luc-phan-cong.docx"))
     result = runner.invoke(main, ["generate", str(INPUTS), "--templates", str(templates), "--out", str(tmp_path / "out")])
     assert result.exit_code == 1
-    assert "Mẫu 'phu-luc-phan-cong.docx' dùng một biến mà chương trình không cung cấp: 'nam_ke_hoach' is undefined" in result.output
+    assert "Mẫu 'phu-luc-phan-cong.docx' có 1 lỗi, chưa tạo văn bản nào:" in result.output
+    assert (
+        "[T-BIEN-LA] lỗi: đoạn 2 «Các chi bộ, các tổ chức…»: {{ nam_ke_hoach }}: không có biến 'nam_ke_hoach'; "
+        "có phải 'ngay_ke_hoach'?" in result.output
+    )
     assert "Traceback" not in result.output
     assert not (tmp_path / "out").exists()
 
