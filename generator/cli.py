@@ -84,9 +84,16 @@ def main() -> None:
     type=click.Path(file_okay=False, exists=True, path_type=Path),
     help="Thư mục chứa mẫu Word (mặc định: mẫu đi kèm chương trình).",
 )
+@click.option("--pdf", is_flag=True, help="In thêm ra PDF (cần LibreOffice) và gộp tất cả vào in-tat-ca.pdf.")
 @click.option("-q", "--quiet", is_flag=True, help="Không in tóm tắt.")
 def generate(
-    paths: tuple[Path, ...], month: str | None, docs: str | None, out_dir: Path, templates_dir: Path | None, quiet: bool
+    paths: tuple[Path, ...],
+    month: str | None,
+    docs: str | None,
+    out_dir: Path,
+    templates_dir: Path | None,
+    pdf: bool,
+    quiet: bool,
 ) -> None:
     """Đọc sổ Excel, kiểm tra, rồi soạn bản nháp: kế hoạch, phụ lục phân công, kế hoạch và
     báo cáo tháng (tháng mới nhất có hoạt động, hoặc tháng --month), báo cáo năm (--docs bcn).
@@ -95,9 +102,11 @@ def generate(
     nếu không có thì dùng sổ mẫu đi kèm chương trình.
     """
     sources = list(paths) or [default_inputs(Path())]
+    if pdf and not quiet and sys.stderr.isatty():
+        click.echo("Đang soạn văn bản rồi in ra PDF bằng LibreOffice (có thể mất vài chục giây)…", err=True)
     result = _run(
         lambda: pipeline.generate(
-            sources, out_dir, docs, templates_dir, pipeline.parse_month_option(month) if month else None
+            sources, out_dir, docs, templates_dir, pipeline.parse_month_option(month) if month else None, pdf
         )
     )
     if result.inputs.problems:
@@ -109,6 +118,8 @@ def generate(
         click.echo(f"Đã tạo {len(result.documents)} văn bản (bản nháp):")
         for document in result.documents:
             click.echo(f"  {document.path}")
+        if result.pdfs:
+            click.echo(f"Đã in {len(result.pdfs)} tệp PDF cạnh các văn bản; tệp in gộp: {result.bundle}")
         warnings = len(result.inputs.problems)
         click.echo(f"Cảnh báo: {warnings}." if warnings else "Không có lỗi, không có cảnh báo.")
 
@@ -218,3 +229,82 @@ def check(paths: tuple[Path, ...], templates: bool) -> None:
     click.echo(f"Đã kiểm tra {len(results)} tệp: {errors} lỗi.")
     if errors:
         sys.exit(EXIT_INVALID)
+
+
+def _parse_day(text: str | None) -> dt.date:
+    if not text:
+        return dt.date.today()
+    try:
+        return dt.datetime.strptime(text.strip(), "%d/%m/%Y").date()
+    except ValueError:
+        raise click.BadParameter("hãy ghi ngày dạng ngày/tháng/năm, ví dụ 03/04/2021", param_hint="--date") from None
+
+
+ARCHIVE_OPTION = click.option(
+    "--archive",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("archive"),
+    show_default=True,
+    help="Thư mục lưu trữ văn bản đã phát hành và sổ đăng ký.",
+)
+
+
+@main.command("issue")
+@click.argument("draft", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--date", "day", metavar="NGÀY/THÁNG/NĂM", help="Ngày phát hành (mặc định: hôm nay).")
+@click.option("--pdf", is_flag=True, help="Lưu thêm bản PDF (cần LibreOffice).")
+@click.option("--reset-each-year", is_flag=True, help="Số văn bản mỗi loại bắt đầu lại từ 01 mỗi năm (mặc định: cả nhiệm kỳ).")
+@ARCHIVE_OPTION
+def issue_command(draft: Path, day: str | None, pdf: bool, reset_each_year: bool, archive: Path) -> None:
+    """Phát hành một bản nháp đã ký: lấy số tiếp theo trong sổ đăng ký, điền số và ngày,
+    lưu bản chính thức (chỉ đọc) vào archive/<năm>/ và ghi vào sổ."""
+    issued_on = _parse_day(day)
+    issued = _run(lambda: pipeline.issue(draft, archive, issued_on, pdf, reset_each_year))
+    record = issued.record
+    click.echo(f"Đã phát hành: Số {record.symbol}, ngày {record.issued_on:%d/%m/%Y} — {record.title}")
+    click.echo(f"  Bản lưu: {issued.docx}")
+    if issued.pdf:
+        click.echo(f"  Bản PDF: {issued.pdf}")
+
+
+@main.command("register")
+@click.option("--year", type=click.IntRange(2000, 2100), help="Chỉ các văn bản của năm này.")
+@click.option(
+    "--export",
+    "export",
+    is_flag=False,
+    flag_value="so-dang-ky-van-ban-di.xlsx",
+    default=None,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Xuất sổ ra tệp Excel (mặc định so-dang-ky-van-ban-di.xlsx).",
+)
+@ARCHIVE_OPTION
+def register_command(year: int | None, export: Path | None, archive: Path) -> None:
+    """Sổ đăng ký văn bản đi: liệt kê văn bản đã phát hành; xuất ra Excel với --export."""
+    listing = _run(lambda: pipeline.register_listing(archive, year, export))
+    for document in listing.documents:
+        status = " (đã thu hồi)" if document.withdrawn else ""
+        click.echo(f"  Số {document.symbol}  {document.issued_on:%d/%m/%Y}  {document.title}{status}")
+    click.echo(f"Sổ có {len(listing.documents)} văn bản" + (f" năm {year}." if year else "."))
+    if listing.exported:
+        click.echo(f"Đã xuất sổ ra: {listing.exported}")
+
+
+@main.command("verify")
+@ARCHIVE_OPTION
+def verify_command(archive: Path) -> None:
+    """Kiểm tra mọi tệp đã lưu trữ có đúng như lúc phát hành không (mã SHA-256 trong sổ)."""
+    report = _run(lambda: pipeline.verify(archive))
+    for path in report.missing:
+        click.echo(f"  MẤT: {path}", err=True)
+    for path in report.changed:
+        click.echo(f"  BỊ SỬA: {path}", err=True)
+    for path in report.unregistered:
+        click.echo(f"  KHÔNG CÓ TRONG SỔ: {path}", err=True)
+    click.echo(
+        f"Đã kiểm tra {len(report.ok) + len(report.missing) + len(report.changed)} tệp trong sổ: "
+        f"{len(report.ok)} đúng, {len(report.changed)} bị sửa, {len(report.missing)} bị mất; "
+        f"{len(report.unregistered)} tệp không có trong sổ."
+    )
+    if not report.clean:
+        sys.exit(EXIT_OPERATIONAL)

@@ -14,7 +14,17 @@ from generator.annotate import write_annotated_copy
 from generator.blank import unit_log_file_name, write_blank_workbook, write_unit_log_workbook
 from generator.aggregation import aggregate_month, months_with_data, next_month
 from generator.documents import ALL_DOCUMENTS, ANNEX, DOCUMENTS_BY_KEY, MONTHLY_PLAN, MONTHLY_REPORT, PLAN, DocumentSpec, Source
-from generator.formatcheck import Finding, check_template, format_report, provided_context, template_kind
+from generator.formatcheck import Finding, check_document, check_template, format_report, provided_context, template_kind
+from generator.pdf import LibreOfficeMissing, convert_to_pdf, find_soffice, merge_pdfs
+from generator.register import (
+    IssuedDocument,
+    RegisteredDocument,
+    VerifyReport,
+    export_register,
+    issue_document,
+    list_documents,
+    verify_archive,
+)
 from generator.errors import (
     UNREADABLE,
     InputsUnreadable,
@@ -70,6 +80,8 @@ class GenerateResult:
     inputs: LoadedInputs
     documents: tuple[WrittenDocument, ...]
     month: dt.date | None  # the month of the monthly documents, if any
+    pdfs: tuple[Path, ...] = ()
+    bundle: Path | None = None  # in-tat-ca.pdf: every PDF of the run, in print order
 
 
 TEMPORARY_SUFFIX = ".tmp"
@@ -279,8 +291,12 @@ def generate(
     docs: str | None = None,
     templates: Path | None = None,
     month: dt.date | None = None,
+    pdf: bool = False,
 ) -> GenerateResult:
-    """The main job: every selected document of the inputs, as drafts under out_dir/<year>/."""
+    """The main job: every selected document of the inputs, as drafts under out_dir/<year>/;
+    with `pdf`, their PDFs too (one LibreOffice run) and the print bundle in-tat-ca.pdf."""
+    if pdf and find_soffice() is None:
+        raise LibreOfficeMissing()
     specs = select_documents(docs, month is not None)
     inputs = load_inputs(paths)
     templates = templates or shipped_templates()
@@ -296,7 +312,49 @@ def generate(
         target = out_dir.joinpath(*spec.relative_path(source).parts)
         write_atomically(target, data)
         written.append(WrittenDocument(spec.doc_type, target))
-    return GenerateResult(inputs, tuple(written), report_month)
+    if not pdf or not written:
+        return GenerateResult(inputs, tuple(written), report_month)
+    pdfs = convert_to_pdf([w.path for w in written])
+    bundle = merge_pdfs(pdfs, out_dir / str(inputs.commune.info.year) / PRINT_BUNDLE)
+    return GenerateResult(inputs, tuple(written), report_month, tuple(pdfs), bundle)
+
+
+PRINT_BUNDLE = "in-tat-ca.pdf"
+
+
+def issue(draft: Path, archive: Path, day: dt.date, pdf: bool = False, reset_each_year: bool = False) -> IssuedDocument:
+    """`ntm issue`: the next number from the register, filled in, archived read-only.
+
+    A draft that breaks a format rule (ntm check) is refused before any number is taken.
+    """
+    if not draft.is_file():
+        raise UsageError(f"Không tìm thấy tệp '{draft}'.")
+    return issue_document(
+        draft,
+        archive,
+        day,
+        pdf=pdf,
+        reset_each_year=reset_each_year,
+        check=lambda path: [f for f in check_document(path) if f.is_error],
+    )
+
+
+@dataclass(frozen=True)
+class RegisterListing:
+    documents: tuple[RegisteredDocument, ...]
+    exported: Path | None
+
+
+def register_listing(archive: Path, year: int | None, export: Path | None) -> RegisterListing:
+    """`ntm register`: the issued documents, and the register as an Excel file on request."""
+    documents = tuple(list_documents(archive, year))
+    exported = export_register(archive, export, year) if export is not None else None
+    return RegisterListing(documents, exported)
+
+
+def verify(archive: Path) -> VerifyReport:
+    """`ntm verify`: every archived file against the SHA-256 recorded when it was issued."""
+    return verify_archive(archive)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1111 @@
+"""The register of outgoing documents (sổ đăng ký văn bản đi) and the archive (SPEC §7).
+
+`archive/so-dang-ky.sqlite` holds one row per issued document. Issuing a draft
+happens inside ONE SQLite write transaction (BEGIN IMMEDIATE): the next number is
+read, the final DOCX (and PDF) written under `archive/<year>/`, the row inserted,
+then COMMIT. A second `ntm issue` waits for the first, so two runs never get the
+same number; anything that fails before COMMIT rolls back and removes the files
+written, so the number is not consumed. Numbers are never reused: a withdrawn
+document keeps its row.
+
+Standard library only (sqlite3), python-docx for the drafts, openpyxl for the export.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import os
+import re
+import sqlite3
+import stat
+import tempfile
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from generator import vnformat
+from generator.errors import NtmError, OutputProblem, UsageError
+from generator.model import DocType
+from generator.text import ascii_slug, fold, nfc, strip_diacritics
+
+DEFAULT_ARCHIVE = Path("archive")
+REGISTER_FILE = "so-dang-ky.sqlite"
+EXPORT_FILE = "so-dang-ky-van-ban-di.xlsx"
+BUSY_TIMEOUT = 30.0  # seconds a second `ntm issue` waits for the first one
+ARCHIVE_OFFICE = "VPĐU"
+
+ISSUED = "issued"
+WITHDRAWN = "withdrawn"
+
+# The type line of a document (its centred caps name) by the type part of its number.
+TYPE_NAMES = {
+    "KH": "KẾ HOẠCH",
+    "BC": "BÁO CÁO",
+    "NQ": "NGHỊ QUYẾT",
+    "QĐ": "QUYẾT ĐỊNH",
+    "CT": "CHỈ THỊ",
+    "KL": "KẾT LUẬN",
+    "TB": "THÔNG BÁO",
+    "HD": "HƯỚNG DẪN",
+    "TTr": "TỜ TRÌNH",
+    "CV": "CÔNG VĂN",
+}
+
+# ---------------------------------------------------------------- errors
+
+
+class RegisterProblem(NtmError):
+    """The register cannot be opened, is locked too long, or was made by a newer ntm."""
+
+
+class DraftRefused(UsageError):
+    """This file cannot be issued: it has a number already, has no number line, was issued before…"""
+
+
+class DraftUnreadable(NtmError):
+    """The draft cannot be opened as a Word document."""
+
+
+class DraftHasProblems(NtmError):
+    """The format check found problems in the draft: no number is taken."""
+
+    exit_code = 3
+
+    def __init__(self, draft: Path, findings: Sequence[object]) -> None:
+        shown = "; ".join(str(f) for f in findings[:10])
+        more = f"; và {len(findings) - 10} điểm khác" if len(findings) > 10 else ""
+        super().__init__(
+            f"Bản nháp '{draft.name}' chưa đúng thể thức ({len(findings)} điểm): {shown}{more}. "
+            "Hãy sửa rồi cấp số lại; chưa lấy số nào."
+        )
+        self.findings = list(findings)
+
+
+class ArchiveConflict(OutputProblem):
+    """A file of that name is already in the archive: it is never overwritten."""
+
+
+# ---------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class RegisteredDocument:
+    """A row of the register. File names are relative to the archive root, with '/'."""
+
+    id: int
+    number: int
+    type_symbol: str  # KH, BC…: the series the number belongs to
+    doc_type: str  # KH, KHT, BC, BCN (DocType values), or the type symbol for other documents
+    body_symbol: str  # ĐU
+    symbol: str  # 05-BC/ĐU
+    issued_on: dt.date
+    year: int
+    term: str
+    title: str  # "Báo cáo kết quả thực hiện … tháng 3 năm 2021": type and trích yếu
+    signer: str
+    recipients: tuple[str, ...]
+    docx_file: str
+    docx_sha256: str
+    pdf_file: str | None
+    pdf_sha256: str | None
+    status: str
+    withdrawn_on: dt.date | None
+    note: str
+    draft_file: str
+    draft_sha256: str
+    created_at: str
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.status == WITHDRAWN
+
+    @property
+    def number_line(self) -> str:
+        """'Số 05-BC/ĐU'."""
+        return f"Số {self.symbol}"
+
+    @property
+    def sent_to(self) -> tuple[str, ...]:
+        """The recipients other than the office's own copy (`Lưu VPĐU`)."""
+        return tuple(r for r in self.recipients if not _is_archive_copy(r))
+
+    @property
+    def kept_by(self) -> str:
+        """Who keeps the archive copy: 'VPĐU xã' from '- Lưu VPĐU xã.'."""
+        for line in self.recipients:
+            if _is_archive_copy(line):
+                kept = re.sub(r"^lưu\s*:?\s*", "", line, flags=re.IGNORECASE).strip()
+                return kept or ARCHIVE_OFFICE
+        return ARCHIVE_OFFICE
+
+    @property
+    def copies(self) -> int:
+        """Copies made: one per recipient, and the archive copy."""
+        return len(self.sent_to) + 1
+
+
+@dataclass(frozen=True)
+class IssuedDocument:
+    record: RegisteredDocument
+    docx: Path
+    pdf: Path | None
+
+    @property
+    def symbol(self) -> str:
+        return self.record.symbol
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    """`ntm verify`: each archived file of the register, re-hashed; files nobody registered."""
+
+    ok: list[Path] = field(default_factory=list)
+    missing: list[Path] = field(default_factory=list)
+    changed: list[Path] = field(default_factory=list)
+    unregistered: list[Path] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return not (self.missing or self.changed or self.unregistered)
+
+
+# ---------------------------------------------------------------- the database
+
+# Each migration is a list of statements; PRAGMA user_version counts those applied.
+MIGRATIONS: list[tuple[str, ...]] = [
+    (
+        """
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            number INTEGER NOT NULL CHECK (number > 0),
+            type_symbol TEXT NOT NULL,
+            doc_type TEXT NOT NULL,
+            body_symbol TEXT NOT NULL,
+            symbol TEXT NOT NULL,
+            term TEXT NOT NULL DEFAULT '',
+            year INTEGER NOT NULL,
+            issued_on TEXT NOT NULL,
+            title TEXT NOT NULL,
+            signer TEXT NOT NULL,
+            recipients TEXT NOT NULL,
+            docx_file TEXT NOT NULL UNIQUE,
+            docx_sha256 TEXT NOT NULL,
+            pdf_file TEXT UNIQUE,
+            pdf_sha256 TEXT,
+            status TEXT NOT NULL DEFAULT 'issued' CHECK (status IN ('issued', 'withdrawn')),
+            withdrawn_on TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            draft_file TEXT NOT NULL,
+            draft_sha256 TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL,
+            UNIQUE (type_symbol, term, year, number)
+        )
+        """,
+        "CREATE INDEX documents_series ON documents (type_symbol, term, year, number)",
+        """
+        CREATE TABLE starting_numbers (
+            type_symbol TEXT NOT NULL,
+            term TEXT NOT NULL DEFAULT '',
+            year INTEGER NOT NULL DEFAULT 0,
+            last_number INTEGER NOT NULL CHECK (last_number >= 0),
+            PRIMARY KEY (type_symbol, term, year)
+        )
+        """,
+    ),
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def register_path(archive: Path) -> Path:
+    return archive / REGISTER_FILE
+
+
+def _register_files(archive: Path) -> set[Path]:
+    base = register_path(archive)
+    return {base, *(base.with_name(base.name + suffix) for suffix in ("-journal", "-wal", "-shm"))}
+
+
+def _sqlite_problem(archive: Path, exc: sqlite3.Error) -> RegisterProblem:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return RegisterProblem(
+            f"Sổ đăng ký '{register_path(archive)}' đang được một lệnh khác dùng quá {BUSY_TIMEOUT:g} giây. "
+            "Hãy chờ lệnh đó xong rồi chạy lại."
+        )
+    return RegisterProblem(f"Không dùng được sổ đăng ký '{register_path(archive)}': {text}.")
+
+
+def _open(archive: Path, create: bool) -> sqlite3.Connection | None:
+    """The register, migrated to the current schema; None when absent and not to be created."""
+    path = register_path(archive)
+    if not path.is_file():
+        if not create:
+            return None
+        try:
+            archive.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputProblem(f"Không tạo được thư mục lưu trữ '{archive}': {exc.strerror or exc}.") from None
+    try:
+        connection = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise _sqlite_problem(archive, exc) from None
+    try:
+        connection.execute("PRAGMA foreign_keys = ON")
+        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            raise RegisterProblem(
+                f"Sổ đăng ký '{path}' được tạo bởi phiên bản ntm mới hơn (lược đồ {version}); hãy cập nhật ntm."
+            )
+        if version < SCHEMA_VERSION:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+                for statements in MIGRATIONS[version:]:
+                    for statement in statements:
+                        connection.execute(statement)
+                connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+    except sqlite3.Error as exc:
+        connection.close()
+        raise _sqlite_problem(archive, exc) from None
+    except BaseException:
+        connection.close()
+        raise
+    connection.row_factory = sqlite3.Row
+    return connection
+
+
+def _record(row: sqlite3.Row) -> RegisteredDocument:
+    return RegisteredDocument(
+        id=row["id"],
+        number=row["number"],
+        type_symbol=row["type_symbol"],
+        doc_type=row["doc_type"],
+        body_symbol=row["body_symbol"],
+        symbol=row["symbol"],
+        issued_on=dt.date.fromisoformat(row["issued_on"]),
+        year=row["year"],
+        term=row["term"],
+        title=row["title"],
+        signer=row["signer"],
+        recipients=tuple(line for line in row["recipients"].split("\n") if line),
+        docx_file=row["docx_file"],
+        docx_sha256=row["docx_sha256"],
+        pdf_file=row["pdf_file"],
+        pdf_sha256=row["pdf_sha256"],
+        status=row["status"],
+        withdrawn_on=dt.date.fromisoformat(row["withdrawn_on"]) if row["withdrawn_on"] else None,
+        note=row["note"],
+        draft_file=row["draft_file"],
+        draft_sha256=row["draft_sha256"],
+        created_at=row["created_at"],
+    )
+
+
+def _next_number(connection: sqlite3.Connection, type_symbol: str, term: str, year: int | None) -> int:
+    """One more than the highest number of the series, withdrawn ones included (never reused).
+
+    Without a year the series is the whole term; with one (reset each year) that year only.
+    """
+    if year is None:
+        highest = connection.execute(
+            "SELECT MAX(number) FROM documents WHERE type_symbol = ? AND term = ?", (type_symbol, term)
+        ).fetchone()[0]
+    else:
+        highest = connection.execute(
+            "SELECT MAX(number) FROM documents WHERE type_symbol = ? AND term = ? AND year = ?",
+            (type_symbol, term, year),
+        ).fetchone()[0]
+    start = connection.execute(
+        "SELECT last_number FROM starting_numbers WHERE type_symbol = ? AND term = ? AND year = ?",
+        (type_symbol, term, year or 0),
+    ).fetchone()
+    return max(highest or 0, start[0] if start else 0) + 1
+
+
+def set_last_number(archive: Path, type_symbol: str, last_number: int, *, year: int | None = None, term: str = "") -> None:
+    """For an office that starts using ntm mid-term: the last number it already gave this type
+    by hand (`KH`, 11 → the next plan gets 12). `year` for a register that resets each year."""
+    if last_number < 0:
+        raise UsageError("Số cuối cùng đã cấp phải là số không âm.")
+    connection = _open(archive, create=True)
+    assert connection is not None
+    try:
+        connection.execute(
+            "INSERT INTO starting_numbers (type_symbol, term, year, last_number) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (type_symbol, term, year) DO UPDATE SET last_number = excluded.last_number",
+            (type_symbol, term, year or 0, last_number),
+        )
+    except sqlite3.Error as exc:
+        raise _sqlite_problem(archive, exc) from None
+    finally:
+        connection.close()
+
+
+# ---------------------------------------------------------------- reading a draft
+
+_GAP = r"[ \t\u00a0.…_]*"
+_NUMBER_LINE = re.compile(r"Số\s*:?" + _GAP + r"(?P<number>[0-9]*)" + _GAP + r"-\s*(?P<type>[^\W\d_]+)\s*/\s*(?P<body>[^\s/]+?)\.?")
+_DATE = re.compile(
+    r"ngày" + _GAP + r"(?:\d{1,2})?" + _GAP + r"tháng" + _GAP + r"(?:\d{1,2})?" + _GAP + r"năm" + r"(?:[ \t\u00a0]*\d{4}|" + _GAP + r")"
+)
+_DASHES = re.compile(r"^[-–—_=*\s]+$")
+_MONTHLY = re.compile(r"\btháng\s+\d{1,2}\b")
+_YEARLY = re.compile(r"\bnăm\s+\d{4}\b")
+_RECIPIENT_MARK = re.compile(r"^\s*[-–—+•]\s*")
+
+
+def _is_archive_copy(line: str) -> bool:
+    return fold(line).startswith("lưu")
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _cells(table: Any) -> Iterator[Any]:
+    """Each cell once (a merged cell appears in several grid positions)."""
+    seen: set[int] = set()
+    for row in table.rows:
+        for cell in row.cells:
+            if id(cell._tc) not in seen:
+                seen.add(id(cell._tc))
+                yield cell
+
+
+def _table_paragraphs(table: Any) -> Iterator[Any]:
+    for cell in _cells(table):
+        yield from cell.paragraphs
+        for inner in cell.tables:
+            yield from _table_paragraphs(inner)
+
+
+def _all_paragraphs(document: Any) -> Iterator[Any]:
+    """Body paragraphs, table cells (nested too), and the headers and footers of each section."""
+    yield from document.paragraphs
+    for table in document.tables:
+        yield from _table_paragraphs(table)
+    for section in document.sections:
+        for part in (
+            section.header,
+            section.first_page_header,
+            section.even_page_header,
+            section.footer,
+            section.first_page_footer,
+            section.even_page_footer,
+        ):
+            if part.is_linked_to_previous:  # no part of its own: reading would create one
+                continue
+            yield from part.paragraphs
+            for table in part.tables:
+                yield from _table_paragraphs(table)
+
+
+def _run_text(paragraph: Any) -> str:
+    return "".join(run.text for run in paragraph.runs)
+
+
+def _normalised_text(paragraph: Any) -> str:
+    """The paragraph's text from its runs, in NFC; text typed as NFD is rewritten as NFC in place."""
+    text = _run_text(paragraph)
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    for run in paragraph.runs:
+        original = run.text
+        normal = unicodedata.normalize("NFC", original)
+        if normal != original:
+            run.text = normal
+    return _run_text(paragraph)
+
+
+def _replace_span(paragraph: Any, start: int, end: int, new: str) -> None:
+    """Replaces characters start:end of the runs' text; the first run touched takes the new text
+    (with its formatting), the others lose their part: every run keeps its formatting."""
+    position = 0
+    placed = False
+    for run in paragraph.runs:
+        text = run.text
+        low, high = position, position + len(text)
+        position = high
+        if high <= start or low >= end:
+            if not placed and low == start == end:
+                run.text = new + text
+                placed = True
+            continue
+        cut_from, cut_to = max(start, low) - low, min(end, high) - low
+        if not placed:
+            run.text = text[:cut_from] + new + text[cut_to:]
+            placed = True
+        else:
+            run.text = text[:cut_from] + text[cut_to:]
+
+
+def _is_bold(paragraph: Any) -> bool:
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    if not runs:
+        return False
+    style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
+    return all(r.bold or (r.bold is None and style_bold) for r in runs)
+
+
+@dataclass
+class _Draft:
+    """What issuing needs to know about a draft, with the paragraphs it fills."""
+
+    document: Any
+    number_paragraph: Any
+    date_paragraph: Any
+    type_symbol: str
+    body_symbol: str
+    doc_type: str
+    title: str
+    signer: str
+    recipients: tuple[str, ...]
+
+
+def _header_paragraphs(document: Any) -> list[Any]:
+    """Where the number and the place-date line are: the header table, or the first paragraphs."""
+    paragraphs: list[Any] = []
+    if document.tables:
+        paragraphs.extend(_table_paragraphs(document.tables[0]))
+    paragraphs.extend(document.paragraphs[:12])
+    return paragraphs
+
+
+def _match_line(text: str) -> tuple[re.Match[str], int] | None:
+    """The number line filling the whole paragraph (spaces around allowed), and its offset."""
+    stripped = text.strip()
+    match = _NUMBER_LINE.fullmatch(stripped)
+    return (match, len(text) - len(text.lstrip())) if match else None
+
+
+def _number_line(paragraphs: Sequence[Any]) -> tuple[Any, re.Match[str]] | None:
+    for paragraph in paragraphs:
+        found = _match_line(_normalised_text(paragraph))
+        if found:
+            return paragraph, found[0]
+    return None
+
+
+def _title(document: Any, type_symbol: str, fallback: str) -> str:
+    """'Báo cáo kết quả thực hiện …': the type and the lines under the type line (the caps line
+    naming the body, as in 'KẾ HOẠCH / CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ', left out)."""
+    name = TYPE_NAMES.get(type_symbol)
+    paragraphs = document.paragraphs
+    for index, paragraph in enumerate(paragraphs[:40]):
+        if name is None or fold(paragraph.text) != fold(name):
+            continue
+        lines = []
+        for following in paragraphs[index + 1 : index + 6]:
+            text = nfc(following.text)
+            if not text or _DASHES.match(text):
+                break
+            if text.upper() == text and any(c.isalpha() for c in text):
+                continue
+            lines.append(text)
+        if lines:
+            return f"{name.capitalize()} {' '.join(lines)}"
+        break
+    return fallback
+
+
+def _doc_type(type_symbol: str, title: str) -> str:
+    """KH/KHT, BC/BCN told apart by the period in the title ('tháng 3 năm 2021' or 'năm 2021')."""
+    folded = fold(title)
+    if type_symbol == DocType.PLAN.value:
+        return DocType.MONTHLY_PLAN.value if _MONTHLY.search(folded) else DocType.PLAN.value
+    if type_symbol == DocType.MONTHLY_REPORT.value:
+        if _MONTHLY.search(folded) or not _YEARLY.search(folded):
+            return DocType.MONTHLY_REPORT.value
+        return DocType.ANNUAL_REPORT.value
+    return type_symbol
+
+
+def _closing(document: Any) -> tuple[str, tuple[str, ...]]:
+    """The signer (last bold line of the signature cell) and the `Nơi nhận` lines."""
+    for table in document.tables:
+        for row in table.rows:
+            cells: list[Any] = []
+            for cell in row.cells:
+                if not cells or cell._tc is not cells[-1]._tc:
+                    cells.append(cell)
+            for index, cell in enumerate(cells):
+                paragraphs = cell.paragraphs
+                first = next((p for p in paragraphs if p.text.strip()), None)
+                if first is None or not fold(first.text).startswith("nơi nhận"):
+                    continue
+                recipients = []
+                for paragraph in paragraphs:
+                    text = nfc(paragraph.text)
+                    if _RECIPIENT_MARK.match(text):
+                        line = _RECIPIENT_MARK.sub("", text).rstrip(" ,.;")
+                        if line:
+                            recipients.append(line)
+                signer = ""
+                for other in cells[index + 1 :]:
+                    bold = [nfc(p.text) for p in other.paragraphs if p.text.strip() and _is_bold(p)]
+                    if bold:
+                        signer = bold[-1]
+                        break
+                return signer, tuple(recipients)
+    return "", ()
+
+
+def _read_draft(draft: Path, data: bytes) -> _Draft:
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - any damage of the file: one sentence for the clerk
+        raise DraftUnreadable(f"Không đọc được tệp Word '{draft}': {exc}. Hãy mở và lưu lại tệp bằng Word.") from None
+    header = _header_paragraphs(document)
+    found = _number_line(header)
+    if found is None:
+        if any("kèm theo" in fold(p.text) for p in document.paragraphs[:10]):
+            raise DraftRefused(
+                f"'{draft.name}' là phụ lục: phụ lục được ban hành kèm văn bản chính và không có số riêng; "
+                "hãy cấp số cho văn bản chính."
+            )
+        raise DraftRefused(
+            f"Không tìm thấy dòng số, ký hiệu (ví dụ 'Số      -BC/ĐU') ở phần đầu văn bản '{draft.name}'; "
+            "không cấp số được."
+        )
+    number_paragraph, match = found
+    type_symbol, body_symbol = match["type"], match["body"]
+    if match["number"]:
+        raise DraftRefused(
+            f"Văn bản '{draft.name}' đã có số {match['number']}-{type_symbol}/{body_symbol}: chỉ cấp số cho bản nháp "
+            f"có dòng số để trống ('Số      -{type_symbol}/{body_symbol}')."
+        )
+    date_paragraph = None
+    for paragraph in header:
+        if paragraph is not number_paragraph and _DATE.search(_normalised_text(paragraph)):
+            date_paragraph = paragraph
+            break
+    if date_paragraph is None:
+        raise DraftRefused(
+            f"Không tìm thấy dòng địa danh, ngày tháng (ví dụ 'Bình Xa, ngày    tháng 3 năm 2021') ở phần đầu "
+            f"văn bản '{draft.name}'; không cấp số được."
+        )
+    fallback = nfc(document.core_properties.title or "") or nfc(draft.stem)
+    title = _title(document, type_symbol, fallback)
+    signer, recipients = _closing(document)
+    return _Draft(
+        document,
+        number_paragraph,
+        date_paragraph,
+        type_symbol,
+        body_symbol,
+        _doc_type(type_symbol, title),
+        title,
+        signer,
+        recipients,
+    )
+
+
+def _fill(draft: _Draft, number: int, day: dt.date) -> bytes:
+    """The final document: number, date, and the document's citations of its own number."""
+    number_line = vnformat.document_number(number, draft.type_symbol, draft.body_symbol)
+    found = _match_line(_normalised_text(draft.number_paragraph))
+    assert found is not None
+    match, offset = found
+    _replace_span(draft.number_paragraph, offset + match.start(), offset + match.end(), number_line)
+    text = _normalised_text(draft.date_paragraph)
+    date_match = _DATE.search(text)
+    assert date_match is not None
+    _replace_span(draft.date_paragraph, date_match.start(), date_match.end(), vnformat.date_long(day))
+    citation = re.compile(
+        r"(?P<word>[Ss]ố|SỐ)" + _GAP + r"-\s*" + re.escape(draft.type_symbol) + r"\s*/\s*" + re.escape(draft.body_symbol)
+    )
+    symbol = vnformat.number_symbol(number, draft.type_symbol, draft.body_symbol)
+    for paragraph in _all_paragraphs(draft.document):
+        if paragraph._p is draft.number_paragraph._p:
+            continue
+        text = _run_text(paragraph)
+        if draft.type_symbol not in unicodedata.normalize("NFC", text):
+            continue
+        text = _normalised_text(paragraph)
+        for hit in reversed(list(citation.finditer(text))):
+            _replace_span(paragraph, hit.start(), hit.end(), f"{hit['word']} {symbol}")
+    buffer = io.BytesIO()
+    draft.document.save(buffer)
+    return buffer.getvalue()
+
+
+# ---------------------------------------------------------------- the archive files
+
+
+def archive_name(draft: Path, number: int, type_symbol: str, suffix: str = ".docx") -> str:
+    """'bao-cao-thang-03.docx', 5, 'BC' → 'bao-cao-thang-03-so-05-BC.docx' (ASCII only)."""
+    kind = re.sub(r"[^A-Za-z0-9]+", "", strip_diacritics(type_symbol)) or "VB"
+    return f"{ascii_slug(draft.stem)}-so-{number:02d}-{kind}{suffix}"
+
+
+def _read_only(path: Path) -> None:
+    """Read-only for everyone (on Windows: the read-only attribute)."""
+    os.chmod(path, stat.S_IREAD | stat.S_IRGRP | stat.S_IROTH)
+
+
+def _remove(path: Path) -> None:
+    try:
+        os.chmod(path, stat.S_IREAD | stat.S_IWRITE)  # Windows refuses to delete a read-only file
+    except OSError:
+        pass
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def _store_new(path: Path, data: bytes) -> None:
+    """Writes a file that must not exist yet, whole or not at all.
+
+    The bytes go to a temporary file beside it first, which is then hard-linked to the final
+    name: unlike a rename, a link never replaces an existing file, even when another process
+    creates it at the same moment. Where the disk has no hard links (FAT USB sticks), the
+    name is created with exclusive open ('x') instead.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputProblem(f"Không tạo được tệp trong thư mục lưu trữ '{path.parent}': {exc.strerror or exc}.") from None
+    temporary = Path(temporary_name)
+    conflict = ArchiveConflict(
+        f"Đã có tệp '{path}' trong thư mục lưu trữ; ntm không bao giờ ghi đè tệp đã lưu. "
+        "Hãy kiểm tra bằng lệnh 'ntm verify' và chuyển tệp đó ra chỗ khác nếu nó không thuộc sổ đăng ký."
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            raise conflict from None
+        except (OSError, NotImplementedError):
+            try:
+                with path.open("xb") as stream:
+                    try:
+                        stream.write(data)
+                        stream.flush()
+                        os.fsync(stream.fileno())
+                    except BaseException:
+                        stream.close()
+                        _remove(path)
+                        raise
+            except FileExistsError:
+                raise conflict from None
+    except OSError as exc:
+        raise OutputProblem(f"Không ghi được tệp lưu trữ '{path}': {exc.strerror or exc}.") from None
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _relative(path: Path, archive: Path) -> str:
+    return PurePosixPath(*path.relative_to(archive).parts).as_posix()
+
+
+# ---------------------------------------------------------------- interrupted issues
+
+PENDING_NAME = ".ntm-dang-phat-hanh"  # the files an `ntm issue` is writing, until it commits
+
+
+def _pending_path(archive: Path) -> Path:
+    return archive / PENDING_NAME
+
+
+def _announce(archive: Path, files: Sequence[Path]) -> None:
+    """Notes, before writing them, the archive files this issue will create.
+
+    If the process is killed before its COMMIT, SQLite forgets the row but the files
+    stay: the note lets the next `ntm issue` or `ntm verify` remove exactly those.
+    """
+    note = _pending_path(archive)
+    temporary = note.with_name(note.name + ".tmp")
+    temporary.write_text("\n".join(_relative(f, archive) for f in files), encoding="utf-8")
+    os.replace(temporary, note)
+
+
+def _recover(connection: sqlite3.Connection, archive: Path) -> None:
+    """Inside BEGIN IMMEDIATE: removes the files of an issue that never committed."""
+    note = _pending_path(archive)
+    if not note.exists():
+        return
+    registered = {
+        name
+        for row in connection.execute("SELECT docx_file, pdf_file FROM documents")
+        for name in (row[0], row[1])
+        if name
+    }
+    for name in note.read_text(encoding="utf-8").splitlines():
+        if not name or name in registered:
+            continue
+        path = archive.joinpath(*PurePosixPath(name).parts)
+        _remove(path)
+        for stale in path.parent.glob(f".{path.name}.*.tmp"):
+            _remove(stale)
+    note.unlink(missing_ok=True)
+    note.with_name(note.name + ".tmp").unlink(missing_ok=True)
+
+
+def recover(archive: Path = DEFAULT_ARCHIVE) -> None:
+    """Finishes the clean-up of an interrupted `ntm issue` (nothing to do after a normal one)."""
+    if not _pending_path(archive).exists():
+        return
+    connection = _open(archive, create=False)
+    if connection is None:
+        _pending_path(archive).unlink(missing_ok=True)
+        return
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            _recover(connection, archive)
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+    except sqlite3.Error as exc:
+        raise _sqlite_problem(archive, exc) from None
+    finally:
+        connection.close()
+
+
+# ---------------------------------------------------------------- issuing
+
+
+def issue_document(
+    draft: Path,
+    archive: Path = DEFAULT_ARCHIVE,
+    day: dt.date | None = None,
+    *,
+    reset_each_year: bool = False,
+    pdf: bool = False,
+    check: Callable[[Path], Sequence[object]] | None = None,
+    term: str = "",
+) -> IssuedDocument:
+    """`ntm issue`: gives the draft the next number of its type, fills number and date, stores
+    the final DOCX (and PDF) read-only under `archive/<year>/`, and records it.
+
+    `day` is the issue date (today by default); with `reset_each_year` the numbers of each
+    type start from 01 every year, otherwise they run for the committee's term (`term`).
+    `check` (the format linter) is run on the draft first: any finding refuses the draft
+    before a number is taken.
+    """
+    day = day or dt.date.today()
+    if not draft.is_file():
+        raise UsageError(f"Không tìm thấy tệp '{draft}'. Hãy kiểm tra lại đường dẫn.")
+    try:
+        data = draft.read_bytes()
+    except OSError as exc:
+        raise DraftUnreadable(f"Không đọc được tệp '{draft}': {exc.strerror or exc}.") from None
+    draft_sha = _sha256(data)
+    parsed = _read_draft(draft, data)
+    if check is not None:
+        findings = list(check(draft))
+        if findings:
+            raise DraftHasProblems(draft, findings)
+    if pdf:
+        from generator.pdf import LibreOfficeMissing, find_soffice
+
+        if find_soffice() is None:
+            raise LibreOfficeMissing()
+    connection = _open(archive, create=True)
+    assert connection is not None
+    created: list[Path] = []
+    try:
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise _sqlite_problem(archive, exc) from None
+        try:
+            _recover(connection, archive)
+            earlier = connection.execute(
+                "SELECT symbol, issued_on, status FROM documents WHERE draft_sha256 = ?", (draft_sha,)
+            ).fetchone()
+            if earlier is not None:
+                withdrawn = " (đã thu hồi)" if earlier["status"] == WITHDRAWN else ""
+                raise DraftRefused(
+                    f"Bản nháp '{draft.name}' đã được cấp số {earlier['symbol']} ngày "
+                    f"{vnformat.date_short(dt.date.fromisoformat(earlier['issued_on']))}{withdrawn}; không cấp số lần nữa."
+                )
+            number = _next_number(connection, parsed.type_symbol, term, day.year if reset_each_year else None)
+            symbol = vnformat.number_symbol(number, parsed.type_symbol, parsed.body_symbol)
+            final = _fill(parsed, number, day)
+            folder = archive / str(day.year)
+            docx_path = folder / archive_name(draft, number, parsed.type_symbol)
+            pdf_path = docx_path.with_suffix(".pdf") if pdf else None
+            for target in (docx_path, pdf_path):
+                if target is not None and target.exists():
+                    raise ArchiveConflict(
+                        f"Đã có tệp '{target}' trong thư mục lưu trữ; ntm không bao giờ ghi đè tệp đã lưu. "
+                        "Hãy kiểm tra bằng lệnh 'ntm verify' và chuyển tệp đó ra chỗ khác nếu nó không thuộc sổ đăng ký."
+                    )
+            _announce(archive, [p for p in (docx_path, pdf_path) if p is not None])
+            _store_new(docx_path, final)
+            created.append(docx_path)
+            _read_only(docx_path)
+            pdf_sha = None
+            if pdf_path is not None:
+                pdf_sha = _archive_pdf(docx_path, pdf_path, created)
+            connection.execute(
+                """INSERT INTO documents (number, type_symbol, doc_type, body_symbol, symbol, term, year, issued_on,
+                       title, signer, recipients, docx_file, docx_sha256, pdf_file, pdf_sha256, status,
+                       draft_file, draft_sha256, created_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    number,
+                    parsed.type_symbol,
+                    parsed.doc_type,
+                    parsed.body_symbol,
+                    symbol,
+                    term,
+                    day.year,
+                    day.isoformat(),
+                    parsed.title,
+                    parsed.signer,
+                    "\n".join(parsed.recipients),
+                    _relative(docx_path, archive),
+                    _sha256(final),
+                    _relative(pdf_path, archive) if pdf_path is not None else None,
+                    pdf_sha,
+                    ISSUED,
+                    draft.name,
+                    draft_sha,
+                    dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                ),
+            )
+            row_id = connection.execute("SELECT last_insert_rowid()").fetchone()[0]
+            connection.execute("COMMIT")
+            _pending_path(archive).unlink(missing_ok=True)
+        except BaseException as exc:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            for path in reversed(created):
+                _remove(path)
+            _pending_path(archive).unlink(missing_ok=True)
+            if isinstance(exc, sqlite3.Error):
+                raise _sqlite_problem(archive, exc) from None
+            raise
+        row = connection.execute("SELECT * FROM documents WHERE id = ?", (row_id,)).fetchone()
+        return IssuedDocument(_record(row), docx_path, pdf_path)
+    finally:
+        connection.close()
+
+
+def _archive_pdf(docx_path: Path, pdf_path: Path, created: list[Path]) -> str:
+    from generator.pdf import convert_to_pdf
+
+    with tempfile.TemporaryDirectory(prefix="ntm-issue-") as work:
+        converted = convert_to_pdf([docx_path], out_dir=Path(work))[0]
+        data = converted.read_bytes()
+    _store_new(pdf_path, data)
+    created.append(pdf_path)
+    _read_only(pdf_path)
+    return _sha256(data)
+
+
+# ---------------------------------------------------------------- withdrawing, listing
+
+_SYMBOL = re.compile(r"(?:số\s*)?0*(?P<number>\d+)\s*-\s*(?P<type>[^\W\d_]+)\s*/\s*(?P<body>\S+)", re.IGNORECASE)
+
+
+def withdraw(
+    archive: Path, symbol: str, *, year: int | None = None, day: dt.date | None = None, reason: str = ""
+) -> RegisteredDocument:
+    """Marks a document withdrawn (thu hồi). Its row and files stay; its number is never given again.
+    `year` tells documents of the same symbol apart in a register that resets each year."""
+    match = _SYMBOL.fullmatch(nfc(symbol))
+    if match is None:
+        raise UsageError(f"'{symbol}' không phải số, ký hiệu văn bản (ví dụ 05-BC/ĐU).")
+    connection = _open(archive, create=False)
+    if connection is None:
+        raise UsageError(f"Chưa có sổ đăng ký trong '{archive}': chưa văn bản nào được cấp số.")
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            rows = [
+                r
+                for r in connection.execute("SELECT * FROM documents WHERE number = ?", (int(match["number"]),))
+                if fold(r["type_symbol"]) == fold(match["type"])
+                and fold(r["body_symbol"]) == fold(match["body"])
+                and (year is None or r["year"] == year)
+            ]
+            wanted = vnformat.number_symbol(int(match["number"]), match["type"], match["body"])
+            if not rows:
+                raise UsageError(f"Sổ đăng ký không có văn bản số {wanted}" + (f" năm {year}." if year else "."))
+            if len(rows) > 1:
+                years = ", ".join(str(r["year"]) for r in rows)
+                raise UsageError(f"Có {len(rows)} văn bản số {wanted} (năm {years}); hãy chỉ rõ năm.")
+            row = rows[0]
+            if row["status"] == WITHDRAWN:
+                raise UsageError(f"Văn bản số {row['symbol']} đã được thu hồi từ trước.")
+            connection.execute(
+                "UPDATE documents SET status = ?, withdrawn_on = ?, note = ? WHERE id = ?",
+                (WITHDRAWN, (day or dt.date.today()).isoformat(), nfc(reason), row["id"]),
+            )
+            connection.execute("COMMIT")
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+        return _record(connection.execute("SELECT * FROM documents WHERE id = ?", (row["id"],)).fetchone())
+    except sqlite3.Error as exc:
+        raise _sqlite_problem(archive, exc) from None
+    finally:
+        connection.close()
+
+
+def list_documents(archive: Path = DEFAULT_ARCHIVE, year: int | None = None) -> list[RegisteredDocument]:
+    """The register in issue order; one year's documents when `year` is given."""
+    connection = _open(archive, create=False)
+    if connection is None:
+        return []
+    try:
+        if year is None:
+            rows = connection.execute("SELECT * FROM documents ORDER BY issued_on, id").fetchall()
+        else:
+            rows = connection.execute("SELECT * FROM documents WHERE year = ? ORDER BY issued_on, id", (year,)).fetchall()
+        return [_record(r) for r in rows]
+    except sqlite3.Error as exc:
+        raise _sqlite_problem(archive, exc) from None
+    finally:
+        connection.close()
+
+
+# ---------------------------------------------------------------- export
+
+EXPORT_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("Số, ký hiệu", 14),
+    ("Ngày tháng", 12),
+    ("Tên loại và trích yếu nội dung", 55),
+    ("Người ký", 20),
+    ("Nơi nhận", 40),
+    ("Đơn vị, người nhận bản lưu", 18),
+    ("Số lượng bản", 10),
+    ("Ghi chú", 22),
+)
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def _note(document: RegisteredDocument) -> str:
+    if not document.withdrawn:
+        return document.note
+    when = f" ngày {vnformat.date_short(document.withdrawn_on)}" if document.withdrawn_on else ""
+    return f"Đã thu hồi{when}" + (f": {document.note}" if document.note else "")
+
+
+def export_register(archive: Path, target: Path, year: int | None = None) -> Path:
+    """The register as a workbook with the columns of a sổ đăng ký văn bản đi.
+
+    Every text is stored as text: a recipient typed as '=HYPERLINK(…)' stays words and never
+    becomes a formula when the clerk opens the file.
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    documents = list_documents(archive, year)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = f"Văn bản đi {year}" if year else "Văn bản đi"
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    font = Font(name="Times New Roman", size=12)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for column, (heading, width) in enumerate(EXPORT_COLUMNS, start=1):
+        cell = sheet.cell(row=1, column=column, value=heading)
+        cell.font = Font(name="Times New Roman", size=12, bold=True)
+        cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+        cell.border = border
+        sheet.column_dimensions[cell.column_letter].width = width
+    sheet.freeze_panes = "A2"
+    for row_number, document in enumerate(documents, start=2):
+        values: list[object] = [
+            document.symbol,
+            document.issued_on,
+            document.title,
+            document.signer,
+            "\n".join(document.sent_to),
+            document.kept_by,
+            document.copies,
+            _note(document),
+        ]
+        for column, value in enumerate(values, start=1):
+            if isinstance(value, str):
+                value = ILLEGAL_CHARACTERS_RE.sub("", value)
+            cell = sheet.cell(row=row_number, column=column, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"  # never a formula, whatever it starts with
+                if value.startswith(_FORMULA_START):
+                    cell.quotePrefix = True  # and Excel keeps it as text when the cell is edited
+            elif isinstance(value, dt.date):
+                cell.number_format = "DD/MM/YYYY"
+            cell.font = font
+            cell.alignment = wrap
+            cell.border = border
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    from generator.pdf import write_atomically
+
+    write_atomically(target, buffer.getvalue())
+    return target
+
+
+# ---------------------------------------------------------------- verify
+
+
+def verify_archive(archive: Path = DEFAULT_ARCHIVE) -> VerifyReport:
+    """Re-hashes every file the register lists; lists files under the archive it does not know.
+
+    The files of an `ntm issue` killed before it committed are removed first: they were
+    never issued, and the register does not know them.
+    """
+    recover(archive)
+    report = VerifyReport()
+    known: set[str] = set()
+    for document in list_documents(archive):
+        for name, expected in ((document.docx_file, document.docx_sha256), (document.pdf_file, document.pdf_sha256)):
+            if name is None or expected is None:
+                continue
+            known.add(os.path.normcase(name))
+            path = archive.joinpath(*PurePosixPath(name).parts)
+            if not path.is_file():
+                report.missing.append(path)
+                continue
+            try:
+                actual = _file_sha256(path)
+            except OSError:
+                report.missing.append(path)
+                continue
+            (report.ok if actual == expected else report.changed).append(path)
+    if archive.is_dir():
+        ignored = {os.path.normcase(str(p)) for p in (*_register_files(archive), _pending_path(archive))}
+        for path in sorted(archive.rglob("*")):
+            if not path.is_file() or os.path.normcase(str(path)) in ignored:
+                continue
+            if os.path.normcase(_relative(path, archive)) not in known:
+                report.unregistered.append(path)
+    return report
