@@ -89,12 +89,13 @@ def render(count: int, repeat: int, work: Path) -> list[Figure]:
 
     inputs = load_inputs([REPO / "inputs"])
     template = shipped_templates() / MONTHLY_REPORT.template
-    # different data per document: March with one activity left out each time
-    base = Source(inputs.commune, inputs.activities, inputs.planned, dt.date(2021, 3, 1))
-    contexts = []
-    for n in range(count):
-        activities = inputs.activities[:n % len(inputs.activities)] + inputs.activities[n % len(inputs.activities) + 1 :]
-        contexts.append(MONTHLY_REPORT.context(Source(base.commune, activities, base.planned, base.month)))
+    # different data per document: March with one activity left out each time (20 real
+    # contexts, each with its chart), then a numbered summary so that no two are the same
+    real = []
+    for n in range(min(count, 20)):
+        activities = inputs.activities[:n] + inputs.activities[n + 1 :]
+        real.append(MONTHLY_REPORT.context(Source(base.commune, activities, base.planned, base.month)))
+    contexts = [{**real[n % len(real)], "tom_tat": f"{real[n % len(real)]['tom_tat']} (bản {n + 1})"} for n in range(count)]
     stamp = dt.datetime(2021, 3, 1)
     ours_dir, naive_dir = work / "render-ntm", work / "render-naive"
     for folder in (ours_dir, naive_dir):
