@@ -239,3 +239,98 @@ def test_a_full_disk_leaves_no_half_written_file(tmp_path, monkeypatch):
 def test_dates_as_real_excel_dates_beyond_9999_do_not_crash(inputs_copy):
     edit(inputs_copy / SAMPLE.name, lambda wb: put(wb[LOG], 2, "Ngày", dt.datetime(9999, 12, 31)))
     assert ("E-NGAY-NGOAI-NAM", LOG, "A2") in _codes(inputs_copy)
+
+
+def test_an_xls_file_renamed_xlsx_is_refused_with_a_reason(inputs_copy):
+    (inputs_copy / "cu.xlsx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x01" * 2048)
+    problem = _only_problem(inputs_copy, "cu.xlsx")
+    assert problem.code == "E-TEP-KHONG-DOC-DUOC"
+
+
+def test_a_csv_in_the_inputs_folder_is_ignored(inputs_copy):
+    (inputs_copy / "ghi-chu.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    assert check_inputs([inputs_copy]).problems == ()
+
+
+def test_a_workbook_named_on_the_command_line_with_a_wrong_suffix(inputs_copy):
+    other = inputs_copy / "so.txt"
+    other.write_text("x", encoding="utf-8")
+    report = check_inputs([inputs_copy / SAMPLE.name, other])
+    [problem] = [p for p in report.problems if p.location.file == "so.txt"]
+    assert problem.code == "E-TEP-KHONG-DOC-DUOC" and "đuôi tệp" in problem.message
+
+
+def test_a_header_typed_twice_uses_the_first_column(inputs_copy):
+    def twice(wb):
+        sheet = wb[LOG]
+        sheet.cell(row=1, column=20, value="Ghi chú")
+        sheet.cell(row=2, column=20, value="cột trùng")
+
+    edit(inputs_copy / SAMPLE.name, twice)
+    report = check_inputs([inputs_copy])
+    assert report.problems == () and all(a.note != "cột trùng" for a in report.activities)
+
+
+def test_a_very_long_text_cell_is_kept_whole(inputs_copy):
+    long_text = "Vệ sinh đường thôn " * 1500  # about 28,000 characters, below Excel's 32,767
+    edit(inputs_copy / SAMPLE.name, lambda wb: put(wb[LOG], 2, "Nội dung hoạt động", long_text))
+    report = check_inputs([inputs_copy])
+    assert report.problems == ()
+    assert any(a.content == long_text.strip() for a in report.activities)
+
+
+def test_decomposed_unicode_names_match(inputs_copy):
+    import unicodedata
+
+    edit(inputs_copy / SAMPLE.name, lambda wb: put(wb[LOG], 2, "Thôn", unicodedata.normalize("NFD", "Làng Dịa")))
+    assert check_inputs([inputs_copy]).problems == ()
+
+
+@pytest.mark.parametrize("value", ["1,2,3", "1..5", "--3", "3-", "½", "1e5"])
+def test_odd_number_texts_are_refused_with_their_cell(inputs_copy, value):
+    edit(inputs_copy / SAMPLE.name, lambda wb: put(wb[LOG], 4, "Khối lượng", value))
+    assert ("E-SO-SAI", LOG, "N4") in _codes(inputs_copy)
+
+
+def test_a_negative_zero_is_zero(inputs_copy):
+    edit(inputs_copy / SAMPLE.name, lambda wb: put(wb[LOG], 4, "Tiền mặt (đồng)", "-0"))
+    assert check_inputs([inputs_copy]).problems == ()
+
+
+def test_a_unit_log_with_unknown_extra_columns_and_sheets(inputs_copy):
+    def extra(wb):
+        wb[LOG].cell(row=1, column=25, value="Người ghi")
+        wb.create_sheet("Ghi chép riêng")["A1"] = "không liên quan"
+
+    edit(inputs_copy / "nhat-ky-truong-thcs-2021.xlsx", extra)
+    assert check_inputs([inputs_copy]).problems == ()
+
+
+@pytest.mark.parametrize("unit_name", ["../../ngoai", "a/b\\c:d", "CON", "NUL.txt", "..", "Trường THCS/../../x"])
+def test_names_that_look_like_paths_never_leave_the_target_folder(tmp_path, unit_name):
+    from dataclasses import replace
+
+    from generator.blank import unit_log_file_name
+    from generator.model import Unit
+    from generator.pipeline import load_inputs
+
+    commune = load_inputs([SAMPLE.parent]).commune
+    commune = replace(commune, units=(*commune.units, Unit(99, unit_name, "Cơ quan")))  # a unit named so in `Đơn vị`
+    name = unit_log_file_name(commune, unit_name)
+    assert "/" not in name and "\\" not in name and ":" not in name and not name.startswith(".")
+    assert name.endswith(".xlsx") and name.split(".")[0].upper() not in {"CON", "NUL", "PRN", "AUX"}
+    assert (tmp_path / name).resolve().parent == tmp_path.resolve()
+
+
+def test_an_issued_draft_named_like_a_path_stays_in_the_archive(tmp_path, monkeypatch):
+    import shutil
+
+    from generator.pipeline import generate, issue
+
+    monkeypatch.chdir(tmp_path)
+    result = generate([SAMPLE.parent], tmp_path / "out", docs="bc")
+    hostile = tmp_path / "out" / "..báo cáo CON:x.docx"
+    shutil.copy(result.documents[0].path, hostile)
+    issued = issue(hostile, tmp_path / "archive", dt.date(2021, 3, 20))
+    assert issued.docx.resolve().parent == (tmp_path / "archive" / "2021").resolve()
+    assert issued.docx.name.isascii() and ":" not in issued.docx.name
