@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator.files import write_atomically
 from generator.errors import NtmError, OutputProblem
 
 SOFFICE_ENV = "NTM_SOFFICE"  # the path of soffice, where it is installed somewhere unusual
@@ -86,24 +87,6 @@ def find_soffice() -> Path | None:
         except OSError:
             continue
     return None
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Writes beside the target then renames: a reader sees the old file or the whole new one."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise OutputProblem(f"Không tạo được thư mục hoặc tệp trong '{path.parent}': {exc.strerror or exc}.") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise OutputProblem(f"Không ghi được tệp '{path}': {exc.strerror or exc}.") from None
 
 
 def _kill_tree(process: subprocess.Popen[bytes]) -> None:

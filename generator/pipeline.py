@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +12,7 @@ from generator.annotate import write_annotated_copy
 from generator.blank import unit_log_file_name, write_blank_workbook, write_unit_log_workbook
 from generator.aggregation import aggregate_month, months_with_data, next_month
 from generator.documents import ALL_DOCUMENTS, ANNEX, DOCUMENTS_BY_KEY, MONTHLY_PLAN, MONTHLY_REPORT, PLAN, DocumentSpec, Source
+from generator.files import sweep_temporaries, write_atomically  # noqa: F401 - used by tests and tools
 from generator.formatcheck import Finding, check_document, check_template, format_report, provided_context, template_kind
 from generator.pdf import LibreOfficeMissing, convert_to_pdf, find_soffice, merge_pdfs
 from generator.register import (
@@ -82,35 +81,6 @@ class GenerateResult:
     month: dt.date | None  # the month of the monthly documents, if any
     pdfs: tuple[Path, ...] = ()
     bundle: Path | None = None  # in-tat-ca.pdf: every PDF of the run, in print order
-
-
-TEMPORARY_SUFFIX = ".tmp"
-
-
-def sweep_temporaries(folder: Path) -> None:
-    """Removes what a run killed mid-write left behind: our hidden '.<name>.<random>.tmp' files."""
-    if folder.is_dir():
-        for stale in folder.glob(f".*{TEMPORARY_SUFFIX}"):
-            stale.unlink(missing_ok=True)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Writes beside the target then renames: a reader sees the old file or the whole new one."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        sweep_temporaries(path.parent)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX, dir=path.parent)
-    except OSError as exc:
-        raise OutputProblem(f"Không tạo được thư mục hoặc tệp trong '{path.parent}': {exc.strerror or exc}.") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise OutputProblem(f"Không ghi được tệp '{path}': {exc.strerror or exc}.") from None
 
 
 def check_inputs(paths: Sequence[Path]) -> InputsReport:

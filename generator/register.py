@@ -1068,7 +1068,7 @@ def export_register(archive: Path, target: Path, year: int | None = None) -> Pat
     sheet.print_title_rows = "1:1"
     buffer = io.BytesIO()
     workbook.save(buffer)
-    from generator.pdf import write_atomically
+    from generator.files import write_atomically
 
     write_atomically(target, buffer.getvalue())
     return target

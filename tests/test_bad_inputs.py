@@ -196,12 +196,12 @@ def test_no_traceback_reaches_the_clerk_for_any_of_these(inputs_copy, tmp_path):
 
 
 def test_a_read_only_output_folder_gives_a_clear_error(tmp_path, monkeypatch):
-    from generator import pipeline
+    from generator import files
 
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(pipeline.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
     result = CliRunner().invoke(main, ["generate", str(SAMPLE.parent), "--out", str(tmp_path / "out")])
     assert result.exit_code == 1
     assert "Không tạo được thư mục hoặc tệp" in result.output and "Permission denied" in result.output
@@ -209,9 +209,9 @@ def test_a_read_only_output_folder_gives_a_clear_error(tmp_path, monkeypatch):
 
 
 def test_a_full_disk_leaves_no_half_written_file(tmp_path, monkeypatch):
-    from generator import pipeline
+    from generator import files
 
-    real_fdopen = pipeline.os.fdopen
+    real_fdopen = files.os.fdopen
 
     class Full(io.RawIOBase):
         def __init__(self, handle):
@@ -229,7 +229,7 @@ def test_a_full_disk_leaves_no_half_written_file(tmp_path, monkeypatch):
         def __exit__(self, *exc):
             self.close()
 
-    monkeypatch.setattr(pipeline.os, "fdopen", lambda handle, mode: Full(handle))
+    monkeypatch.setattr(files.os, "fdopen", lambda handle, mode: Full(handle))
     result = CliRunner().invoke(main, ["generate", str(SAMPLE.parent), "--out", str(tmp_path / "out"), "--docs", "kh"])
     assert result.exit_code == 1
     assert "No space left on device" in result.output
