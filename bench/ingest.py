@@ -22,13 +22,12 @@ def _peak_mib() -> float:
 
 
 def ntm(folder: Path) -> int:
-    """ntm's read + validate + aggregate of every workbook in the folder."""
+    """ntm's read + validate + aggregate, as `ntm generate` does for the latest month with data."""
     from generator.aggregation import aggregate_month, months_with_data
     from generator.pipeline import load_inputs
 
     inputs = load_inputs([folder])
-    for month in months_with_data(inputs.activities):
-        aggregate_month(inputs.commune, inputs.activities, month)
+    aggregate_month(inputs.commune, inputs.activities, months_with_data(inputs.activities)[-1])
     return len(inputs.activities)
 
 

@@ -89,6 +89,7 @@ def render(count: int, repeat: int, work: Path) -> list[Figure]:
 
     inputs = load_inputs([REPO / "inputs"])
     template = shipped_templates() / MONTHLY_REPORT.template
+    base = Source(inputs.commune, inputs.activities, inputs.planned, dt.date(2021, 3, 1))
     # different data per document: March with one activity left out each time (20 real
     # contexts, each with its chart), then a numbered summary so that no two are the same
     real = []

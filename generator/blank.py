@@ -218,6 +218,23 @@ INFO_NOTES: dict[str, str] = {
         "Không bắt buộc. Đoạn “Thực hiện …” mở đầu kế hoạch; ví dụ: Thực hiện Kế hoạch số 22-KH/HU, "
         "ngày 28/12/2020 của Ban Thường vụ Huyện ủy …"
     ),
+    "Cấp trên": (
+        "Không bắt buộc. Cấp trên của xã, chữ thường, như trong câu “ủy viên Ban Chấp hành Đảng bộ …”: "
+        "tỉnh (từ 01/7/2025), huyện (trước đó). Để trống: lấy theo Cơ quan cấp trên."
+    ),
+    "Cấp ủy cấp trên": (
+        "Không bắt buộc. Tên cấp ủy cấp trên: Tỉnh ủy (từ 01/7/2025), Huyện ủy (trước đó). "
+        "Để trống: lấy theo Cơ quan cấp trên."
+    ),
+    "Ban tham mưu cấp trên": (
+        "Không bắt buộc. Ban của cấp ủy cấp trên tổng hợp báo cáo của xã: Ban Tuyên giáo và Dân vận "
+        "Tỉnh ủy (từ 01/7/2025), Ban Dân vận Huyện ủy (trước đó). Để trống: lấy theo Cơ quan cấp trên."
+    ),
+    "Văn bản chỉ đạo nội dung": (
+        "Không bắt buộc. Câu ở mục III.1 “Nội dung hoạt động” của kế hoạch; ví dụ: Thực hiện theo Chỉ thị "
+        "số 01-CT/HU, ngày 18/12/2020 của Ban Thường vụ Huyện ủy. Để trống: “Thực hiện theo các văn bản "
+        "chỉ đạo của Ban Thường vụ <Cấp ủy cấp trên> về xây dựng nông thôn mới.”"
+    ),
 }
 
 # (title, text) rows of the instructions about formats and commands, after the sheets.
@@ -678,6 +695,10 @@ def _info_values(commune: Commune | None, year: int | None) -> dict[str, object]
         "Hạn kế hoạch tháng": info.monthly_plan_deadline,
         "Hạn báo cáo tháng": info.monthly_report_deadline,
         "Căn cứ": info.preamble or None,
+        "Cấp trên": info.superior_level or None,
+        "Cấp ủy cấp trên": info.superior_committee or None,
+        "Ban tham mưu cấp trên": info.superior_advisory_board or None,
+        "Văn bản chỉ đạo nội dung": info.content_directive or None,
     }
 
 

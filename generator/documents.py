@@ -16,8 +16,18 @@ from typing import Any
 from generator import vnformat
 from generator.aggregation import HUNDRED, MonthlyFigures, Progress, Totals, aggregate_month, month_start, next_month
 from generator.charts import Series, progress_chart
-from generator.model import COMMUNE_CENTRE, Activity, Commune, Criterion, DocType, Method, PlannedActivity, Recipient
-from generator.text import fold
+from generator.model import (
+    COMMUNE_CENTRE,
+    Activity,
+    Commune,
+    Criterion,
+    DocType,
+    Method,
+    PlanInfo,
+    PlannedActivity,
+    Recipient,
+)
+from generator.text import fold, fold_ascii
 
 ARCHIVE_LINE = "Lưu VPĐU"
 MOVEMENT = (
@@ -135,12 +145,68 @@ def default_preamble(year: int) -> str:
     )
 
 
+@dataclass(frozen=True)
+class SuperiorLevel:
+    """How the plan names the level above the commune: 'huyện', 'Huyện ủy', 'Ban Dân vận Huyện ủy'."""
+
+    level: str
+    committee: str
+    advisory_board: str
+
+
+# `Cơ quan cấp trên` → its level; the first level word found wins ("ĐẢNG BỘ HUYỆN …", "ĐẢNG BỘ
+# TỈNH …"). A district-level committee has a Ban Dân vận; since 2025 a province's (or a centrally
+# run city's) has a merged Ban Tuyên giáo và Dân vận.
+_SUPERIOR_LEVELS: tuple[tuple[str, SuperiorLevel], ...] = (
+    ("huyện", SuperiorLevel("huyện", "Huyện ủy", "Ban Dân vận Huyện ủy")),
+    ("quận", SuperiorLevel("quận", "Quận ủy", "Ban Dân vận Quận ủy")),
+    ("thị xã", SuperiorLevel("thị xã", "Thị ủy", "Ban Dân vận Thị ủy")),
+    ("thành phố", SuperiorLevel("thành phố", "Thành ủy", "Ban Tuyên giáo và Dân vận Thành ủy")),
+    ("tỉnh", SuperiorLevel("tỉnh", "Tỉnh ủy", "Ban Tuyên giáo và Dân vận Tỉnh ủy")),
+)
+# typed without diacritics: only the words that cannot be another one ("quan" is also "cơ quan")
+_ASCII_LEVELS = frozenset({"huyen", "thi xa", "thanh pho", "tinh"})
+# after 1 July 2025 a commune's superior body is the province's: the default when no level is named
+_PROVINCE = _SUPERIOR_LEVELS[-1][1]
+
+
+def _first_level(words: str, levels: Iterable[tuple[str, SuperiorLevel]]) -> SuperiorLevel | None:
+    found = [(words.find(f" {key} "), level) for key, level in levels if f" {key} " in words]
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def derived_superior_level(superior_body: str) -> SuperiorLevel:
+    """The level named in `Cơ quan cấp trên` ('ĐẢNG BỘ HUYỆN HÀM YÊN' → huyện, Huyện ủy, …)."""
+    words = f" {' '.join(fold(superior_body).replace('-', ' ').split())} "
+    ascii_levels = [(fold_ascii(k), v) for k, v in _SUPERIOR_LEVELS if fold_ascii(k) in _ASCII_LEVELS]
+    return _first_level(words, _SUPERIOR_LEVELS) or _first_level(fold_ascii(words), ascii_levels) or _PROVINCE
+
+
+def superior_level(info: PlanInfo) -> SuperiorLevel:
+    """`Cấp trên`, `Cấp ủy cấp trên`, `Ban tham mưu cấp trên` as given, the missing ones derived."""
+    derived = derived_superior_level(info.superior_body)
+    return SuperiorLevel(
+        info.superior_level or derived.level,
+        info.superior_committee or derived.committee,
+        info.superior_advisory_board or derived.advisory_board,
+    )
+
+
+def default_content_directive(committee: str) -> str:
+    return f"Thực hiện theo các văn bản chỉ đạo của Ban Thường vụ {committee} về xây dựng nông thôn mới."
+
+
 def plan_context(source: Source) -> dict[str, Any]:
     info = source.commune.info
     context = common_context(source, DocType.PLAN, info.plan_number, info.plan_date)
     del context["so_ke_hoach_ky_hieu"], context["ngay_ke_hoach"]
+    superior = superior_level(info)
     context.update(
         can_cu=info.preamble or default_preamble(info.year),
+        cap_tren=superior.level,
+        cap_uy_cap_tren=superior.committee,
+        ban_tham_muu_cap_tren=superior.advisory_board,
+        van_ban_chi_dao=info.content_directive or default_content_directive(superior.committee),
         muc_tieu=[line for c in source.commune.criteria for line in c.explanation.splitlines() if line.strip()],
         han_ke_hoach_thang=str(info.monthly_plan_deadline),
         han_bao_cao_thang=str(info.monthly_report_deadline),

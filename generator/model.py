@@ -61,6 +61,11 @@ class PlanInfo:
     monthly_plan_deadline: int = 5
     monthly_report_deadline: int = 28
     preamble: str = ""
+    # the superior level as the plan words it ("" = derived from `superior_body`, see documents.py)
+    superior_level: str = ""  # `Cấp trên`: huyện, tỉnh
+    superior_committee: str = ""  # `Cấp ủy cấp trên`: Huyện ủy, Tỉnh ủy
+    superior_advisory_board: str = ""  # `Ban tham mưu cấp trên`: Ban Dân vận Huyện ủy
+    content_directive: str = ""  # `Văn bản chỉ đạo nội dung`: the sentence of section III.1
 
 
 @dataclass(frozen=True)

@@ -139,4 +139,9 @@ INFO_KEYS: tuple[tuple[str, bool], ...] = (
     ("Hạn kế hoạch tháng", False),
     ("Hạn báo cáo tháng", False),
     ("Căn cứ", False),
+    # the superior level's wording in the plan; derived from `Cơ quan cấp trên` when absent
+    ("Cấp trên", False),
+    ("Cấp ủy cấp trên", False),
+    ("Ban tham mưu cấp trên", False),
+    ("Văn bản chỉ đạo nội dung", False),
 )

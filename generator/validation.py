@@ -287,6 +287,10 @@ def _info(table: SheetTable, out: _Collector) -> PlanInfo | None:
         monthly_plan_deadline=plan_deadline or 5,
         monthly_report_deadline=report_deadline or 28,
         preamble=fields["Căn cứ"],
+        superior_level=fields["Cấp trên"],
+        superior_committee=fields["Cấp ủy cấp trên"],
+        superior_advisory_board=fields["Ban tham mưu cấp trên"],
+        content_directive=fields["Văn bản chỉ đạo nội dung"],
     )
 
 

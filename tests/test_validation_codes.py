@@ -120,7 +120,7 @@ CASES = [
     Case("E-THIEU-TRANG", _main(lambda wb: wb.remove(wb["Phân công"])), SAMPLE.name, "Phân công", "", ("thiếu trang",)),
     Case("E-THIEU-COT", _main(_drop_log_column), SAMPLE.name, LOG, "A1", ("thiếu cột", "'Khối lượng'")),
     Case("E-THIEU-MUC", _main(_drop_info_key), SAMPLE.name, "Thông tin", "A1", ("thiếu mục 'Người ký'",)),
-    Case("E-MUC-TRUNG", _main(_repeat_info_key), SAMPLE.name, "Thông tin", "A16", ("ghi hai lần",)),
+    Case("E-MUC-TRUNG", _main(_repeat_info_key), SAMPLE.name, "Thông tin", "A20", ("ghi hai lần",)),
     Case("E-O-TRONG", _set_log("Nội dung hoạt động", None), SAMPLE.name, LOG, _log_cell("Nội dung hoạt động"), ("không được để trống",)),
     Case("E-GIA-TRI-SAI", _main(lambda wb: put(wb["Thôn"], 3, "Số hộ", "nhiều")), SAMPLE.name, "Thôn", "D3", ("'nhiều' không phải là số",)),
     Case("E-TEN-TRUNG", _main(lambda wb: put(wb["Thôn"], 3, "Tên thôn", "Làng Dịa")), SAMPLE.name, "Thôn", "B3", ("đã có ở dòng 2",)),

@@ -18,7 +18,10 @@ Jinja variables used (docxtpl, StrictUndefined) – see SPEC §5 and generator/:
 common:  co_quan_cap_tren, co_quan_ban_hanh, so_ky_hieu, dia_danh_ngay, nam,
          tham_quyen_ky, chuc_vu_nguoi_ky, nguoi_ky, noi_nhan[.ten, .ghi_chu]
 plan:    can_cu, muc_tieu[], noi_nhan_bao_cao, han_ke_hoach_thang,
-         han_bao_cao_thang
+         han_bao_cao_thang, cap_tren, cap_uy_cap_tren, ban_tham_muu_cap_tren,
+         van_ban_chi_dao (the superior level's wording: huyện / Huyện ủy /
+         Ban Dân vận Huyện ủy before 1 July 2025, tỉnh / Tỉnh ủy / Ban Tuyên
+         giáo và Dân vận Tỉnh ủy after; the sentence of section III.1)
 annex:   nam, so_ke_hoach_ky_hieu, ngay_ke_hoach, ten_co_quan_ban_hanh,
          phan_cong[.tt, .don_vi, .noi_dung, .thon, .ghi_chu]
 
@@ -167,7 +170,7 @@ PLAN_BODY: list[tuple[str, ...]] = [
     ("lead-i", "a) Thời gian:", " Vào ngày thứ bảy hoặc chủ nhật hằng tuần (trừ ngày nghỉ lễ, tết). Tùy thuộc vào tính chất công việc, khả năng bố trí, sắp xếp của các cơ quan, đơn vị có thể bố trí hoạt động vào ngày làm việc trong tuần đảm bảo không ảnh hưởng đến thực hiện nhiệm vụ."),
     ("lead-i", "b) Địa điểm:", " Tại các thôn trên địa bàn xã."),
     ("h1", "III- NỘI DUNG, PHƯƠNG PHÁP THỰC HIỆN"),
-    ("lead-b", "1- Nội dung hoạt động:", " Thực hiện theo Chỉ thị số 01-CT/HU, ngày 18/12/2020 của Ban Thường vụ Huyện ủy."),
+    ("lead-b", "1- Nội dung hoạt động:", " {{ van_ban_chi_dao }}"),
     ("h2", "2- Phương pháp thực hiện"),
     ("lead-i", "2.1-", " Ban Chấp hành Đảng bộ xã phân công các chi bộ sự nghiệp, tổ chức chính trị - xã hội xã phụ trách thôn và một số nội dung trong 18 tiêu chí xây dựng nông thôn mới nâng cao. (có biểu kèm theo)"),
     ("lead-i", "2.2-", " Căn cứ yêu cầu thực tiễn, các nhiệm vụ, tiêu chí xây dựng nông thôn mới, các đồng chí ủy viên Ban Thường vụ Đảng ủy, ủy viên Ban Chấp hành Đảng bộ xã, tổ chức chính trị - xã hội xã, lãnh đạo các cơ quan, đơn vị thống nhất với các chi bộ, thôn xác định nội dung hoạt động trong từng thời gian, bố trí lực lượng, dụng cụ, phương tiện, huy động nguồn lực để thực hiện (trong một ngày có thể tổ chức các hoạt động ở nhiều thôn khác nhau)."),
@@ -177,8 +180,8 @@ PLAN_BODY: list[tuple[str, ...]] = [
     LOOP_MUC_TIEU,
     ("h1", "V- TỔ CHỨC THỰC HIỆN"),
     ("h2", "1- Ban thường vụ Đảng ủy xã"),
-    ("p", "- Xây dựng kế hoạch năm {{ nam }}; chủ động rà soát, lựa chọn địa bàn, xác định nội dung công việc, hoạt động cụ thể để báo cáo với các đồng chí ủy viên Ban Thường vụ Huyện ủy, ủy viên Ban Chấp hành Đảng bộ huyện phụ trách xã; thống nhất với đảng bộ cơ quan được phân công để tổ chức các hoạt động. Chỉ đạo, huy động cán bộ, đảng viên, công chức, viên chức, lực lượng vũ trang các cơ quan, đơn vị, trường học trên địa bàn xã cùng lực lượng của cơ quan, đơn vị cấp huyện trực tiếp tham gia cùng Nhân dân thực hiện các hoạt động xây dựng nông thôn mới, đô thị văn minh tại cơ sở, đảm bảo phù hợp, hiệu quả."),
-    ("p", "- Báo cáo {{ noi_nhan_bao_cao }} về Kế hoạch và kết quả thực hiện hoạt động hằng tháng; kịp thời thông tin, trao đổi khó khăn, vướng mắc để Ban Dân vận Huyện ủy tổng hợp, báo cáo Thường trực, Ban Thường vụ Huyện ủy, cụ thể:"),
+    ("p", "- Xây dựng kế hoạch năm {{ nam }}; chủ động rà soát, lựa chọn địa bàn, xác định nội dung công việc, hoạt động cụ thể để báo cáo với các đồng chí ủy viên Ban Thường vụ {{ cap_uy_cap_tren }}, ủy viên Ban Chấp hành Đảng bộ {{ cap_tren }} phụ trách xã; thống nhất với đảng bộ cơ quan được phân công để tổ chức các hoạt động. Chỉ đạo, huy động cán bộ, đảng viên, công chức, viên chức, lực lượng vũ trang các cơ quan, đơn vị, trường học trên địa bàn xã cùng lực lượng của cơ quan, đơn vị cấp {{ cap_tren }} trực tiếp tham gia cùng Nhân dân thực hiện các hoạt động xây dựng nông thôn mới, đô thị văn minh tại cơ sở, đảm bảo phù hợp, hiệu quả."),
+    ("p", "- Báo cáo {{ noi_nhan_bao_cao }} về Kế hoạch và kết quả thực hiện hoạt động hằng tháng; kịp thời thông tin, trao đổi khó khăn, vướng mắc để {{ ban_tham_muu_cap_tren }} tổng hợp, báo cáo Thường trực, Ban Thường vụ {{ cap_uy_cap_tren }}, cụ thể:"),
     ("p", "+ Kế hoạch hoạt động tháng gửi trước ngày {{ han_ke_hoach_thang }} hằng tháng."),
     ("p", "+ Báo cáo kết quả thực hiện trong tháng gửi trước ngày {{ han_bao_cao_thang }} hằng tháng."),
     ("h2", "2- Ủy ban nhân dân xã"),

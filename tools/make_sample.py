@@ -1,4 +1,4 @@
-"""Make the two sample input workbooks of ntm (maintainer script).
+"""Make the sample input workbooks of ntm (maintainer script).
 
 Writes:
 
@@ -9,16 +9,26 @@ Writes:
   the real Kế hoạch số 11-KH/ĐU of 15/01/2021 (``../shared/seed/``).
 * ``inputs/nhat-ky-truong-thcs-2021.xlsx`` – a per-unit activity log of
   "Trường THCS": ``Hướng dẫn`` and ``Nhật ký`` only.
+* ``inputs/2026/binh-xa-2026.xlsx`` – the main workbook of the merged commune
+  Bình Xa for 2026, after the 2025 reorganisation: no district level any more,
+  so the superior body is ĐẢNG BỘ TỈNH TUYÊN QUANG and reports go to the
+  Tỉnh ủy (through its Ban Tuyên giáo và Dân vận); 6 villages and 3 units of
+  the merged neighbouring commune are added.  It sits in a subfolder so that
+  ``ntm generate`` on ``inputs/`` still finds one main workbook (2021); use
+  ``ntm generate inputs/2026``.
 
-All the fixed data are constants below; the activity rows (Nhật ký, Kế hoạch
-tháng) and the household figures of the villages are drawn from
-``random.Random(2021)`` – no other randomness – so every run gives the same
-workbooks, byte for byte (fixed document properties and zip timestamps).
-The figures are illustrative, not real.
+Each sample is a function returning a ``Sample`` (``sample_2021()``,
+``sample_2026()``); ``build(sample)`` makes its workbooks.  All the fixed data
+are constants below; the activity rows (Nhật ký, Kế hoạch tháng) and the
+household figures of the villages are drawn from ``random.Random(<year>)`` – no
+other randomness – so every run gives the same workbooks, byte for byte (fixed
+document properties and zip timestamps).  The figures are illustrative, not
+real; so are the names of the 2026 sample's added villages, units and people,
+and the provincial documents it cites.
 
-Each workbook is written to a temporary file in ``inputs/`` and then moved into
-place with ``os.replace``.  After writing, ``check()`` reads both files back
-with openpyxl, prints a summary and asserts the rules of the sample.
+Each workbook is written to a temporary file beside its target and then moved
+into place with ``os.replace``.  After writing, ``check(sample)`` reads the
+files back with openpyxl, prints a summary and asserts the rules of the sample.
 
 Rerun from the repository root::
 
@@ -36,6 +46,7 @@ import tempfile
 import unicodedata
 import zipfile
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import openpyxl
@@ -96,6 +107,12 @@ INFO = [
     ("Hạn kế hoạch tháng", 5),
     ("Hạn báo cáo tháng", 28),
     ("Căn cứ", CAN_CU),
+    # the superior level's wording in the plan (III.1, V.1), as the 2021 plan has it
+    ("Cấp trên", "huyện"),
+    ("Cấp ủy cấp trên", "Huyện ủy"),
+    ("Ban tham mưu cấp trên", "Ban Dân vận Huyện ủy"),
+    ("Văn bản chỉ đạo nội dung",
+     "Thực hiện theo Chỉ thị số 01-CT/HU, ngày 18/12/2020 của Ban Thường vụ Huyện ủy."),
 ]
 
 # --------------------------------------------------------------------------
@@ -425,6 +442,7 @@ FORMATS = [
     ("Tên gọi", ("Tên đơn vị, thôn, mã tiêu chí phải viết đúng như ở các trang Đơn vị, Thôn, "
                  "Tiêu chí (có dấu). Địa bàn trung tâm xã ghi “Trung tâm xã”.")),
 ]
+GUIDE_SHEETS_FROM = 4  # GUIDE_MAIN[4:]: the sheets and formats, shared by the 2026 sample
 GUIDE_MAIN = [
     ("Lưu ý", ILLUSTRATIVE),
     ("Sổ này", ("Sổ chính của Đảng ủy xã Bình Xa, năm kế hoạch 2021, dùng cho chương trình ntm "
@@ -438,8 +456,10 @@ GUIDE_MAIN = [
                    "thứ tự cột có thể đổi, cột thêm vào sẽ bị bỏ qua.")),
     ("Trang Thông tin", ("Thông tin chung: cơ quan cấp trên, cơ quan ban hành, ký hiệu, địa "
                          "danh, năm, số và ngày kế hoạch, người ký, nơi nhận báo cáo, hạn gửi "
-                         "kế hoạch và báo cáo tháng, phần căn cứ mở đầu kế hoạch. Cột Mục giữ "
-                         "nguyên, chỉ sửa cột Giá trị.")),
+                         "kế hoạch và báo cáo tháng, phần căn cứ mở đầu kế hoạch; cấp trên, "
+                         "cấp ủy cấp trên, ban tham mưu cấp trên và văn bản chỉ đạo nội dung "
+                         "hoạt động (mục III.1 của kế hoạch). Cột Mục giữ nguyên, chỉ sửa cột "
+                         "Giá trị.")),
     ("Trang Nơi nhận", ("Nơi nhận của từng loại văn bản: KH kế hoạch, PL phụ lục, KHT kế hoạch "
                         "tháng, BC báo cáo tháng, BCN báo cáo năm, “tất cả” cho mọi văn bản. "
                         "Cột Ghi chú ghi “(báo cáo)” nếu có.")),
@@ -471,16 +491,258 @@ GUIDE_UNIT = [
 ] + FORMATS
 
 
+
+# ==========================================================================
+# The 2026 sample: the merged commune Bình Xa after the 2025 reorganisation
+# (no district level from 1 July 2025: the superior body is the province's)
+# ==========================================================================
+
+DIR_2026 = OUT_DIR / "2026"  # a subfolder: `ntm generate` on inputs/ keeps one main workbook
+MAIN_FILE_2026 = DIR_2026 / "binh-xa-2026.xlsx"
+YEAR_2026 = 2026
+FIXED_TIME_2026 = dt.datetime(2026, 1, 12, 0, 0, 0)
+
+# No activity on public holidays (1 Jan; Tết Bính Ngọ 16–20 Feb) nor on the
+# weekends of the Tết break around them (14–15 and 21–22 Feb).
+HOLIDAYS_2026 = frozenset(
+    [dt.date(2026, 1, 1)]
+    + [dt.date(2026, 2, d) for d in range(16, 21)]
+    + [dt.date(2026, 2, d) for d in (14, 15, 21, 22)]
+)
+
+CAN_CU_2026 = (
+    "Thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Tuyên Quang lần thứ XVIII, "
+    "nhiệm kỳ 2025-2030 và Nghị quyết Đại hội đại biểu Đảng bộ xã Bình Xa lần thứ I, "
+    "nhiệm kỳ 2025-2030; Thực hiện Kế hoạch số 12-KH/TU, ngày 26/12/2025 của Ban Thường vụ "
+    "Tỉnh ủy về tổ chức phong trào cán bộ, đảng viên, công chức, viên chức, chiến sỹ lực lượng "
+    "vũ trang trực tiếp tham gia các hoạt động xây dựng nông thôn mới, đô thị văn minh tại cơ "
+    "sở năm 2026, Ban Chấp hành Đảng bộ xã ban hành Kế hoạch, như sau:"
+)
+VAN_BAN_CHI_DAO_2026 = (
+    "Thực hiện theo Chỉ thị số 04-CT/TU, ngày 19/12/2025 của Ban Thường vụ Tỉnh ủy về đẩy mạnh "
+    "xây dựng nông thôn mới, đô thị văn minh giai đoạn 2026-2030."
+)
+INFO_2026 = [
+    ("Cơ quan cấp trên", "ĐẢNG BỘ TỈNH TUYÊN QUANG"),
+    ("Cơ quan ban hành", "ĐẢNG ỦY XÃ BÌNH XA"),
+    ("Ký hiệu cơ quan", "ĐU"),
+    ("Địa danh", "Bình Xa"),
+    ("Năm kế hoạch", YEAR_2026),
+    ("Số kế hoạch", 5),
+    ("Ngày ban hành kế hoạch", dt.date(2026, 1, 12)),
+    ("Thẩm quyền ký", "T/M ĐẢNG ỦY"),
+    ("Chức vụ người ký", "BÍ THƯ"),
+    ("Người ký", "Nguyễn Văn Thịnh"),
+    ("Nơi nhận báo cáo", "Thường trực Tỉnh ủy (qua Ban Tuyên giáo và Dân vận Tỉnh ủy)"),
+    ("Hạn kế hoạch tháng", 5),
+    ("Hạn báo cáo tháng", 28),
+    ("Căn cứ", CAN_CU_2026),
+    ("Cấp trên", "tỉnh"),
+    ("Cấp ủy cấp trên", "Tỉnh ủy"),
+    ("Ban tham mưu cấp trên", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+    ("Văn bản chỉ đạo nội dung", VAN_BAN_CHI_DAO_2026),
+]
+
+RECIPIENTS_2026 = [
+    ("KH", "Thường trực Tỉnh ủy", BAO_CAO),
+    ("KH", "Ban Tuyên giáo và Dân vận Tỉnh ủy", BAO_CAO),
+    ("KH", "Đ/c Ủy viên BCH Đảng bộ tỉnh phụ trách xã", None),
+    ("KH", "TT. HĐND, UBND xã", None),
+    ("KH", "UB MTTQ, các đoàn thể xã", None),
+    ("KH", "Bí thư các chi bộ", None),
+    ("KH", "Các đ/c đảng ủy viên", None),
+    ("KHT", "Thường trực Tỉnh ủy", BAO_CAO),
+    ("KHT", "Ban Tuyên giáo và Dân vận Tỉnh ủy", BAO_CAO),
+    ("KHT", "Bí thư các chi bộ", None),
+    ("BC", "Thường trực Tỉnh ủy", BAO_CAO),
+    ("BC", "Ban Tuyên giáo và Dân vận Tỉnh ủy", BAO_CAO),
+    ("BC", "Các đ/c đảng ủy viên", None),
+    ("BCN", "Ban Thường vụ Tỉnh ủy", BAO_CAO),
+    ("BCN", "Ban Tuyên giáo và Dân vận Tỉnh ủy", BAO_CAO),
+    ("BCN", "TT. HĐND, UBND xã", None),
+    ("BCN", "Các đ/c đảng ủy viên", None),
+    ("tất cả", "Lưu VPĐU", None),
+]
+
+# The 15 units of 2021 plus the schools of the merged commune (Minh Hương).
+UNITS_2026 = UNITS + [
+    ("Trường mầm non Minh Hương", CHI_BO, "Ma Thị Thủy"),
+    ("Trường tiểu học Minh Hương", CHI_BO, "Hà Văn Định"),
+    ("Trường THCS Minh Hương", CHI_BO, "Lục Thị Ngọc"),
+]
+# The 18 villages of 2021 plus 6 of the merged commune (names illustrative).
+VILLAGES_2026 = VILLAGES + [
+    ("Minh Quang", False),
+    ("Minh Thái", False),
+    ("Khuôn Khoai", True),
+    ("Nà Cọ", True),
+    ("Đồng Mới", False),
+    ("Bản Lá", True),
+]
+
+# As in 2021, with the baselines of the new plan year (2025).
+CRITERIA_2026 = [
+    c[:7] + (c[7].replace("so với năm 2020", "so với năm 2025") if c[7] else c[7],)
+    for c in CRITERIA
+]
+
+ASSIGNMENTS_2026 = ASSIGNMENTS + [
+    (16, "Trường mầm non Minh Hương", ND_CHUNG, "Minh Quang, Minh Thái"),
+    (17, "Trường tiểu học Minh Hương", ND_CHUNG, "Khuôn Khoai, Nà Cọ"),
+    (18, "Trường THCS Minh Hương", ND_CHUNG, "Đồng Mới, Bản Lá"),
+]
+
+# Nhật ký: rows per unit in January and February 2026 (Hội CCB logs nothing in
+# February, the month of Tết, nor do its villages Tân Bình 1 and 2).
+LOG_MONTHS_2026 = (1, 2)
+LOG_COUNTS_2026 = {
+    "Trường mầm non": (4, 2),
+    "Trường tiểu học": (5, 3),
+    "Trường THCS": (4, 2),
+    "Trạm y tế": (4, 2),
+    "Công an xã": (5, 3),
+    "MTTQ xã": (4, 3),
+    "Hội LHPN xã": (5, 3),
+    "Hội nông dân xã": (5, 3),
+    "Đoàn thanh niên": (5, 3),
+    "Hội CCB": (4, 0),
+    "Công đoàn CS xã": (4, 2),
+    "Đảng ủy xã": (4, 3),
+    "UBND xã": (5, 3),
+    "BCHQS xã": (4, 2),
+    "TT HĐND xã": (4, 2),
+    "Trường mầm non Minh Hương": (4, 2),
+    "Trường tiểu học Minh Hương": (4, 2),
+    "Trường THCS Minh Hương": (4, 2),
+}
+FEBRUARY_IDLE_UNITS_2026 = frozenset({"Hội CCB"})
+PLAN_MONTHS_2026 = (1, 2, 3)  # Kế hoạch tháng: 01/2026 – 03/2026
+METRE_ROWS_2026 = 3
+
+UNIT_CRITERIA_2026 = {
+    **UNIT_CRITERIA,
+    "Trường mầm non Minh Hương": {**_BASE, "HR": 2},
+    "Trường tiểu học Minh Hương": {**_BASE, "HR": 2},
+    "Trường THCS Minh Hương": {**_BASE, "HR": 2},
+}
+UNIT_PEOPLE_2026 = {
+    **UNIT_PEOPLE,
+    "Trường mầm non Minh Hương": ("Viên chức", 6, 14, 0, 20),
+    "Trường tiểu học Minh Hương": ("Viên chức", 10, 22, 0, 25),
+    "Trường THCS Minh Hương": ("Viên chức", 12, 25, 0, 25),
+}
+NOTES_2026 = ["Kết hợp tuyên truyền phòng, chống cháy rừng mùa khô",
+              "Chuyển từ tuần trước do trời mưa"]
+
+GUIDE_MAIN_2026 = [
+    ("Lưu ý", ILLUSTRATIVE + " Tên các thôn, đơn vị, người của xã sáp nhập và các văn bản "
+     "cấp tỉnh được dẫn cũng chỉ là minh họa."),
+    ("Sổ này", ("Sổ chính của Đảng ủy xã Bình Xa (xã mới sau sắp xếp đơn vị hành chính năm "
+                "2025: từ 01/7/2025 không còn cấp huyện, cấp trên trực tiếp là Đảng bộ tỉnh "
+                "Tuyên Quang), năm kế hoạch 2026, dùng cho chương trình ntm soạn kế hoạch, phụ "
+                "lục phân công, kế hoạch hoạt động tháng, báo cáo kết quả tháng và báo cáo năm "
+                "của phong trào cán bộ, đảng viên, công chức, viên chức, chiến sỹ lực lượng vũ "
+                "trang trực tiếp tham gia xây dựng nông thôn mới, đô thị văn minh tại cơ sở. "
+                "So với năm 2021 có thêm 6 thôn và 3 chi bộ trường học của xã sáp nhập.")),
+    ("Tạo tệp", MADE_BY),
+    ("Cách dùng", ("Sổ mẫu này nằm ở thư mục con inputs/2026/, để lệnh ntm generate (mặc định "
+                   "đọc inputs/) chỉ thấy một sổ chính; soạn văn bản năm 2026 bằng lệnh: ntm "
+                   "generate inputs/2026. Không đổi tên trang, tên cột; thứ tự cột có thể đổi, "
+                   "cột thêm vào sẽ bị bỏ qua.")),
+] + GUIDE_MAIN[GUIDE_SHEETS_FROM:]
+
+
+# ==========================================================================
+# A sample: everything that differs between the sample workbooks
+# ==========================================================================
+
+@dataclass(frozen=True)
+class Sample:
+    main_file: Path
+    year: int
+    rng_seed: int
+    fixed_time: dt.datetime  # document properties and zip entries
+    holidays: frozenset[dt.date]  # no activity on these days
+    info: list[tuple]
+    recipients: list[tuple]
+    units: list[tuple]
+    villages: list[tuple]
+    criteria: list[tuple]
+    assignments: list[tuple]
+    log_months: tuple[int, ...]
+    log_counts: dict[str, tuple[int, ...]]
+    metre_rows: int
+    plan_months: tuple[int, ...]
+    unit_criteria: dict[str, dict[str, int]]
+    unit_people: dict[str, tuple]
+    notes: list[str]
+    guide_main: list[tuple[str, str]]
+    # the per-unit activity-log workbook, if any: (file, unit, rows per log month, guide)
+    unit_file: Path | None = None
+    per_unit_unit: str = ""
+    per_unit_counts: tuple[int, ...] = ()
+    guide_unit: list[tuple[str, str]] | None = None
+
+    @property
+    def unit_names(self) -> list[str]:
+        return [u[0] for u in self.units]
+
+    @property
+    def village_names(self) -> list[str]:
+        return [v[0] for v in self.villages]
+
+    @property
+    def far_villages(self) -> frozenset[str]:
+        return frozenset(v[0] for v in self.villages if v[1])
+
+    @property
+    def criterion_unit(self) -> dict[str, str]:
+        return {c[0]: c[2] for c in self.criteria}
+
+    @property
+    def assigned(self) -> dict[str, list[str]]:
+        return {
+            unit: ([v.strip() for v in villages.split(",")] if villages else [CENTRE])
+            for _, unit, _, villages in self.assignments
+        }
+
+
+def sample_2021() -> Sample:
+    """Bình Xa 2021: the real plan 11-KH/ĐU, illustrative logs of January–March."""
+    return Sample(
+        main_file=MAIN_FILE, year=YEAR, rng_seed=RNG_SEED, fixed_time=FIXED_TIME,
+        holidays=HOLIDAYS, info=INFO, recipients=RECIPIENTS, units=UNITS, villages=VILLAGES,
+        criteria=CRITERIA, assignments=ASSIGNMENTS, log_months=LOG_MONTHS,
+        log_counts=LOG_COUNTS, metre_rows=METRE_ROWS, plan_months=PLAN_MONTHS,
+        unit_criteria=UNIT_CRITERIA, unit_people=UNIT_PEOPLE, notes=NOTES,
+        guide_main=GUIDE_MAIN, unit_file=UNIT_FILE, per_unit_unit=PER_UNIT_WORKBOOK_UNIT,
+        per_unit_counts=PER_UNIT_COUNTS, guide_unit=GUIDE_UNIT,
+    )
+
+
+def sample_2026() -> Sample:
+    """Bình Xa 2026, the merged commune under the province: logs of January–February."""
+    return Sample(
+        main_file=MAIN_FILE_2026, year=YEAR_2026, rng_seed=YEAR_2026,
+        fixed_time=FIXED_TIME_2026, holidays=HOLIDAYS_2026, info=INFO_2026,
+        recipients=RECIPIENTS_2026, units=UNITS_2026, villages=VILLAGES_2026,
+        criteria=CRITERIA_2026, assignments=ASSIGNMENTS_2026, log_months=LOG_MONTHS_2026,
+        log_counts=LOG_COUNTS_2026, metre_rows=METRE_ROWS_2026, plan_months=PLAN_MONTHS_2026,
+        unit_criteria=UNIT_CRITERIA_2026, unit_people=UNIT_PEOPLE_2026, notes=NOTES_2026,
+        guide_main=GUIDE_MAIN_2026,
+    )
+
+
 # --------------------------------------------------------------------------
 # Generation
 # --------------------------------------------------------------------------
 
-def weekend_days(year: int, month: int) -> list[dt.date]:
+def weekend_days(s: Sample, month: int) -> list[dt.date]:
     """Saturdays and Sundays of the month that are not public holidays."""
-    day = dt.date(year, month, 1)
+    day = dt.date(s.year, month, 1)
     out = []
     while day.month == month:
-        if day.weekday() >= 5 and day not in HOLIDAYS:
+        if day.weekday() >= 5 and day not in s.holidays:
             out.append(day)
         day += dt.timedelta(days=1)
     return out
@@ -496,9 +758,9 @@ def money(rng: random.Random, lo: int, hi: int, step: int = 50_000) -> int:
     return rng.randint(lo // step, hi // step) * step
 
 
-def make_villages(rng: random.Random) -> list[list]:
+def make_villages(s: Sample, rng: random.Random) -> list[list]:
     rows = []
-    for i, (name, far) in enumerate(VILLAGES, 1):
+    for i, (name, far) in enumerate(s.villages, 1):
         households = rng.randint(70, 260)
         breeders = round(households * rng.uniform(0.40, 0.80))
         baseline = round(breeders * rng.uniform(0.40, 0.70))
@@ -522,12 +784,13 @@ def quantity(rng: random.Random, code: str) -> int | float:
     return 1  # NVH, DTS, PT, KV
 
 
-def allowed_codes(unit: str, village: str, once_done: set) -> dict[str, int]:
+def allowed_codes(s: Sample, unit: str, village: str, once_done: set) -> dict[str, int]:
     out = {}
-    for code, weight in UNIT_CRITERIA[unit].items():
+    far = s.far_villages
+    for code, weight in s.unit_criteria[unit].items():
         if village == CENTRE and code not in CENTRE_CONTENTS:
             continue
-        if code == "HR" and village not in FAR_VILLAGES:
+        if code == "HR" and village not in far:
             continue
         if code in ONCE_PER_PLACE and (code, village) in once_done:
             continue
@@ -544,9 +807,9 @@ def content_for(rng: random.Random, code: str, village: str) -> str:
     return rng.choice(CENTRE_CONTENTS[code] if village == CENTRE else CONTENTS[code])
 
 
-def people(rng: random.Random, unit: str, code: str) -> dict[str, int]:
+def people(s: Sample, rng: random.Random, unit: str, code: str) -> dict[str, int]:
     """Participations: the total and each (overlapping) category."""
-    core_cat, core_lo, core_hi, nd_lo, nd_hi = UNIT_PEOPLE[unit]
+    core_cat, core_lo, core_hi, nd_lo, nd_hi = s.unit_people[unit]
     if code == "GDHN":  # a few party members help a household
         core, residents = rng.randint(3, 8), rng.randint(0, 4)
     elif code in ("HR", "CN"):
@@ -573,8 +836,9 @@ def people(rng: random.Random, unit: str, code: str) -> dict[str, int]:
     return {"Tổng lượt người": total, **cats}
 
 
-def log_row(rng: random.Random, unit: str, village: str, day: dt.date, code: str) -> dict:
-    ppl = people(rng, unit, code)
+def log_row(s: Sample, rng: random.Random, unit: str, village: str, day: dt.date,
+            code: str) -> dict:
+    ppl = people(s, rng, unit, code)
     total = ppl["Tổng lượt người"]
     factor = 0.5 if code in ("PT", "KV") else rng.choice([0.5, 1, 1])
     cash_p, cash_lo, cash_hi = {
@@ -595,28 +859,28 @@ def log_row(rng: random.Random, unit: str, village: str, day: dt.date, code: str
         land = rng.randint(2, 15) * 10
     else:
         land = 0 if rng.random() < 0.6 else None
-    notes = NOTES + CODE_NOTES.get(code, []) + (VILLAGE_NOTES if village != CENTRE else [])
+    notes = s.notes + CODE_NOTES.get(code, []) + (VILLAGE_NOTES if village != CENTRE else [])
     return {
         "Ngày": day, "Đơn vị": unit, "Thôn": village, "Mã tiêu chí": code,
         "Nội dung hoạt động": content,
         **ppl,
         "Ngày công": num(total * factor),
-        "Khối lượng": quantity(rng, code), "ĐVT": CRITERION_UNIT[code],
+        "Khối lượng": quantity(rng, code), "ĐVT": s.criterion_unit[code],
         "Tiền mặt (đồng)": cash, "Hiện vật quy đổi (đồng)": kind, "Hiến đất (m²)": land,
         "Ghi chú": rng.choice(notes) if rng.random() < 0.07 else None,
     }
 
 
-def unit_month_rows(rng, unit, month, count, used, once_done) -> list[dict]:
+def unit_month_rows(s: Sample, rng, unit, month, count, used, once_done) -> list[dict]:
     """`count` rows of one unit in one month, its villages in turn (each covered)."""
-    villages = ASSIGNED[unit]
-    days = weekend_days(YEAR, month)
+    villages = s.assigned[unit]
+    days = weekend_days(s, month)
     start = rng.randrange(len(villages))
     rows = []
     for k in range(count):
         village = villages[(start + k) % len(villages)]
         for _ in range(200):
-            code = pick_code(rng, allowed_codes(unit, village, once_done))
+            code = pick_code(rng, allowed_codes(s, unit, village, once_done))
             day = rng.choice(days)
             key = (day, unit, village, code)
             if key not in used:
@@ -626,54 +890,56 @@ def unit_month_rows(rng, unit, month, count, used, once_done) -> list[dict]:
         used.add(key)
         if code in ONCE_PER_PLACE:
             once_done.add((code, village))
-        rows.append(log_row(rng, unit, village, day, code))
+        rows.append(log_row(s, rng, unit, village, day, code))
     return rows
 
 
-def sort_log(rows: list[dict]) -> list[dict]:
-    return sorted(rows, key=lambda r: (r["Ngày"], UNIT_NAMES.index(r["Đơn vị"]),
+def sort_log(s: Sample, rows: list[dict]) -> list[dict]:
+    names = s.unit_names
+    return sorted(rows, key=lambda r: (r["Ngày"], names.index(r["Đơn vị"]),
                                        r["Thôn"], r["Mã tiêu chí"]))
 
 
-def make_logs(rng: random.Random) -> tuple[list[dict], list[dict]]:
+def make_logs(s: Sample, rng: random.Random) -> tuple[list[dict], list[dict]]:
     used: set = set()
     once_done: set = set()
     main_rows: list[dict] = []
-    for unit in UNIT_NAMES:
-        for month, count in zip(LOG_MONTHS, LOG_COUNTS[unit]):
-            main_rows += unit_month_rows(rng, unit, month, count, used, once_done)
+    for unit in s.unit_names:
+        for month, count in zip(s.log_months, s.log_counts[unit]):
+            main_rows += unit_month_rows(s, rng, unit, month, count, used, once_done)
     unit_rows: list[dict] = []
-    for month, count in zip(LOG_MONTHS, PER_UNIT_COUNTS):
-        unit_rows += unit_month_rows(rng, PER_UNIT_WORKBOOK_UNIT, month, count, used, once_done)
+    for month, count in zip(s.log_months, s.per_unit_counts):
+        unit_rows += unit_month_rows(s, rng, s.per_unit_unit, month, count, used, once_done)
     # a few quantities in metres, to exercise unit conversion (m -> km)
     candidates = [r for r in main_rows if r["Mã tiêu chí"] in ("DH", "VS")]
-    for r in rng.sample(candidates, METRE_ROWS):
+    for r in rng.sample(candidates, s.metre_rows):
         r["Khối lượng"] = round(r["Khối lượng"] * 1000)
         r["ĐVT"] = "m"
-    return sort_log(main_rows), sort_log(unit_rows)
+    return sort_log(s, main_rows), sort_log(s, unit_rows)
 
 
-def make_plan(rng: random.Random) -> list[list]:
+def make_plan(s: Sample, rng: random.Random) -> list[list]:
     rows = []
-    for month in PLAN_MONTHS:
+    names = s.unit_names
+    for month in s.plan_months:
         n = rng.randint(*PLAN_ROWS)
-        units = rng.sample(UNIT_NAMES, n)
-        days = weekend_days(YEAR, month)
+        units = rng.sample(names, n)
+        days = weekend_days(s, month)
         month_rows = []
         for unit in units:
-            village = rng.choice(ASSIGNED[unit])
-            weights = allowed_codes(unit, village, set())
+            village = rng.choice(s.assigned[unit])
+            weights = allowed_codes(s, unit, village, set())
             if rng.random() < 0.5:  # fewer planned NVH rows
                 weights.pop("NVH", None)
             code = pick_code(rng, weights)
             budget = 0 if rng.random() < 0.4 else rng.randint(1, 30) * 100_000
             month_rows.append([
-                f"{month:02d}/{YEAR}", rng.choice(days), unit, village, code,
+                f"{month:02d}/{s.year}", rng.choice(days), unit, village, code,
                 content_for(rng, code, village), rng.randint(15, 60), quantity(rng, code),
-                CRITERION_UNIT[code], budget,
+                s.criterion_unit[code], budget,
                 rng.choice(PLAN_NOTES) if rng.random() < 0.1 else None,
             ])
-        month_rows.sort(key=lambda r: (r[1], UNIT_NAMES.index(r[2])))
+        month_rows.sort(key=lambda r: (r[1], names.index(r[2])))
         rows += month_rows
     return rows
 
@@ -736,23 +1002,23 @@ def write_guide(wb, rows: list[tuple[str, str]]) -> None:
     ws["B2"].font = Font(bold=True, color="C00000")
 
 
-def new_workbook():
+def new_workbook(fixed_time: dt.datetime):
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     props = wb.properties
     props.creator = "tools/make_sample.py"
     props.lastModifiedBy = "tools/make_sample.py"
-    props.created = FIXED_TIME
-    props.modified = FIXED_TIME
+    props.created = fixed_time
+    props.modified = fixed_time
     props.title = "Sổ mẫu ntm (số liệu minh họa)"
     return wb
 
 
-def workbook_bytes(wb) -> bytes:
+def workbook_bytes(wb, fixed_time: dt.datetime) -> bytes:
     """Save, then re-zip with fixed timestamps and a fixed 'modified' property."""
     raw = io.BytesIO()
     wb.save(raw)
-    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = fixed_time.strftime("%Y-%m-%dT%H:%M:%SZ")
     out = io.BytesIO()
     with zipfile.ZipFile(raw) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
@@ -760,7 +1026,7 @@ def workbook_bytes(wb) -> bytes:
             if info.filename == "docProps/core.xml":
                 data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
                               rb"\g<1>" + stamp.encode() + rb"\g<2>", data)
-            zi = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+            zi = zipfile.ZipInfo(info.filename, date_time=fixed_time.timetuple()[:6])
             zi.compress_type = zipfile.ZIP_DEFLATED
             zi.create_system = 0
             zi.external_attr = 0
@@ -782,43 +1048,54 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def build() -> tuple[bytes, bytes]:
-    rng = random.Random(RNG_SEED)
-    villages = make_villages(rng)
-    main_log, unit_log = make_logs(rng)
-    plan = make_plan(rng)
+def build(s: Sample) -> tuple[bytes, bytes | None]:
+    """The main workbook of the sample and its per-unit workbook (None when it has none)."""
+    rng = random.Random(s.rng_seed)
+    villages = make_villages(s, rng)
+    main_log, unit_log = make_logs(s, rng)
+    plan = make_plan(s, rng)
 
-    wb = new_workbook()
-    write_guide(wb, GUIDE_MAIN)
-    write_sheet(wb, "Thông tin", H_INFO, [list(r) for r in INFO],
+    wb = new_workbook(s.fixed_time)
+    write_guide(wb, s.guide_main)
+    write_sheet(wb, "Thông tin", H_INFO, [list(r) for r in s.info],
                 widths={"Mục": 26, "Giá trị": 90})
-    write_sheet(wb, "Nơi nhận", H_RECIPIENTS, [list(r) for r in RECIPIENTS])
-    write_sheet(wb, "Đơn vị", H_UNITS, [[i, *u] for i, u in enumerate(UNITS, 1)])
+    write_sheet(wb, "Nơi nhận", H_RECIPIENTS, [list(r) for r in s.recipients])
+    write_sheet(wb, "Đơn vị", H_UNITS, [[i, *u] for i, u in enumerate(s.units, 1)])
     write_sheet(wb, "Thôn", H_VILLAGES, villages)
-    write_sheet(wb, "Tiêu chí", H_CRITERIA, [list(r) for r in CRITERIA],
+    write_sheet(wb, "Tiêu chí", H_CRITERIA, [list(r) for r in s.criteria],
                 widths={"Nội dung": 40, "Diễn giải": 90})
-    write_sheet(wb, "Phân công", H_ASSIGN, [[*r, None] for r in ASSIGNMENTS],
+    write_sheet(wb, "Phân công", H_ASSIGN, [[*r, None] for r in s.assignments],
                 widths={"Nội dung phụ trách": 50})
     write_sheet(wb, "Kế hoạch tháng", H_PLAN, plan)
     write_sheet(wb, "Nhật ký", H_LOG, log_table(main_log))
-    main_bytes = workbook_bytes(wb)
+    main_bytes = workbook_bytes(wb, s.fixed_time)
+    if s.unit_file is None or s.guide_unit is None:
+        return main_bytes, None
 
-    wb = new_workbook()
-    write_guide(wb, GUIDE_UNIT)
+    wb = new_workbook(s.fixed_time)
+    write_guide(wb, s.guide_unit)
     write_sheet(wb, "Nhật ký", H_LOG, log_table(unit_log))
-    return main_bytes, workbook_bytes(wb)
+    return main_bytes, workbook_bytes(wb, s.fixed_time)
+
+
+def write_sample(s: Sample) -> None:
+    main_bytes, unit_bytes = build(s)
+    write_atomic(s.main_file, main_bytes)
+    written = [s.main_file]
+    if unit_bytes is not None and s.unit_file is not None:
+        write_atomic(s.unit_file, unit_bytes)
+        written.append(s.unit_file)
+    print("Đã ghi " + " và ".join(str(p.relative_to(ROOT)) for p in written))
+    check(s)
 
 
 def main() -> None:
-    main_bytes, unit_bytes = build()
-    write_atomic(MAIN_FILE, main_bytes)
-    write_atomic(UNIT_FILE, unit_bytes)
-    print(f"Đã ghi {MAIN_FILE.relative_to(ROOT)} và {UNIT_FILE.relative_to(ROOT)}")
-    check()
+    for sample in (sample_2021(), sample_2026()):
+        write_sample(sample)
 
 
 # --------------------------------------------------------------------------
-# Check: read both files back and assert the rules of the sample
+# Check: read the files back and assert the rules of the sample
 # --------------------------------------------------------------------------
 
 def _as_date(value) -> dt.date:
@@ -843,18 +1120,19 @@ def _check_sheet_format(ws, headers: list[str]) -> None:
                 assert cell.number_format == DATE_FORMAT, (ws.title, cell.coordinate)
 
 
-def _check_log(rows: list[dict], where: str) -> None:
+def _check_log(s: Sample, rows: list[dict], where: str) -> None:
+    assigned, far, criterion_unit = s.assigned, s.far_villages, s.criterion_unit
     for i, r in enumerate(rows, 2):
         at = f"{where}!{i}"
         day = _as_date(r["Ngày"])
-        assert isinstance(day, dt.date) and day.year == YEAR and day.month in LOG_MONTHS, at
+        assert isinstance(day, dt.date) and day.year == s.year and day.month in s.log_months, at
         assert day.weekday() >= 5, (at, day, "not a weekend")
-        assert day not in HOLIDAYS, (at, day, "holiday")
+        assert day not in s.holidays, (at, day, "holiday")
         unit, village, code = r["Đơn vị"], r["Thôn"], r["Mã tiêu chí"]
-        assert unit in UNIT_NAMES and code in CRITERION_UNIT, at
-        assert village in ASSIGNED[unit], (at, unit, village, "not assigned")
+        assert unit in s.unit_names and code in criterion_unit, at
+        assert village in assigned[unit], (at, unit, village, "not assigned")
         if code == "HR":
-            assert village in FAR_VILLAGES, at
+            assert village in far, at
         total = r["Tổng lượt người"]
         assert isinstance(total, int) and total >= 1, at
         for c in CATEGORIES:
@@ -865,7 +1143,7 @@ def _check_log(rows: list[dict], where: str) -> None:
         if r["ĐVT"] == "m":
             assert code in ("DH", "VS") and isinstance(r["Khối lượng"], int), at
         else:
-            assert r["ĐVT"] == CRITERION_UNIT[code], at
+            assert r["ĐVT"] == criterion_unit[code], at
         for c in ("Tiền mặt (đồng)", "Hiện vật quy đổi (đồng)"):
             v = r[c]
             assert isinstance(v, int) and v >= 0 and v % 50_000 == 0, (at, c)
@@ -885,14 +1163,20 @@ def _check_against_seed(seed: str) -> None:
         if crit[7]:
             assert crit[7] in seed, crit[0]
     assert CAN_CU.replace("văn minh tại cơ sở, Ban", "văn mình tại cơ sở, Ban") in seed
+    directive = dict(INFO)["Văn bản chỉ đạo nội dung"]
+    assert directive.replace("Chỉ thị số", "Chỉ thị sổ") in seed  # a typo of the seed
 
 
-def check() -> None:
-    """Read both workbooks back, print a summary and assert the sample's rules."""
-    wb = openpyxl.load_workbook(MAIN_FILE)
+def _label(path: Path) -> str:
+    return str(path.relative_to(ROOT))
+
+
+def check(s: Sample) -> None:
+    """Read the sample's workbooks back, print a summary and assert the sample's rules."""
+    wb = openpyxl.load_workbook(s.main_file)
     expected = ["Hướng dẫn", "Thông tin", "Nơi nhận", "Đơn vị", "Thôn", "Tiêu chí",
                 "Phân công", "Kế hoạch tháng", "Nhật ký"]
-    print("Sổ chính:", MAIN_FILE.relative_to(ROOT))
+    print("Sổ chính:", _label(s.main_file))
     print("  Các trang:", ", ".join(wb.sheetnames))
     assert wb.sheetnames == expected, wb.sheetnames
     for ws in wb.worksheets:
@@ -912,91 +1196,73 @@ def check() -> None:
     _, info = _read(wb["Thông tin"])
     got = [(r["Mục"], _as_date(r["Giá trị"]) if isinstance(r["Giá trị"], dt.datetime)
             else r["Giá trị"]) for r in info]
-    assert got == INFO, got
-    assert "đô thị văn minh tại cơ sở" in CAN_CU and "văn mình" not in CAN_CU
+    assert got == s.info, got
+    can_cu = dict(s.info)["Căn cứ"]
+    assert "đô thị văn minh tại cơ sở" in can_cu and "văn mình" not in can_cu
 
     # Nơi nhận, Đơn vị, Thôn, Tiêu chí, Phân công
     _, rec = _read(wb["Nơi nhận"])
-    assert [(r["Văn bản"], r["Nơi nhận"], r["Ghi chú"]) for r in rec] == RECIPIENTS
+    assert [(r["Văn bản"], r["Nơi nhận"], r["Ghi chú"]) for r in rec] == s.recipients
     _, units = _read(wb["Đơn vị"])
-    assert [r["Tên đơn vị"] for r in units] == UNIT_NAMES and len(units) == 15
-    assert [r["TT"] for r in units] == list(range(1, 16))
+    assert [r["Tên đơn vị"] for r in units] == s.unit_names
+    assert [r["TT"] for r in units] == list(range(1, len(s.units) + 1))
     _, vil = _read(wb["Thôn"])
-    assert [r["Tên thôn"] for r in vil] == VILLAGE_NAMES
+    assert [r["Tên thôn"] for r in vil] == s.village_names
     for r in vil:
-        assert (r["Xa trung tâm"] == "x") == (r["Tên thôn"] in FAR_VILLAGES)
+        assert (r["Xa trung tâm"] == "x") == (r["Tên thôn"] in s.far_villages)
         assert 70 <= r["Số hộ"] <= 260
         assert 0.4 * r["Số hộ"] - 0.5 <= r["Số hộ chăn nuôi"] <= 0.8 * r["Số hộ"] + 0.5
         base, breeders = r["Hộ chăn nuôi đạt VSMT năm trước"], r["Số hộ chăn nuôi"]
         assert 0.4 * breeders - 0.5 <= base <= 0.7 * breeders + 0.5
     _, crit = _read(wb["Tiêu chí"])
-    assert [tuple(r[h] for h in H_CRITERIA) for r in crit] == CRITERIA
+    assert [tuple(r[h] for h in H_CRITERIA) for r in crit] == s.criteria
     _, ann = _read(wb["Phân công"])
     assert [(r["TT"], r["Chi bộ, tổ chức"], r["Nội dung phụ trách"], r["Thôn phụ trách"])
-            for r in ann] == ASSIGNMENTS
+            for r in ann] == s.assignments
     assert all(r["Ghi chú"] is None for r in ann)
-    if SEED_FILE.exists():
-        _check_against_seed(SEED_FILE.read_text(encoding="utf-8"))
-        print("  Đối chiếu văn bản gốc (Căn cứ, mục IV, phụ lục): khớp")
+    assert {v for villages in s.assigned.values() for v in villages} == \
+        set(s.village_names + [CENTRE]), "every village is looked after"
 
     # Kế hoạch tháng
     _, plan = _read(wb["Kế hoạch tháng"])
     per_plan_month = Counter(r["Tháng"] for r in plan)
     print("  Kế hoạch tháng theo tháng:", dict(per_plan_month))
-    assert sorted(per_plan_month) == [f"{m:02d}/{YEAR}" for m in PLAN_MONTHS]
+    assert sorted(per_plan_month) == [f"{m:02d}/{s.year}" for m in s.plan_months]
     assert all(PLAN_ROWS[0] <= n <= PLAN_ROWS[1] for n in per_plan_month.values())
     for r in plan:
         day = _as_date(r["Ngày dự kiến"])
         assert isinstance(r["Tháng"], str) and r["Tháng"] == f"{day.month:02d}/{day.year}"
-        assert day.weekday() >= 5 and day not in HOLIDAYS, day
-        assert r["Thôn"] in ASSIGNED[r["Đơn vị"]]
-        assert r["ĐVT"] == CRITERION_UNIT[r["Mã tiêu chí"]]
+        assert day.weekday() >= 5 and day not in s.holidays, day
+        assert r["Thôn"] in s.assigned[r["Đơn vị"]]
+        assert r["ĐVT"] == s.criterion_unit[r["Mã tiêu chí"]]
         assert isinstance(r["Lực lượng dự kiến"], int) and r["Lực lượng dự kiến"] > 0
         assert isinstance(r["Kinh phí dự kiến"], int) and r["Kinh phí dự kiến"] % 100_000 == 0
 
     # Nhật ký of the main workbook
     _, log = _read(wb["Nhật ký"])
-    _check_log(log, "binh-xa-2021.xlsx:Nhật ký")
+    _check_log(s, log, f"{s.main_file.name}:Nhật ký")
     per_unit = Counter(r["Đơn vị"] for r in log)
     per_month = Counter(_as_date(r["Ngày"]).month for r in log)
     print(f"  Nhật ký: {len(log)} dòng; theo tháng:",
-          ", ".join(f"T{m}: {per_month[m]}" for m in LOG_MONTHS))
-    print("  Nhật ký theo đơn vị (T1/T2/T3):")
-    for unit in UNIT_NAMES:
+          ", ".join(f"T{m}: {per_month[m]}" for m in s.log_months))
+    print(f"  Nhật ký theo đơn vị ({'/'.join(f'T{m}' for m in s.log_months)}):")
+    for unit in s.unit_names:
         months = Counter(_as_date(r["Ngày"]).month for r in log if r["Đơn vị"] == unit)
-        print(f"    {unit:<18} {per_unit[unit]:>3}  ({months[1]}/{months[2]}/{months[3]})")
-    assert len(log) >= 160, len(log)
-    assert all(per_unit[u] >= 6 for u in UNIT_NAMES), per_unit
-    march = [r for r in log if _as_date(r["Ngày"]).month == 3]
-    idle_units = set(UNIT_NAMES) - {r["Đơn vị"] for r in march}
-    idle_places = set(VILLAGE_NAMES + [CENTRE]) - {r["Thôn"] for r in march}
-    print("  Tháng 3 không có hoạt động: đơn vị", sorted(idle_units), "; thôn", sorted(idle_places))
-    assert idle_units == MARCH_IDLE_UNITS, idle_units
-    # Hội CCB is the only unit of Tân Bình 1 and 2, BCHQS xã the only one of Thác Lường
-    assert idle_places == MARCH_IDLE_VILLAGES, idle_places
-    assert {r["Thôn"] for r in log} == set(VILLAGE_NAMES + [CENTRE])
+        print(f"    {unit:<26} {per_unit[unit]:>3}  "
+              f"({'/'.join(str(months[m]) for m in s.log_months)})")
+        assert tuple(months[m] for m in s.log_months) == s.log_counts[unit], unit
+    assert {r["Thôn"] for r in log} == set(s.village_names + [CENTRE])
     metres = [r for r in log if r["ĐVT"] == "m"]
-    assert len(metres) == METRE_ROWS, len(metres)
+    assert len(metres) == s.metre_rows, len(metres)
     print("  Dòng ghi khối lượng bằng m:", len(metres))
 
-    # The per-unit workbook
-    wbu = openpyxl.load_workbook(UNIT_FILE)
-    print("Sổ đơn vị:", UNIT_FILE.relative_to(ROOT))
-    print("  Các trang:", ", ".join(wbu.sheetnames))
-    assert wbu.sheetnames == ["Hướng dẫn", "Nhật ký"], wbu.sheetnames
-    _check_sheet_format(wbu["Hướng dẫn"], H_GUIDE)
-    _check_sheet_format(wbu["Nhật ký"], H_LOG)
-    guide = "\n".join(str(v) for row in wbu["Hướng dẫn"].iter_rows(values_only=True)
-                      for v in row if v)
-    assert ILLUSTRATIVE in guide and "tools/make_sample.py" in guide
-    _, ulog = _read(wbu["Nhật ký"])
-    _check_log(ulog, "nhat-ky-truong-thcs-2021.xlsx:Nhật ký")
-    umonth = Counter(_as_date(r["Ngày"]).month for r in ulog)
-    print(f"  Nhật ký: {len(ulog)} dòng; theo tháng:",
-          ", ".join(f"T{m}: {umonth[m]}" for m in LOG_MONTHS))
-    assert 8 <= len(ulog) <= 12
-    assert {r["Đơn vị"] for r in ulog} == {PER_UNIT_WORKBOOK_UNIT}
-    assert {r["Thôn"] for r in ulog} <= {"Soi Dịa", "Yên Bình"}
+    ulog: list[dict] = []
+    if s.unit_file is not None:
+        ulog = _check_unit_workbook(s)
+    if s.year == YEAR:
+        _check_2021(log)
+    else:
+        _check_2026(s, wb, log)
 
     # No duplicates, within or across the files; NVH/DTS once per village
     everything = log + ulog
@@ -1009,6 +1275,70 @@ def check() -> None:
                    if r["Mã tiêu chí"] in ONCE_PER_PLACE)
     assert all(n == 1 for n in once.values()), once
     print("Kiểm tra: đạt.")
+
+
+def _check_unit_workbook(s: Sample) -> list[dict]:
+    assert s.unit_file is not None
+    wbu = openpyxl.load_workbook(s.unit_file)
+    print("Sổ đơn vị:", _label(s.unit_file))
+    print("  Các trang:", ", ".join(wbu.sheetnames))
+    assert wbu.sheetnames == ["Hướng dẫn", "Nhật ký"], wbu.sheetnames
+    _check_sheet_format(wbu["Hướng dẫn"], H_GUIDE)
+    _check_sheet_format(wbu["Nhật ký"], H_LOG)
+    guide = "\n".join(str(v) for row in wbu["Hướng dẫn"].iter_rows(values_only=True)
+                      for v in row if v)
+    assert ILLUSTRATIVE in guide and "tools/make_sample.py" in guide
+    _, ulog = _read(wbu["Nhật ký"])
+    _check_log(s, ulog, f"{s.unit_file.name}:Nhật ký")
+    umonth = Counter(_as_date(r["Ngày"]).month for r in ulog)
+    print(f"  Nhật ký: {len(ulog)} dòng; theo tháng:",
+          ", ".join(f"T{m}: {umonth[m]}" for m in s.log_months))
+    assert len(ulog) == sum(s.per_unit_counts)
+    assert {r["Đơn vị"] for r in ulog} == {s.per_unit_unit}
+    assert {r["Thôn"] for r in ulog} <= set(s.assigned[s.per_unit_unit])
+    return ulog
+
+
+def _check_2021(log: list[dict]) -> None:
+    """The 2021 sample: the seed's texts, March's idle units and villages."""
+    if SEED_FILE.exists():
+        _check_against_seed(SEED_FILE.read_text(encoding="utf-8"))
+        print("  Đối chiếu văn bản gốc (Căn cứ, mục III.1, mục IV, phụ lục): khớp")
+    assert len(log) >= 160, len(log)
+    per_unit = Counter(r["Đơn vị"] for r in log)
+    assert all(per_unit[u] >= 6 for u in UNIT_NAMES), per_unit
+    march = [r for r in log if _as_date(r["Ngày"]).month == 3]
+    idle_units = set(UNIT_NAMES) - {r["Đơn vị"] for r in march}
+    idle_places = set(VILLAGE_NAMES + [CENTRE]) - {r["Thôn"] for r in march}
+    print("  Tháng 3 không có hoạt động: đơn vị", sorted(idle_units), "; thôn", sorted(idle_places))
+    assert idle_units == MARCH_IDLE_UNITS, idle_units
+    # Hội CCB is the only unit of Tân Bình 1 and 2, BCHQS xã the only one of Thác Lường
+    assert idle_places == MARCH_IDLE_VILLAGES, idle_places
+
+
+_DISTRICT_WORDS = re.compile(r"huyện|/HU\b", re.IGNORECASE)
+
+
+def _check_2026(s: Sample, wb, log: list[dict]) -> None:
+    """The 2026 sample: the province as superior, no district body anywhere."""
+    assert len(log) >= 80, len(log)
+    info = dict(s.info)
+    assert info["Cơ quan cấp trên"] == "ĐẢNG BỘ TỈNH TUYÊN QUANG"
+    for ws in wb.worksheets:
+        if ws.title == "Hướng dẫn":  # it explains that there is no district level any more
+            continue
+        for row in ws.iter_rows(values_only=True):
+            for value in row:
+                if isinstance(value, str):
+                    assert not _DISTRICT_WORDS.search(value), (ws.title, value)
+    assert not any(_DISTRICT_WORDS.search(r[1]) for r in s.recipients)
+    assert s.recipients[-1] == ("tất cả", "Lưu VPĐU", None)
+    feb = [r for r in log if _as_date(r["Ngày"]).month == 2]
+    idle_units = set(s.unit_names) - {r["Đơn vị"] for r in feb}
+    print("  Tháng 2 không có hoạt động: đơn vị", sorted(idle_units))
+    assert idle_units == FEBRUARY_IDLE_UNITS_2026, idle_units
+    livestock = next(c for c in s.criteria if c[0] == "CN")
+    assert "so với năm 2025" in livestock[7], livestock
 
 
 if __name__ == "__main__":
