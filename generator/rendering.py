@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
+from docx.opc.pkgwriter import _ContentTypesItem
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 
@@ -108,15 +110,31 @@ def jinja_environment() -> jinja2.Environment:
     return env
 
 
-def _stable_zip(data: bytes) -> bytes:
-    """The same archive with fixed entry times and attributes."""
+def _package_bytes(document: DocxTemplate) -> bytes:
+    """The rendered package as a zip with fixed entry times, written once.
+
+    This is python-docx's OpcPackage.save with the zip entries dated FIXED_ZIP_TIME,
+    so that the same inputs give the same bytes without compressing twice. docxtpl's
+    own save adds only picture and media replacement, which ntm does not use.
+    """
+    package = document.docx.part.package
+    for part in package.parts:
+        part.before_marshal()
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=FIXED_ZIP_TIME)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+
+        def put(uri: PackURI, blob: bytes) -> None:
+            info = zipfile.ZipInfo(uri.membername, date_time=FIXED_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(item.filename))
+            archive.writestr(info, blob)
+
+        put(CONTENT_TYPES_URI, _ContentTypesItem.from_parts(package.parts).blob)  # type: ignore[no-untyped-call]
+        put(PACKAGE_URI.rels_uri, package.rels.xml)
+        for part in package.parts:
+            put(part.partname, part.blob)
+            if len(part.rels):
+                put(part.partname.rels_uri, part.rels.xml)
     return out.getvalue()
 
 
@@ -170,6 +188,4 @@ def render_docx(template: Path, context: Mapping[str, Any], stamp: dt.datetime, 
     properties.author = "ntm"
     properties.last_modified_by = "ntm"
     properties.title = title
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return _stable_zip(buffer.getvalue())
+    return _package_bytes(document)
