@@ -90,10 +90,10 @@ def render(count: int, repeat: int, work: Path) -> list[Figure]:
     inputs = load_inputs([REPO / "inputs"])
     template = shipped_templates() / MONTHLY_REPORT.template
     base = Source(inputs.commune, inputs.activities, inputs.planned, dt.date(2021, 3, 1))
-    # different data per document: March with one activity left out each time (20 real
+    # different data per document: March with one activity left out each time (10 real
     # contexts, each with its chart), then a numbered summary so that no two are the same
     real = []
-    for n in range(min(count, 20)):
+    for n in range(min(count, 10)):
         activities = inputs.activities[:n] + inputs.activities[n + 1 :]
         real.append(MONTHLY_REPORT.context(Source(base.commune, activities, base.planned, base.month)))
     contexts = [{**real[n % len(real)], "tom_tat": f"{real[n % len(real)]['tom_tat']} (bản {n + 1})"} for n in range(count)]
