@@ -212,3 +212,25 @@ def test_a_month_without_planned_activities_still_gets_its_plan_and_report(runne
     assert result.exit_code == 0, result.output
     text = docx_text.text(out / "2021/2021-07/bao-cao-thang-07.docx")
     assert "Trong tháng 7/2021, các chi bộ, tổ chức chưa ghi nhận hoạt động nào." in text
+
+
+def test_a_tag_broken_across_paragraphs_in_word_stops_generate_with_the_paragraph(runner, tmp_path):
+    import copy
+
+    import docx
+
+    templates = tmp_path / "templates"
+    shutil.copytree(INPUTS.parent / "templates", templates)
+    document = docx.Document(str(templates / "ke-hoach.docx"))
+    cell = document.tables[0].cell(0, 0)
+    paragraph = next(p for p in cell.paragraphs if "{{ co_quan_cap_tren }}" in p.text)
+    second = copy.deepcopy(paragraph._p)
+    paragraph._p.addnext(second)
+    paragraph.runs[0].text = "{{ co_quan"  # the clerk pressed Enter inside the tag
+    docx.text.paragraph.Paragraph(second, paragraph._parent).runs[0].text = "_cap_tren }}"
+    document.save(str(templates / "ke-hoach.docx"))
+    result = runner.invoke(main, ["generate", str(INPUTS), "--templates", str(templates), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "[T-THE-TACH-DOAN] lỗi: bảng 1, dòng 1, ô 1, đoạn 1" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
