@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator.model import COMMUNE_CENTRE, Activity, Commune, Criterion, Method, Scope, Village
@@ -34,30 +34,10 @@ class Totals:
     in_kind: int = 0
     land_m2: Decimal = Decimal(0)
 
-    def __add__(self, other: Totals) -> Totals:
-        return Totals(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
-
     @property
     def money(self) -> int:
         """Cash and in-kind value together: what was mobilised."""
         return self.cash + self.in_kind
-
-    @classmethod
-    def of(cls, activity: Activity) -> Totals:
-        return cls(
-            1,
-            activity.participants,
-            activity.officials,
-            activity.party_members,
-            activity.public_employees,
-            activity.armed_forces,
-            activity.association_members,
-            activity.residents,
-            activity.workdays,
-            activity.cash,
-            activity.in_kind,
-            activity.land_m2,
-        )
 
 
 def total(activities: Iterable[Activity]) -> Totals:

@@ -12,7 +12,7 @@ from generator.annotate import write_annotated_copy
 from generator.blank import unit_log_file_name, write_blank_workbook, write_unit_log_workbook
 from generator.aggregation import aggregate_month, months_with_data, next_month
 from generator.documents import ALL_DOCUMENTS, ANNEX, DOCUMENTS_BY_KEY, MONTHLY_PLAN, MONTHLY_REPORT, PLAN, DocumentSpec, Source
-from generator.files import sweep_temporaries, write_atomically  # noqa: F401 - used by tests and tools
+from generator.files import write_atomically
 from generator.formatcheck import Finding, check_document, check_template, format_report, provided_context, template_kind
 from generator.pdf import LibreOfficeMissing, convert_to_pdf, find_soffice, merge_pdfs
 from generator.register import (
