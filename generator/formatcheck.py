@@ -1746,11 +1746,12 @@ def _docxtpl_issues(path: Path, parts: Sequence[_TemplatePart], environment: jin
     return issues
 
 
-def check_template(path: Path, provided: Mapping[str, object]) -> list[Finding]:
+def check_template(path: Path, provided: Mapping[str, object], prove: bool = True) -> list[Finding]:
     """The problems of a docxtpl template: split tags, unbalanced blocks, unknown names.
 
     `provided` is the context the program gives this template (see `provided_context`).
-    When nothing is found, the template is rendered with `provided` as the proof.
+    When nothing is found and `prove` is set, the template is rendered with `provided` as
+    the proof; `ntm generate` renders right after the check, so it does not ask for one.
     """
     doc = Doc(path)
     environment = _template_environment()
@@ -1773,7 +1774,7 @@ def check_template(path: Path, provided: Mapping[str, object]) -> list[Finding]:
         codes += _check_part(part, provided, environment)
     if not codes:
         codes += _docxtpl_issues(path, parts, environment)
-    if not codes:
+    if not codes and prove:
         failure = _render_failure(path, provided)
         if failure is not None:
             codes.append((T_RENDER, Issue("toàn mẫu", failure, "mẫu dựng được với dữ liệu chương trình cung cấp")))

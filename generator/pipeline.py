@@ -200,7 +200,8 @@ def _stamp(source: Source) -> dt.datetime:
 
 
 def render_document(spec: DocumentSpec, source: Source, templates: Path) -> bytes:
-    """Checks the template against the context it gets (ntm check --template), then renders.
+    """Checks the template against the context it gets (ntm check --template), then renders
+    it once: a failure of that render is a TemplateProblem of its own.
 
     A clerk's edit in Word that broke a tag stops here with the paragraph named,
     not with a Jinja traceback or a half-filled document.
@@ -209,7 +210,7 @@ def render_document(spec: DocumentSpec, source: Source, templates: Path) -> byte
     context = spec.context(source)
     if not template.is_file():
         raise TemplateProblem(f"Không có mẫu '{template}'. Hãy chép lại mẫu đi kèm chương trình vào thư mục này.")
-    problems = [f for f in check_template(template, context) if f.is_error]
+    problems = [f for f in check_template(template, context, prove=False) if f.is_error]
     if problems:
         listing = "\n".join(f"  {f}" for f in problems)
         raise TemplateProblem(

@@ -180,6 +180,8 @@ def render_docx(template: Path, context: Mapping[str, Any], stamp: dt.datetime, 
         ) from None
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise TemplateProblem(f"Không đọc được mẫu '{template}': {exc}.") from None
+    except Exception as exc:  # noqa: BLE001 - whatever docxtpl raises, the template is at fault
+        raise TemplateProblem(f"docxtpl không dựng được mẫu '{template.name}': {type(exc).__name__}: {exc}.") from None
     properties = document.docx.core_properties
     properties.created = stamp
     properties.modified = stamp
