@@ -79,6 +79,10 @@ class Progress:
     value: Decimal  # what is compared with the target: the quantity, or a per cent
     target: Decimal | None
     applicable: bool
+    # the households a rate is taken of (`Số hộ`, or `Số hộ chăn nuôi` for a rise in rate) and the
+    # previous year's count (`Hộ chăn nuôi đạt VSMT năm trước`): the base a rate is printed with
+    households: int = 0
+    baseline: int = 0
 
     @property
     def met(self) -> bool | None:
@@ -119,22 +123,41 @@ def next_month(day: dt.date) -> dt.date:
 
 
 def _applies(criterion: Criterion, place: str, village: Village | None) -> bool:
+    """The commune centre takes part in every "Tất cả thôn" sum, with or without a target of its
+    own (SPEC §4): its sessions count. It has no households, so no rate applies to it."""
     if place == COMMUNE_CENTRE:
-        return criterion.method is Method.SUM and criterion.target_centre is not None
+        return criterion.method is Method.SUM and (criterion.scope is Scope.ALL_VILLAGES or criterion.target_centre is not None)
     if criterion.scope is Scope.REMOTE_VILLAGES:
         return village is not None and village.remote
     return True
 
 
+def _base(criterion: Criterion, villages: Sequence[Village]) -> tuple[int, int]:
+    """(households the rate is taken of, previous year's count) for the criterion's `Cách tính`."""
+    baseline = sum(v.hygienic_livestock_baseline for v in villages)
+    if criterion.method is Method.HOUSEHOLD_RATE:
+        return sum(v.households for v in villages), 0
+    if criterion.method in (Method.RISE_OVER_BASELINE, Method.RATE_RISE_POINTS):
+        return sum(v.livestock_households for v in villages), baseline
+    return 0, 0
+
+
 def _value(criterion: Criterion, quantity: Decimal, villages: Sequence[Village]) -> Decimal:
-    """What a cumulative quantity means for the criterion's `Cách tính`."""
+    """What a cumulative quantity means for the criterion's `Cách tính`: the quantity, the rate in
+    %, the relative rise over last year in %, or the rise of the rate in percentage points."""
     if criterion.method is Method.SUM:
         return quantity
-    if criterion.method is Method.HOUSEHOLD_RATE:
-        households = sum(v.households for v in villages)
-        return quantity / households * HUNDRED if households else Decimal(0)
-    baseline = sum(v.hygienic_livestock_baseline for v in villages)
-    return quantity / baseline * HUNDRED if baseline else Decimal(0)
+    households, baseline = _base(criterion, villages)
+    if criterion.method is Method.RISE_OVER_BASELINE:
+        return quantity / baseline * HUNDRED if baseline else Decimal(0)
+    return quantity / households * HUNDRED if households else Decimal(0)
+
+
+def capped_sum(places: Iterable[Progress]) -> Decimal:
+    """A commune-wide sum against per-place targets: each place counts up to its own target, so
+    overshoot in one village does not make up for another (SPEC §4). Places without a target
+    add nothing."""
+    return sum((min(p.cumulative_quantity, p.target) for p in places if p.target is not None), Decimal(0))
 
 
 def _place_target(criterion: Criterion, place: str) -> Decimal | None:
@@ -195,6 +218,7 @@ def aggregate_month(commune: Commune, activities: Sequence[Activity], month: dt.
     commune_progress: list[Progress] = []
     for criterion in commune.criteria:
         applicable: list[str] = []
+        first = len(progress)
         month_sum, all_sum = Decimal(0), Decimal(0)
         for place in place_names:
             village = villages.get(place)
@@ -204,27 +228,34 @@ def aggregate_month(commune: Commune, activities: Sequence[Activity], month: dt.
             month_q, all_q = quantities.get((place, criterion.code), (Decimal(0), Decimal(0)))
             month_sum += month_q
             all_sum += all_q
+            here = [village] if village else []
             progress.append(
                 Progress(
                     place,
                     criterion,
                     month_q,
                     all_q,
-                    _value(criterion, all_q, [village] if village else []),
+                    _value(criterion, all_q, here),
                     _place_target(criterion, place),
                     True,
+                    *_base(criterion, here),
                 )
             )
         commune_villages = [villages[p] for p in applicable if p in villages]
+        commune_target = _commune_target(criterion, applicable)
+        value = _value(criterion, all_sum, commune_villages)
+        if criterion.method is Method.SUM and commune_target is not None:
+            value = capped_sum(progress[first:])
         commune_progress.append(
             Progress(
                 "Toàn xã",
                 criterion,
                 month_sum,
                 all_sum,
-                _value(criterion, all_sum, commune_villages),
-                _commune_target(criterion, applicable),
+                value,
+                commune_target,
                 bool(applicable),
+                *_base(criterion, commune_villages),
             )
         )
 

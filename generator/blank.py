@@ -31,7 +31,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from generator import schema as S
 from generator.errors import OutputProblem, UsageError
-from generator.model import COMMUNE_CENTRE, Commune, DocType, Method, Scope
+from generator.model import COMMUNE_CENTRE, Commune, DocType, Method, NoteKind, Scope
 from generator.text import ascii_slug, fold
 from generator.validation import UNIT_KINDS, NameIndex
 
@@ -89,6 +89,7 @@ FIXED_LISTS: dict[tuple[str, str], tuple[str, ...]] = {
     (S.VILLAGES.name, "Xa trung tâm"): ("x",),
     (S.CRITERIA.name, "Cách tính"): tuple(m.value for m in Method),
     (S.CRITERIA.name, "Áp dụng"): tuple(s.value for s in Scope),
+    (S.ASSESSMENT.name, "Mục"): tuple(k.value for k in NoteKind),
 }
 
 # ---------------------------------------------------------------- texts
@@ -122,6 +123,10 @@ SHEET_HELP: dict[str, str] = {
         "Không bắt buộc. Hoạt động dự kiến của từng tháng, để soạn kế hoạch hoạt động tháng và "
         "phần nhiệm vụ tháng sau của báo cáo tháng."
     ),
+    S.ASSESSMENT.name: (
+        "Không bắt buộc. Câu đánh giá của văn phòng cho báo cáo tháng: ưu điểm, hạn chế, nguyên nhân, "
+        "nhiệm vụ, đề xuất; được thêm vào sau các câu chương trình tự viết từ số liệu."
+    ),
     S.ACTIVITY_LOG.name: (
         "Mỗi dòng là một hoạt động đã làm: một buổi của một đơn vị tại một thôn (hoặc Trung tâm "
         "xã), theo một tiêu chí. Không ghi một hoạt động hai lần, kể cả ở sổ nhật ký của đơn vị."
@@ -154,6 +159,11 @@ COLUMN_HELP: dict[str, str] = {
     ),
     "Áp dụng": "Tất cả thôn / Thôn xa trung tâm; chọn trong danh sách.",
     "Diễn giải": "Câu chỉ tiêu in ở mục IV của kế hoạch, nguyên văn.",
+    "Cách ghi kết quả": (
+        "Cụm từ báo cáo kết quả, [số] là chỗ ghi khối lượng trong tháng, ví dụ: gắn [số] biển chỉ dẫn "
+        "ranh giới thôn; để trống thì báo cáo ghi theo cột Nội dung."
+    ),
+    "Mục": "Ưu điểm / Hạn chế / Nguyên nhân / Nhiệm vụ / Đề xuất; chọn trong danh sách.",
     "Chi bộ, tổ chức": "Tên đơn vị, đúng như ở trang Đơn vị.",
     "Nội dung phụ trách": "Nội dung phụ trách, nguyên văn phụ lục.",
     "Thôn phụ trách": "Tên các thôn, cách nhau bằng dấu phẩy; để trống là Trung tâm xã.",
@@ -195,6 +205,8 @@ SHEET_COLUMN_HELP: dict[tuple[str, str], str] = {
         "chương trình tự quy đổi."
     ),
     (S.MONTHLY_PLAN.name, "ĐVT"): "ĐVT của Khối lượng dự kiến; để trống là ĐVT của tiêu chí.",
+    (S.ASSESSMENT.name, "Tháng"): "Tháng/năm của báo cáo, ví dụ: 03/2021.",
+    (S.ASSESSMENT.name, "Nội dung"): "Câu đánh giá, viết trọn câu như in trong báo cáo.",
 }
 
 INFO_NOTES: dict[str, str] = {

@@ -11,6 +11,7 @@ from decimal import Decimal
 from enum import Enum
 
 COMMUNE_CENTRE = "Trung tâm xã"
+PHRASE_SLOT = "[số]"  # where `Cách ghi kết quả` takes the month's quantity
 
 
 class Method(Enum):
@@ -18,7 +19,9 @@ class Method(Enum):
 
     SUM = "Cộng dồn"
     HOUSEHOLD_RATE = "Tỷ lệ hộ"
-    RISE_OVER_BASELINE = "Tăng so năm trước"
+    RISE_OVER_BASELINE = "Tăng so năm trước"  # relative growth of the number: new ÷ baseline
+    # percentage points of the rate (hộ đạt ÷ `Số hộ chăn nuôi`): "tỷ lệ … tăng thêm 10%" read as points
+    RATE_RISE_POINTS = "Tăng tỷ lệ so năm trước"
 
 
 class Scope(Enum):
@@ -109,6 +112,9 @@ class Criterion:
     method: Method
     scope: Scope
     explanation: str = ""
+    # `Cách ghi kết quả`: the report's verb phrase, "[số]" where the month's quantity goes
+    # ("gắn [số] biển chỉ dẫn ranh giới thôn"); "" = the report falls back on `Nội dung`
+    phrase: str = ""
 
 
 @dataclass(frozen=True)
@@ -123,6 +129,25 @@ class Assignment:
     villages: tuple[str, ...]
 
 
+class NoteKind(Enum):
+    """`Mục` of the optional `Đánh giá` sheet: where the clerk's own sentence goes in the report."""
+
+    STRENGTH = "Ưu điểm"
+    WEAKNESS = "Hạn chế"
+    CAUSE = "Nguyên nhân"
+    TASK = "Nhiệm vụ"
+    PROPOSAL = "Đề xuất"
+
+
+@dataclass(frozen=True)
+class AssessmentNote:
+    """One row of `Đánh giá`: the clerk's sentence for the report of `month` (its first day)."""
+
+    month: date
+    kind: NoteKind
+    text: str
+
+
 @dataclass(frozen=True)
 class Commune:
     """Everything the main workbook says about the commune and its plan year."""
@@ -133,9 +158,17 @@ class Commune:
     villages: tuple[Village, ...]
     criteria: tuple[Criterion, ...]
     assignments: tuple[Assignment, ...]
+    notes: tuple[AssessmentNote, ...] = ()
 
     def recipients_of(self, doc_type: DocType) -> tuple[Recipient, ...]:
         return tuple(r for r in self.recipients if r.doc_type in (doc_type, None))
+
+    def notes_of(self, month: date, kind: NoteKind) -> tuple[str, ...]:
+        return tuple(n.text for n in self.notes if n.month == month and n.kind is kind)
+
+    @property
+    def leaders(self) -> dict[str, str]:
+        return {u.name: u.leader for u in self.units if u.leader}
 
 
 @dataclass(frozen=True)

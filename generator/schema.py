@@ -60,7 +60,8 @@ CRITERIA = SheetSchema(
         "Cách tính",
         "Áp dụng",
         "Diễn giải",
-        optional=("Diễn giải",),
+        "Cách ghi kết quả",
+        optional=("Diễn giải", "Cách ghi kết quả"),
     ),
 )
 ASSIGNMENTS = SheetSchema(
@@ -112,6 +113,9 @@ ACTIVITY_LOG = SheetSchema(
     prefilled=("Đơn vị",),
 )
 
+# the clerk's own sentences for a month's report (optional): Mục is one of model.NoteKind
+ASSESSMENT = SheetSchema("Đánh giá", _cols("Tháng", "Mục", "Nội dung"), required=False)
+
 MAIN_SHEETS: tuple[SheetSchema, ...] = (
     INFO,
     RECIPIENTS,
@@ -120,6 +124,7 @@ MAIN_SHEETS: tuple[SheetSchema, ...] = (
     CRITERIA,
     ASSIGNMENTS,
     MONTHLY_PLAN,
+    ASSESSMENT,
     ACTIVITY_LOG,
 )
 

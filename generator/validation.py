@@ -20,12 +20,15 @@ from generator.errors import Location, Problem, Severity
 from generator.legacy import detect_legacy
 from generator.model import (
     COMMUNE_CENTRE,
+    PHRASE_SLOT,
     Activity,
+    AssessmentNote,
     Assignment,
     Commune,
     Criterion,
     DocType,
     Method,
+    NoteKind,
     PlanInfo,
     PlannedActivity,
     Recipient,
@@ -425,8 +428,43 @@ def _criteria(table: SheetTable, out: _Collector) -> list[Criterion]:
         if not (code and content and unit and method and scope) or not _unique(row, "Mã", code, seen, out):
             continue
         explanation = "\n".join(nfc(line) for line in str(row.cell("Diễn giải").value or "").splitlines() if line.strip())
-        criteria.append(Criterion(code, content, unit, per_village, centre, Method(method), Scope(scope), explanation))
+        phrase = " ".join(nfc(row.text("Cách ghi kết quả")).split())
+        if phrase and PHRASE_SLOT not in phrase:
+            out.add(
+                row.location("Cách ghi kết quả"),
+                "E-GIA-TRI-SAI",
+                f"Cột 'Cách ghi kết quả' phải có {PHRASE_SLOT} ở chỗ ghi khối lượng, ví dụ: gắn {PHRASE_SLOT} biển chỉ dẫn ranh giới thôn.",
+            )
+            continue
+        criteria.append(Criterion(code, content, unit, per_village, centre, Method(method), Scope(scope), explanation, phrase))
     return criteria
+
+
+def _assessment(table: SheetTable, year: int, out: _Collector) -> list[AssessmentNote]:
+    """The optional `Đánh giá` sheet: the clerk's own sentences, by month and Mục."""
+    notes: list[AssessmentNote] = []
+    if not all(table.has_column(h) for h in table.schema.required_headers):
+        return notes
+    for row in table.rows:
+        try:
+            month = parse_month(row.cell("Tháng"))
+        except ValueProblem as error:
+            out.add(row.location("Tháng"), "E-NGAY-SAI", f"Cột 'Tháng': {error}.")
+            continue
+        kind = _enum_value(row, "Mục", [k.value for k in NoteKind], out)
+        text = " ".join(nfc(row.text("Nội dung")).split())
+        if month is None:
+            out.add(row.location("Tháng"), "E-O-TRONG", "Cột 'Tháng' không được để trống.")
+            continue
+        if month.year != year:
+            out.add(row.location("Tháng"), "E-NGAY-NGOAI-NAM", f"Tháng {month:%m/%Y} không thuộc năm kế hoạch {year}.")
+            continue
+        if not text:
+            out.add(row.location("Nội dung"), "E-O-TRONG", "Cột 'Nội dung' không được để trống.")
+            continue
+        if kind is not None:
+            notes.append(AssessmentNote(month, NoteKind(kind), text))
+    return notes
 
 
 def _assignments(table: SheetTable, units: NameIndex, villages: NameIndex, out: _Collector) -> list[Assignment]:
@@ -490,7 +528,12 @@ def validate_commune(book: WorkbookData) -> tuple[Commune | None, list[Problem]]
         return None, out.problems
     # Returned even with errors in its rows, so that the logs are checked against it
     # too and the clerk sees every problem in one run; the errors still block documents.
-    commune = Commune(info, tuple(recipients), tuple(units), tuple(villages), tuple(criteria), tuple(assignments))
+    notes: list[AssessmentNote] = []
+    assessment = book.table(S.ASSESSMENT)
+    if assessment is not None:
+        out.problems.extend(blank_row_warnings(assessment))
+        notes = _assessment(assessment, info.year, out)
+    commune = Commune(info, tuple(recipients), tuple(units), tuple(villages), tuple(criteria), tuple(assignments), tuple(notes))
     return commune, out.problems
 
 

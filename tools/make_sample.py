@@ -46,7 +46,7 @@ import tempfile
 import unicodedata
 import zipfile
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import openpyxl
@@ -202,41 +202,63 @@ FAR_VILLAGES = frozenset(v[0] for v in VILLAGES if v[1])
 CRITERIA = [
     ("PT", "Tổ chức phong trào thường xuyên", "buổi", None, None, "Cộng dồn", "Tất cả thôn",
      ("- Tổ chức thường xuyên, hiệu quả phong trào này, bám sát các nội dung trọng tâm trên. "
-      "Phân công đảng viên giúp đỡ hộ nghèo, gia đình chính sách.")),
+      "Phân công đảng viên giúp đỡ hộ nghèo, gia đình chính sách."),
+     "tổ chức [số] buổi tuyên truyền, họp thôn, ra quân tổng vệ sinh"),
     ("BCD", "Gắn biển chỉ dẫn ranh giới thôn", "biển", None, None, "Cộng dồn", "Tất cả thôn",
      ("- Thực hiện gắn biển chỉ dẫn ranh giới giữa các thôn ở các tuyến đường chính liên xã, "
-      "liên thôn.")),
+      "liên thôn."),
+     "gắn [số] biển chỉ dẫn ranh giới thôn"),
     ("NVH", "Nhà văn hóa thôn có cổng, hàng rào, được chỉnh trang", "nhà", 1, None,
      "Cộng dồn", "Tất cả thôn",
      ("- 100% nhà văn hóa thôn có cổng, hàng rào kiên cố hoặc hàng rào cây xanh; được vệ sinh, "
-      "chỉnh trang thường xuyên, quét sơn hoặc vôi ve sạch, đẹp.")),
+      "chỉnh trang thường xuyên, quét sơn hoặc vôi ve sạch, đẹp."),
+     "làm cổng, hàng rào, chỉnh trang [số] nhà văn hóa thôn"),
     ("DH", "Tuyến đường hoa điển hình", "km", 0.6, 0.8, "Cộng dồn", "Tất cả thôn",
      ("- 100% các thôn thực hiện đắp lề đường các tuyến đã được kiên cố hóa, trồng tuyến đường "
       "hoa và duy trì hoạt động vệ sinh đường liên thôn, ngõ xóm; trong đó: mỗi thôn tạo được "
       "ít nhất 2 tuyến đường hoa điển hình, chiều dài mỗi tuyến tối thiểu 0,3 km, gắn với các "
-      "mô hình “Nhà sạch, vườn đẹp”. Trung tâm xã 0,8 km đường hoa.")),
+      "mô hình “Nhà sạch, vườn đẹp”. Trung tâm xã 0,8 km đường hoa."),
+     "trồng mới [số] km đường hoa"),
     ("DTS", "Tuyến đường điện thắp sáng", "tuyến", 1, None, "Cộng dồn", "Tất cả thôn",
-     "- Xây dựng tối thiểu 01 tuyến đường điện thắp sáng/thôn."),
+     "- Xây dựng tối thiểu 01 tuyến đường điện thắp sáng/thôn.",
+     "lắp đặt [số] tuyến đường điện thắp sáng"),
     ("HR", "Hộ làm hố rác, chôn lấp hoặc ủ rác hữu cơ", "hộ", 80, None, "Tỷ lệ hộ",
      "Thôn xa trung tâm",
      ("- Vận động Nhân dân đóng góp xã hội hóa thực hiện thu gom rác, vận chuyển đến bãi rác "
       "tập trung của xã để xử lý; các thôn xa trung tâm xã, vận động trên 80% hộ dân làm hố "
-      "rác, chôn lấp hoặc ủ rác hữu cơ thành phân bón để giảm thiểu gây ô nhiễm môi trường.")),
-    ("CN", "Hộ chăn nuôi đảm bảo vệ sinh môi trường", "hộ", 10, None, "Tăng so năm trước",
+      "rác, chôn lấp hoặc ủ rác hữu cơ thành phân bón để giảm thiểu gây ô nhiễm môi trường."),
+     "vận động thêm [số] hộ ở các thôn xa trung tâm làm hố rác, chôn lấp hoặc ủ rác hữu cơ"),
+    ("CN", "Hộ chăn nuôi đảm bảo vệ sinh môi trường", "hộ", 10, None, "Tăng tỷ lệ so năm trước",
      "Tất cả thôn",
-     "- Tỷ lệ hộ chăn nuôi đảm bảo vệ sinh môi trường tăng thêm tối thiểu 10% so với năm 2020."),
+     "- Tỷ lệ hộ chăn nuôi đảm bảo vệ sinh môi trường tăng thêm tối thiểu 10% so với năm 2020.",
+     "hướng dẫn, vận động thêm [số] hộ chăn nuôi làm chuồng trại bảo đảm vệ sinh môi trường"),
     ("KV", "Chỉnh trang khuôn viên cơ quan, đơn vị; gắn biển tên", "buổi", None, None,
      "Cộng dồn", "Tất cả thôn",
      ("- Các cơ quan, đơn vị, trường học, trạm y tế thường xuyên chỉnh trang khuôn viên; "
       "tuyên truyền, thực hiện tốt công tác vệ sinh môi trường.\n"
       "Thực hiện gắn biển tên các cơ quan, đơn vị, tổ chức chính trị - xã hội đã giúp đỡ, hỗ "
       "trợ thực hiện công trình, tuyến đường; gắn biển mô hình “Nhà sạch, vườn đẹp” đối với "
-      "hộ gia đình.")),
+      "hộ gia đình."),
+     "tổ chức [số] buổi chỉnh trang khuôn viên cơ quan, đơn vị, gắn biển tên, biển mô hình"),
     ("GDHN", "Đảng viên giúp đỡ hộ nghèo, gia đình chính sách", "hộ", None, None, "Cộng dồn",
-     "Tất cả thôn", "- Phân công đảng viên giúp đỡ hộ nghèo, gia đình chính sách."),
+     "Tất cả thôn", "- Phân công đảng viên giúp đỡ hộ nghèo, gia đình chính sách.",
+     "đảng viên giúp đỡ [số] hộ nghèo, gia đình chính sách"),
     ("VS", "Vệ sinh nhà văn hóa, đường thôn, xóm", "km", None, None, "Cộng dồn",
-     "Tất cả thôn", None),
+     "Tất cả thôn", None,
+     "vệ sinh [số] km đường thôn, xóm, khuôn viên nhà văn hóa"),
+    # Upkeep of what exists: participation, not progress toward the new works above (SPEC §4).
+    ("DTNVH", "Duy tu, quét vôi nhà văn hóa thôn", "nhà", None, None, "Cộng dồn", "Tất cả thôn",
+     None, "quét vôi, chỉnh trang [số] nhà văn hóa (duy tu thường xuyên)"),
+    ("CSDH", "Chăm sóc, trồng dặm tuyến đường hoa hiện có", "km", None, None, "Cộng dồn",
+     "Tất cả thôn", None, "chăm sóc, trồng dặm [số] km đường hoa hiện có"),
 ]
+# Upkeep contents: drawn as the work they maintain (so the random draws stay the same), logged
+# under their own criterion.
+UPKEEP_CODES = {
+    "Chỉnh trang, quét vôi nhà văn hóa": "DTNVH",
+    "Chăm sóc, trồng dặm tuyến đường hoa": "CSDH",
+    "Chăm sóc, trồng dặm tuyến đường hoa trung tâm xã": "CSDH",
+}
 CRITERION_UNIT = {c[0]: c[2] for c in CRITERIA}
 
 # --------------------------------------------------------------------------
@@ -399,6 +421,36 @@ LAND_CONTENTS = frozenset({"Đắp lề đường, trồng hoa tuyến đường
 PLAN_NOTES = ["Phối hợp với chi bộ thôn", "Nếu trời mưa chuyển sang tuần sau"]
 
 # --------------------------------------------------------------------------
+# Sheet Đánh giá: the office's own sentences for a month's report (illustrative)
+# --------------------------------------------------------------------------
+
+ASSESSMENT = [
+    ("02/2021", "Nguyên nhân",
+     "Tháng 2 trùng dịp Tết Nguyên đán Tân Sửu, thời tiết rét đậm nên một số hoạt động phải lùi "
+     "lịch."),
+    ("03/2021", "Ưu điểm",
+     "Nhân dân đồng tình hưởng ứng, tự nguyện hiến đất mở rộng lề đường, góp cây giống, bóng đèn "
+     "cùng các chi bộ, tổ chức."),
+    ("03/2021", "Nguyên nhân",
+     "Hội CCB, BCHQS xã tập trung lực lượng cho công tác giao, nhận quân và huấn luyện dân quân "
+     "nên chưa bố trí được buổi ra quân tại các thôn được phân công."),
+    ("03/2021", "Nguyên nhân",
+     "Một số cấp ủy chi bộ thôn chưa chủ động phối hợp với đơn vị được phân công; việc vận động hộ "
+     "dân làm hố rác ở các thôn xa trung tâm còn chậm."),
+    ("03/2021", "Nhiệm vụ",
+     "Chi bộ các thôn Tân Bình 1, Tân Bình 2, Thác Lường phối hợp với Hội CCB, BCHQS xã tổ chức "
+     "ra quân ngay trong tháng 4."),
+    ("03/2021", "Đề xuất",
+     "Đề nghị Ban Dân vận Huyện ủy quan tâm hỗ trợ xi măng, cây giống để các thôn xa trung tâm "
+     "hoàn thành tuyến đường hoa điển hình."),
+]
+ASSESSMENT_2026 = [
+    ("02/2026", "Nguyên nhân",
+     "Tháng 2 trùng dịp Tết Nguyên đán Bính Ngọ, các chi bộ, tổ chức tập trung cho các hoạt động "
+     "mừng Đảng, mừng Xuân nên số buổi ra quân giảm so với tháng 1."),
+]
+
+# --------------------------------------------------------------------------
 # Headers
 # --------------------------------------------------------------------------
 
@@ -409,7 +461,8 @@ H_UNITS = ["TT", "Tên đơn vị", "Loại", "Người phụ trách"]
 H_VILLAGES = ["TT", "Tên thôn", "Xa trung tâm", "Số hộ", "Số hộ chăn nuôi",
               "Hộ chăn nuôi đạt VSMT năm trước"]
 H_CRITERIA = ["Mã", "Nội dung", "ĐVT", "Chỉ tiêu mỗi thôn", "Chỉ tiêu trung tâm xã",
-              "Cách tính", "Áp dụng", "Diễn giải"]
+              "Cách tính", "Áp dụng", "Diễn giải", "Cách ghi kết quả"]
+H_ASSESSMENT = ["Tháng", "Mục", "Nội dung"]
 H_ASSIGN = ["TT", "Chi bộ, tổ chức", "Nội dung phụ trách", "Thôn phụ trách", "Ghi chú"]
 H_PLAN = ["Tháng", "Ngày dự kiến", "Đơn vị", "Thôn", "Mã tiêu chí", "Nội dung hoạt động",
           "Lực lượng dự kiến", "Khối lượng dự kiến", "ĐVT", "Kinh phí dự kiến", "Ghi chú"]
@@ -582,7 +635,7 @@ VILLAGES_2026 = VILLAGES + [
 
 # As in 2021, with the baselines of the new plan year (2025).
 CRITERIA_2026 = [
-    c[:7] + (c[7].replace("so với năm 2020", "so với năm 2025") if c[7] else c[7],)
+    c[:7] + (c[7].replace("so với năm 2020", "so với năm 2025") if c[7] else c[7],) + c[8:]
     for c in CRITERIA
 ]
 
@@ -682,6 +735,7 @@ class Sample:
     per_unit_unit: str = ""
     per_unit_counts: tuple[int, ...] = ()
     guide_unit: list[tuple[str, str]] | None = None
+    assessment: list[tuple[str, str, str]] = field(default_factory=list)  # the `Đánh giá` sheet
 
     @property
     def unit_names(self) -> list[str]:
@@ -716,7 +770,7 @@ def sample_2021() -> Sample:
         log_counts=LOG_COUNTS, metre_rows=METRE_ROWS, plan_months=PLAN_MONTHS,
         unit_criteria=UNIT_CRITERIA, unit_people=UNIT_PEOPLE, notes=NOTES,
         guide_main=GUIDE_MAIN, unit_file=UNIT_FILE, per_unit_unit=PER_UNIT_WORKBOOK_UNIT,
-        per_unit_counts=PER_UNIT_COUNTS, guide_unit=GUIDE_UNIT,
+        per_unit_counts=PER_UNIT_COUNTS, guide_unit=GUIDE_UNIT, assessment=ASSESSMENT,
     )
 
 
@@ -729,7 +783,7 @@ def sample_2026() -> Sample:
         criteria=CRITERIA_2026, assignments=ASSIGNMENTS_2026, log_months=LOG_MONTHS_2026,
         log_counts=LOG_COUNTS_2026, metre_rows=METRE_ROWS_2026, plan_months=PLAN_MONTHS_2026,
         unit_criteria=UNIT_CRITERIA_2026, unit_people=UNIT_PEOPLE_2026, notes=NOTES_2026,
-        guide_main=GUIDE_MAIN_2026,
+        guide_main=GUIDE_MAIN_2026, assessment=ASSESSMENT_2026,
     )
 
 
@@ -855,13 +909,14 @@ def log_row(s: Sample, rng: random.Random, unit: str, village: str, day: dt.date
     cash = money(rng, cash_lo, cash_hi) if rng.random() < cash_p else 0
     kind = money(rng, kind_lo, kind_hi) if rng.random() < kind_p else 0
     content = content_for(rng, code, village)
+    logged_code = UPKEEP_CODES.get(content, code)
     if content in LAND_CONTENTS and rng.random() < 0.4:
         land = rng.randint(2, 15) * 10
     else:
         land = 0 if rng.random() < 0.6 else None
     notes = s.notes + CODE_NOTES.get(code, []) + (VILLAGE_NOTES if village != CENTRE else [])
     return {
-        "Ngày": day, "Đơn vị": unit, "Thôn": village, "Mã tiêu chí": code,
+        "Ngày": day, "Đơn vị": unit, "Thôn": village, "Mã tiêu chí": logged_code,
         "Nội dung hoạt động": content,
         **ppl,
         "Ngày công": num(total * factor),
@@ -911,7 +966,7 @@ def make_logs(s: Sample, rng: random.Random) -> tuple[list[dict], list[dict]]:
     for month, count in zip(s.log_months, s.per_unit_counts):
         unit_rows += unit_month_rows(s, rng, s.per_unit_unit, month, count, used, once_done)
     # a few quantities in metres, to exercise unit conversion (m -> km)
-    candidates = [r for r in main_rows if r["Mã tiêu chí"] in ("DH", "VS")]
+    candidates = [r for r in main_rows if r["Mã tiêu chí"] in ("DH", "CSDH", "VS")]
     for r in rng.sample(candidates, s.metre_rows):
         r["Khối lượng"] = round(r["Khối lượng"] * 1000)
         r["ĐVT"] = "m"
@@ -933,9 +988,10 @@ def make_plan(s: Sample, rng: random.Random) -> list[list]:
                 weights.pop("NVH", None)
             code = pick_code(rng, weights)
             budget = 0 if rng.random() < 0.4 else rng.randint(1, 30) * 100_000
+            day, content = rng.choice(days), content_for(rng, code, village)
             month_rows.append([
-                f"{month:02d}/{s.year}", rng.choice(days), unit, village, code,
-                content_for(rng, code, village), rng.randint(15, 60), quantity(rng, code),
+                f"{month:02d}/{s.year}", day, unit, village, UPKEEP_CODES.get(content, code),
+                content, rng.randint(15, 60), quantity(rng, code),
                 s.criterion_unit[code], budget,
                 rng.choice(PLAN_NOTES) if rng.random() < 0.1 else None,
             ])
@@ -1067,6 +1123,9 @@ def build(s: Sample) -> tuple[bytes, bytes | None]:
     write_sheet(wb, "Phân công", H_ASSIGN, [[*r, None] for r in s.assignments],
                 widths={"Nội dung phụ trách": 50})
     write_sheet(wb, "Kế hoạch tháng", H_PLAN, plan)
+    if s.assessment:
+        write_sheet(wb, "Đánh giá", H_ASSESSMENT, [list(r) for r in s.assessment],
+                    widths={"Nội dung": 100})
     write_sheet(wb, "Nhật ký", H_LOG, log_table(main_log))
     main_bytes = workbook_bytes(wb, s.fixed_time)
     if s.unit_file is None or s.guide_unit is None:
@@ -1141,7 +1200,7 @@ def _check_log(s: Sample, rows: list[dict], where: str) -> None:
         assert (r["Ngày công"] * 2) == int(r["Ngày công"] * 2), at
         assert isinstance(r["Khối lượng"], (int, float)) and r["Khối lượng"] > 0, at
         if r["ĐVT"] == "m":
-            assert code in ("DH", "VS") and isinstance(r["Khối lượng"], int), at
+            assert code in ("DH", "CSDH", "VS") and isinstance(r["Khối lượng"], int), at
         else:
             assert r["ĐVT"] == criterion_unit[code], at
         for c in ("Tiền mặt (đồng)", "Hiện vật quy đổi (đồng)"):
@@ -1175,7 +1234,7 @@ def check(s: Sample) -> None:
     """Read the sample's workbooks back, print a summary and assert the sample's rules."""
     wb = openpyxl.load_workbook(s.main_file)
     expected = ["Hướng dẫn", "Thông tin", "Nơi nhận", "Đơn vị", "Thôn", "Tiêu chí",
-                "Phân công", "Kế hoạch tháng", "Nhật ký"]
+                "Phân công", "Kế hoạch tháng"] + (["Đánh giá"] if s.assessment else []) + ["Nhật ký"]
     print("Sổ chính:", _label(s.main_file))
     print("  Các trang:", ", ".join(wb.sheetnames))
     assert wb.sheetnames == expected, wb.sheetnames
