@@ -247,6 +247,10 @@ INFO_NOTES: dict[str, str] = {
         "số 01-CT/HU, ngày 18/12/2020 của Ban Thường vụ Huyện ủy. Để trống: “Thực hiện theo các văn bản "
         "chỉ đạo của Ban Thường vụ <Cấp ủy cấp trên> về xây dựng nông thôn mới.”"
     ),
+    "Cơ quan đầu mối": (
+        "Không bắt buộc. Cơ quan của Đảng ủy theo dõi, tổng hợp, tham mưu báo cáo hằng tháng (kế hoạch, mục "
+        "V.6). Để trống: “Khối dân vận Đảng ủy”."
+    ),
 }
 
 # (title, text) rows of the instructions about formats and commands, after the sheets.
@@ -711,6 +715,7 @@ def _info_values(commune: Commune | None, year: int | None) -> dict[str, object]
         "Cấp ủy cấp trên": info.superior_committee or None,
         "Ban tham mưu cấp trên": info.superior_advisory_board or None,
         "Văn bản chỉ đạo nội dung": info.content_directive or None,
+        "Cơ quan đầu mối": info.advisory_body or None,
     }
 
 

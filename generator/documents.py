@@ -8,21 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import PurePosixPath
 from typing import Any
 
 from generator import vnformat
 from generator.aggregation import HUNDRED, MonthlyFigures, Progress, Totals, aggregate_month, month_start, next_month
-from generator.charts import Series, progress_chart
 from generator.model import (
     COMMUNE_CENTRE,
+    PHRASE_SLOT,
     Activity,
     Commune,
     Criterion,
     DocType,
     Method,
+    NoteKind,
     PlanInfo,
     PlannedActivity,
     Recipient,
@@ -30,6 +31,7 @@ from generator.model import (
 from generator.text import fold, fold_ascii
 
 ARCHIVE_LINE = "Lưu VPĐU"
+DEFAULT_ADVISORY_BODY = "Khối dân vận Đảng ủy"
 MOVEMENT = (
     "phong trào cán bộ, đảng viên, công chức, viên chức, chiến sỹ lực lượng vũ trang trực tiếp tham gia "
     "các hoạt động xây dựng nông thôn mới, đô thị văn minh tại cơ sở"
@@ -71,6 +73,8 @@ class Source:
     activities: tuple[Activity, ...]
     planned: tuple[PlannedActivity, ...]
     month: dt.date | None = None  # the first day of the month, for the monthly documents
+    # monthly plans found in the register: month → (number and symbol '05-KH/ĐU', issue date)
+    issued_monthly_plans: Mapping[dt.date, tuple[str, dt.date]] = field(default_factory=dict)
 
     @property
     def year(self) -> int:
@@ -237,24 +241,44 @@ def _planned_in(planned: Iterable[PlannedActivity], month: dt.date) -> list[Plan
     return sorted(chosen, key=lambda p: (p.day or p.month, p.unit))
 
 
+def _planned_amount(planned: PlannedActivity, criteria: Mapping[str, Criterion]) -> str:
+    """In the criterion's unit; none for a meeting or session, whose size is not a quantity."""
+    criterion = criteria.get(planned.criterion)
+    unit = planned.quantity_unit or (criterion.unit if criterion else "")
+    if not planned.planned_quantity or fold(unit) == "buổi":
+        return ""
+    return vnformat.quantity(planned.planned_quantity, unit)
+
+
+def units_without_plan(source: Source, month: dt.date) -> tuple[str, ...]:
+    """Units with nothing in the month's `Kế hoạch tháng`: a real plan gives each unit a task."""
+    planned = {p.unit for p in _planned_in(source.planned, month)}
+    return tuple(u.name for u in source.commune.units if u.name not in planned)
+
+
 def monthly_plan_context(source: Source) -> dict[str, Any]:
     month = source.the_month
     info = source.commune.info
     planned = _planned_in(source.planned, month)
+    criteria = {c.code: c for c in source.commune.criteria}
+    leaders = source.commune.leaders
     context = common_context(source, DocType.MONTHLY_PLAN)
     deadline = _deadline(month, info.monthly_report_deadline)
+    unit_deadline = _deadline(month, max(1, info.monthly_report_deadline - 3))
+    without = units_without_plan(source, month)
     context.update(
         thang=str(month.month),
+        nguoi_bao_cao=reporter(info),
         hoat_dong=[
             row(
                 stt=str(n),
                 noi_dung=p.content,
                 thoi_gian=vnformat.date_short(p.day) if p.day else f"Tháng {month.month}",
-                dia_diem=p.village,
-                don_vi=p.unit,
+                dia_diem="Trung tâm xã" if p.village == COMMUNE_CENTRE else p.village,
+                don_vi=p.unit + (f" (đ/c {leaders[p.unit]})" if p.unit in leaders else ""),
                 luc_luong=vnformat.number(p.planned_people),
-                khoi_luong=vnformat.quantity(p.planned_quantity, p.quantity_unit) if p.planned_quantity else "",
-                kinh_phi=vnformat.number(p.planned_budget, 0) if p.planned_budget else "",
+                khoi_luong=_planned_amount(p, criteria),
+                kinh_phi=vnformat.number(p.planned_budget, 0),
                 ghi_chu=p.note,
             )
             for n, p in enumerate(planned, start=1)
@@ -262,6 +286,17 @@ def monthly_plan_context(source: Source) -> dict[str, Any]:
         tong_luc_luong=vnformat.number(sum(p.planned_people for p in planned)),
         tong_kinh_phi=vnformat.number(sum(p.planned_budget for p in planned), 0),
         han_bao_cao=vnformat.date_short(deadline),
+        han_don_vi=vnformat.date_short(unit_deadline),
+        co_quan_dau_moi=advisory_body(info),
+        so_bao_cao=vnformat.number_symbol(None, DocType.MONTHLY_PLAN.number_symbol, info.body_symbol),
+        ten_co_quan_ban_hanh=body_in_sentence(info.issuing_body, info.place),
+        chua_dang_ky=(
+            [f"- {_names(without, 20)} chưa đăng ký hoạt động trong tháng; chủ động phối hợp với chi bộ thôn được "
+             "phân công bổ sung nội dung, báo cáo Ban Thường vụ Đảng ủy (qua "
+             f"{advisory_body(info)}) trước khi tổ chức."]
+            if without and planned
+            else []
+        ),
     )
     return context
 
@@ -273,14 +308,76 @@ def _deadline(month: dt.date, day: int) -> dt.date:
 
 # ---------------------------------------------------------------- monthly report
 
-_CATEGORIES = (
-    ("officials", "cán bộ, công chức"),
-    ("party_members", "đảng viên"),
-    ("public_employees", "viên chức"),
-    ("armed_forces", "lực lượng vũ trang"),
-    ("association_members", "đoàn viên, hội viên"),
-    ("residents", "Nhân dân"),
-)
+
+def reporter(info: PlanInfo) -> str:
+    """Who reports is who signs (`Thẩm quyền ký`): T/M ĐẢNG ỦY → 'Đảng ủy xã Bình Xa',
+    T/M BAN THƯỜNG VỤ → 'Ban Thường vụ Đảng ủy xã Bình Xa'."""
+    body = body_in_sentence(info.issuing_body, info.place)
+    if "thường vụ" in fold(info.signing_authority):
+        return f"Ban Thường vụ {body[:1].lower()}{body[1:]}"
+    return body
+
+
+def advisory_body(info: PlanInfo) -> str:
+    """The committee's focal point for the movement (plan, section V.6)."""
+    return info.advisory_body or DEFAULT_ADVISORY_BODY
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[:1].isupper() and not text[1:2].isupper() else text
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _names(names: Sequence[str], limit: int = 6, others: str = "nơi") -> str:
+    shown = list(names[:limit])
+    rest = len(names) - len(shown)
+    return ", ".join(shown) + (f" và {rest} {others} khác" if rest > 0 else "")
+
+
+def _is_called_village(name: str) -> bool:
+    """'Thôn Đo' already says thôn: never 'thôn Thôn Đo'."""
+    return fold(name).startswith(("thôn ", "thon "))
+
+
+def _villages_named(names: Sequence[str], limit: int = 6) -> str:
+    """'thôn Chợ Bợ 1', 'các thôn Tân Bình 1, Tân Bình 2'; the commune centre by its own name."""
+    villages = [n for n in names if n != COMMUNE_CENTRE]
+    parts = []
+    if len(villages) == 1 and _is_called_village(villages[0]):
+        parts.append(villages[0])
+    elif villages:
+        parts.append(("thôn " if len(villages) == 1 else "các thôn ") + _names(villages, limit, "thôn"))
+    if COMMUNE_CENTRE in names:
+        parts.append("trung tâm xã")
+    return " và ".join(parts)
+
+
+def participation_sentence(totals: Totals, period: str) -> str:
+    """The honest sentence: the total, then the groups that matter; the groups overlap, so they
+    are given as 'trong đó có', never as parts that add up."""
+    if not totals.activities:
+        return f"{period}, các chi bộ, tổ chức chưa tổ chức hoạt động nào."
+    groups = [
+        f"{vnformat.number(count)} lượt {label}"
+        for count, label in ((totals.party_members, "đảng viên"), (totals.residents, "Nhân dân"))
+        if count
+    ]
+    among = (
+        f" (trong đó có {' và '.join(groups)}; một người có thể thuộc nhiều thành phần nên số theo thành phần "
+        "không cộng thành tổng số)"
+        if groups
+        else ""
+    )
+    land = f"; Nhân dân hiến {vnformat.number(totals.land_m2)} m² đất" if totals.land_m2 else ""
+    return (
+        f"{period}, các chi bộ, tổ chức đã chủ trì {vnformat.number(totals.activities)} buổi ra quân, thu hút "
+        f"{vnformat.number(totals.participants)} lượt cán bộ, đảng viên, công chức, viên chức, chiến sỹ lực lượng "
+        f"vũ trang, đoàn viên, hội viên và Nhân dân tham gia{among}, với {vnformat.number(totals.workdays)} ngày "
+        f"công{_money_clause(totals)}{land}."
+    )
 
 
 def _money_clause(totals: Totals) -> str:
@@ -295,101 +392,310 @@ def _money_clause(totals: Totals) -> str:
     return f"; huy động {vnformat.money(totals.money)}{detail}"
 
 
-def summary_sentence(totals: Totals, period: str) -> str:
-    """'Trong tháng 3/2021, … tổ chức 42 buổi, thu hút 1.250 lượt người tham gia, trong đó …;
-    tương đương 310 ngày công; huy động 12.500.000 đồng.'"""
-    if not totals.activities:
-        return f"{period}, các chi bộ, tổ chức chưa ghi nhận hoạt động nào."
-    categories = [
-        f"{vnformat.number(getattr(totals, name))} lượt {label}" for name, label in _CATEGORIES if getattr(totals, name)
-    ]
-    among = f", trong đó: {', '.join(categories)}" if categories else ""
+def _cumulative_sentence(figures: MonthlyFigures, month: dt.date) -> str:
+    totals = figures.cumulative_totals
     land = f"; Nhân dân hiến {vnformat.number(totals.land_m2)} m² đất" if totals.land_m2 else ""
     return (
-        f"{period}, các chi bộ, tổ chức đã tổ chức {vnformat.number(totals.activities)} buổi, thu hút "
-        f"{vnformat.number(totals.participants)} lượt người tham gia{among}; tương đương "
+        f"Lũy kế từ đầu năm đến hết tháng {vnformat.month_year(month.month, month.year)}: "
+        f"{vnformat.number(totals.activities)} buổi, {vnformat.number(totals.participants)} lượt người tham gia, "
         f"{vnformat.number(totals.workdays)} ngày công{_money_clause(totals)}{land}."
     )
 
 
-def _target_text(criterion: Criterion, target: Decimal | None) -> str:
-    if target is None:
+def done_phrase(criterion: Criterion, amount: Decimal) -> str:
+    """'gắn 11 biển chỉ dẫn ranh giới thôn' from `Cách ghi kết quả`; without one,
+    'Gắn biển chỉ dẫn ranh giới thôn: 11 biển'."""
+    if criterion.phrase:
+        return _upper_first(criterion.phrase.replace(PHRASE_SLOT, vnformat.number(amount)))
+    return f"{criterion.content}: {vnformat.quantity(amount, criterion.unit)}"
+
+
+def _places_of(figures: MonthlyFigures, criterion: Criterion) -> list[Progress]:
+    return [p for p in figures.progress if p.criterion.code == criterion.code]
+
+
+def _met_villages(places: Sequence[Progress]) -> tuple[list[str], int]:
+    """(names of villages that met their target, number of villages with a target)."""
+    villages = [p for p in places if p.place != COMMUNE_CENTRE and p.met is not None]
+    return [p.place for p in villages if p.met], len(villages)
+
+
+def _share(value: Decimal, target: Decimal) -> Decimal:
+    return value / target * HUNDRED if target else Decimal(0)
+
+
+def _points(value: Decimal) -> str:
+    return f"{vnformat.number(value, 1)} điểm %"
+
+
+def _rate(done: Decimal | int, households: int) -> str:
+    return vnformat.percent(Decimal(done) / households * HUNDRED) if households else "0%"
+
+
+def _met_clause(places: Sequence[Progress]) -> str:
+    met, of = _met_villages(places)
+    if not of:
         return ""
-    if criterion.method is Method.SUM:
-        return vnformat.quantity(target, criterion.unit)
-    if criterion.method is Method.HOUSEHOLD_RATE:
-        return vnformat.percent(target)
-    return f"tăng {vnformat.percent(target)}"
+    if not met:
+        return "chưa có thôn nào đạt chỉ tiêu"
+    named = f" ({_names(met, 4)})" if len(met) <= 4 else ""
+    return f"{len(met)}/{of} thôn đạt chỉ tiêu{named}"
 
 
-def _value_text(progress: Progress) -> str:
-    criterion = progress.criterion
-    if criterion.method is Method.SUM:
-        return vnformat.quantity(progress.cumulative_quantity, criterion.unit)
-    return f"{vnformat.quantity(progress.cumulative_quantity, criterion.unit)} ({vnformat.percent(progress.value)})"
-
-
-def _met_text(progress: Progress) -> str:
-    met = progress.met
-    return "" if met is None else "Đạt" if met else "Chưa đạt"
-
-
-def _places_met(figures: MonthlyFigures, criterion: Criterion) -> tuple[int, int]:
-    places = [p for p in figures.progress if p.criterion.code == criterion.code and p.met is not None]
-    return sum(1 for p in places if p.met), len(places)
-
-
-def _criterion_line(figures: MonthlyFigures, overall: Progress) -> str:
+def target_line(figures: MonthlyFigures, overall: Progress) -> str:
+    """One natural sentence per target: what was done this month (the criterion's verb phrase),
+    the cumulative figure, and for a target its base and how many villages meet it."""
     criterion = overall.criterion
-    month_text = vnformat.quantity(overall.month_quantity, criterion.unit)
-    line = f"- {criterion.content}: trong tháng thực hiện {month_text}; lũy kế {_value_text(overall)}"
-    if overall.target is not None:
-        share = overall.value / overall.target * HUNDRED if overall.target else Decimal(0)
-        met, of = _places_met(figures, criterion)
-        line += f", đạt {vnformat.percent(share)} chỉ tiêu ({_target_text(criterion, overall.target)}); {met}/{of} nơi đạt chỉ tiêu"
-    return line + "."
+    unit = criterion.unit
+    places = _places_of(figures, criterion)
+    if overall.month_quantity:
+        head = done_phrase(criterion, overall.month_quantity)
+    else:
+        head = f"{criterion.content}: trong tháng chưa có kết quả mới"
+    cumulative = overall.cumulative_quantity
+    if criterion.method is Method.SUM:
+        if overall.target is None:
+            return f"- {head} (lũy kế {vnformat.quantity(cumulative, unit)})."
+        parts = [f"lũy kế {vnformat.quantity(cumulative, unit)}"]
+        with_target = [p for p in places if p.target is not None]
+        capped = overall.value
+        share = vnformat.percent(_share(capped, overall.target))
+        if all(p.target == 1 for p in with_target):
+            pass  # one work per village: "6/18 thôn đạt chỉ tiêu" says it all
+        elif capped < cumulative:
+            parts.append(
+                f"tính theo chỉ tiêu của từng nơi (không tính phần vượt) đạt {vnformat.number(capped)}/"
+                f"{vnformat.quantity(overall.target, unit)}, bằng {share} chỉ tiêu"
+            )
+        else:
+            parts.append(f"đạt {share} chỉ tiêu ({vnformat.number(capped)}/{vnformat.quantity(overall.target, unit)})")
+        clause = _met_clause(with_target)
+        if clause:
+            parts.append(clause)
+        centre = next((p for p in with_target if p.place == COMMUNE_CENTRE), None)
+        if centre is not None and centre.target is not None:
+            parts.append(
+                f"trung tâm xã {vnformat.number(centre.cumulative_quantity)}/{vnformat.quantity(centre.target, unit)}"
+                + (" (đạt)" if centre.met else "")
+            )
+        return f"- {head}; " + "; ".join(parts) + "."
+    households = overall.households
+    if criterion.method is Method.HOUSEHOLD_RATE:
+        target = f" (chỉ tiêu {vnformat.percent(overall.target)} số hộ)" if overall.target is not None else ""
+        text = (
+            f"- {head}; lũy kế từ đầu năm {vnformat.number(cumulative)}/{vnformat.number(households)} hộ, "
+            f"đạt {vnformat.percent(overall.value)}{target}"
+        )
+    elif criterion.method is Method.RATE_RISE_POINTS:
+        before, after = overall.baseline, overall.baseline + cumulative
+        target = f"; chỉ tiêu tăng tối thiểu {_points(overall.target)}" if overall.target is not None else ""
+        text = (
+            f"- {head}; lũy kế {vnformat.quantity(cumulative, unit)}, nâng số {_lower_first(criterion.content)} "
+            f"từ {vnformat.number(before)} lên {vnformat.number(after)}/{vnformat.number(households)} hộ (tỷ lệ từ "
+            f"{_rate(before, households)} lên {_rate(after, households)}, tăng {_points(overall.value)}{target})"
+        )
+    else:
+        target = f"; chỉ tiêu tăng {vnformat.percent(overall.target)}" if overall.target is not None else ""
+        text = (
+            f"- {head}; lũy kế {vnformat.quantity(cumulative, unit)}, tăng {vnformat.percent(overall.value)} so với "
+            f"{vnformat.number(overall.baseline)} hộ đạt năm trước{target}"
+        )
+    clause = _met_clause(places)
+    return text + (f"; {clause}" if clause else "") + "."
 
 
-def _names(names: Sequence[str]) -> str:
-    return ", ".join(names)
+def target_lines(figures: MonthlyFigures) -> list[str]:
+    """A line per target; the works without a target (sessions, upkeep) together in one line."""
+    applicable = [p for p in figures.commune_progress if p.applicable]
+    lines = [target_line(figures, p) for p in applicable if p.target is not None]
+    others = [p for p in applicable if p.target is None and (p.month_quantity or p.cumulative_quantity)]
+    if others:
+        parts = [
+            f"{_lower_first(done_phrase(p.criterion, p.month_quantity))} (lũy kế {vnformat.quantity(p.cumulative_quantity, p.criterion.unit)})"
+            for p in others
+            if p.month_quantity
+        ]
+        if parts:
+            lines.append(f"- Các nội dung khác: {'; '.join(parts)}.")
+    return lines
 
 
-def _evaluation(figures: MonthlyFigures, commune: Commune) -> list[str]:
-    units = len(commune.units)
+# ----- section III: what the data say, and the clerk's own sentences
+
+
+def planned_not_done(source: Source, month: dt.date) -> list[PlannedActivity]:
+    """Rows of the month's `Kế hoạch tháng` with no logged activity of that unit, in that place,
+    under that criterion in the month."""
+    done = {(a.unit, a.village, a.criterion) for a in source.activities if month_start(a.day) == month}
+    return [p for p in _planned_in(source.planned, month) if (p.unit, p.village, p.criterion) not in done]
+
+
+def _slow_targets(figures: MonthlyFigures) -> list[Progress]:
+    """Targets behind the calendar: commune share below the share of the year gone by."""
+    elapsed = Decimal(figures.month.month) / 12 * HUNDRED
+    slow = []
+    for overall in figures.commune_progress:
+        if not overall.applicable or overall.target is None or overall.met:
+            continue
+        share = _share(overall.value, overall.target)
+        if share < elapsed:
+            slow.append(overall)
+    return slow
+
+
+def _newly_met(figures: MonthlyFigures, before: MonthlyFigures | None) -> list[tuple[Criterion, list[str]]]:
+    earlier = {(p.place, p.criterion.code) for p in before.progress if p.met} if before else set()
+    found = []
+    for overall in figures.commune_progress:
+        names = [p.place for p in _places_of(figures, overall.criterion) if p.met and (p.place, p.criterion.code) not in earlier]
+        if names:
+            found.append((overall.criterion, names))
+    return found
+
+
+def _where(planned: PlannedActivity) -> str:
+    place = _villages_named([planned.village])
+    when = f"ngày {planned.day.day}/{planned.day.month}" if planned.day else ""
+    return ", ".join(part for part in (when, place) if part)
+
+
+def evaluation(source: Source, figures: MonthlyFigures) -> list[Row]:
+    """Section III: 1- Ưu điểm, 2- Hạn chế, 3- Nguyên nhân, each only with something to say."""
+    commune = source.commune
+    month = figures.month
+    before = aggregate_month(commune, source.activities, dt.date(month.year, month.month - 1, 1)) if month.month > 1 else None
+    units, villages = len(commune.units), len(commune.villages)
+    strengths: list[str] = []
     active_units = units - len(figures.idle_units)
-    villages = len(commune.villages)
     active_villages = villages - len(figures.idle_villages)
-    lines = [
-        f"- Ưu điểm: {active_units}/{units} chi bộ, tổ chức đã chủ động phối hợp với thôn tổ chức hoạt động; "
-        f"{active_villages}/{villages} thôn có hoạt động trong tháng; hoạt động bám sát nội dung được phân công, "
-        "thu hút đông đảo đoàn viên, hội viên và Nhân dân tham gia.",
-    ]
+    if figures.month_totals.activities:
+        if not figures.idle_units and not figures.idle_villages:
+            strengths.append(
+                f"- Tất cả {units} chi bộ, tổ chức đều tổ chức hoạt động; {villages}/{villages} thôn có hoạt động trong tháng."
+            )
+        else:
+            strengths.append(
+                f"- {active_units}/{units} chi bộ, tổ chức đã phối hợp với chi bộ, ban công tác mặt trận thôn tổ chức "
+                f"hoạt động; {active_villages}/{villages} thôn có hoạt động trong tháng."
+            )
+    newly = _newly_met(figures, before)
+    if newly:
+        strengths.append(
+            "- Trong tháng có thêm thôn đạt chỉ tiêu: "
+            + "; ".join(f"{_lower_first(criterion.content)} ({_names(names, 20)})" for criterion, names in newly)
+            + "."
+        )
+    strengths += [f"- {t}" for t in commune.notes_of(month, NoteKind.STRENGTH)]
+
+    weaknesses: list[str] = []
+    missed = planned_not_done(source, month)
+    missed_by_unit: dict[str, list[PlannedActivity]] = {}
+    for item in missed:
+        missed_by_unit.setdefault(item.unit, []).append(item)
     if figures.idle_units:
-        lines.append(f"- Các chi bộ, tổ chức chưa tổ chức hoạt động trong tháng: {_names(figures.idle_units)}.")
-    else:
-        lines.append("- Tất cả các chi bộ, tổ chức đều tổ chức hoạt động trong tháng.")
+        detail = [
+            f"{unit} chưa thực hiện nội dung đã đăng ký ({'; '.join(_where(p) for p in missed_by_unit[unit])})"
+            for unit in figures.idle_units
+            if unit in missed_by_unit
+        ]
+        line = f"- {_names(figures.idle_units, 20)} chưa tổ chức hoạt động trong tháng"
+        weaknesses.append(line + (f"; {'; '.join(detail)}" if detail else "") + ".")
+    others = [p for p in missed if p.unit not in figures.idle_units]
+    if others:
+        weaknesses.append(
+            f"- Còn {len(others)}/{len(_planned_in(source.planned, month))} hoạt động đã đăng ký trong Kế hoạch tháng "
+            f"chưa thực hiện đúng nội dung, của: {_names(sorted({p.unit for p in others}), 20)}."
+        )
     if figures.idle_villages:
-        lines.append(f"- Các thôn chưa có hoạt động trong tháng: {_names(figures.idle_villages)}.")
-    else:
-        lines.append("- Tất cả các thôn đều có hoạt động trong tháng.")
-    behind = [p.criterion.content for p in figures.commune_progress if p.met is False]
-    if behind:
-        lines.append(f"- Các mục tiêu chưa đạt chỉ tiêu (lũy kế): {'; '.join(behind)}.")
-    return lines
+        weaknesses.append(f"- {_upper_first(_villages_named(figures.idle_villages, 20))} chưa có hoạt động trong tháng.")
+    for overall in _slow_targets(figures):
+        criterion = overall.criterion
+        places = _places_of(figures, criterion)
+        untouched = [p.place for p in places if p.target is not None and not p.cumulative_quantity]
+        if criterion.method is Method.SUM:
+            state = f"mới đạt {vnformat.percent(_share(overall.value, overall.target or Decimal(1)))} chỉ tiêu"
+        elif criterion.method is Method.HOUSEHOLD_RATE:
+            state = f"mới đạt {vnformat.percent(overall.value)} số hộ"
+        elif criterion.method is Method.RATE_RISE_POINTS:
+            state = f"mới tăng {_points(overall.value)}"
+        else:
+            state = f"mới tăng {vnformat.percent(overall.value)}"
+        if len(untouched) > 6:
+            where = f"; {len(untouched)}/{len(places)} thôn chưa thực hiện"
+        else:
+            where = f"; {_villages_named(untouched)} chưa thực hiện" if untouched else ""
+        weaknesses.append(f"- Tiến độ {_lower_first(criterion.content)} còn chậm: toàn xã {state}{where}.")
+    weaknesses += [f"- {t}" for t in commune.notes_of(month, NoteKind.WEAKNESS)]
+    causes = [f"- {t}" for t in commune.notes_of(month, NoteKind.CAUSE)]
+
+    groups = [("Ưu điểm", strengths), ("Hạn chế", weaknesses), ("Nguyên nhân", causes)]
+    shown = [(title, lines) for title, lines in groups if lines]
+    return [row_of_lines(f"{n}- {title}", lines) for n, (title, lines) in enumerate(shown, start=1)]
 
 
-def _next_tasks(source: Source, month: dt.date) -> list[str]:
+@dataclass(frozen=True)
+class Group:
+    """A sub-heading and its lines, for a nested paragraph loop in a template."""
+
+    tieu_de: str
+    dong: tuple[str, ...]
+
+
+def row_of_lines(title: str, lines: Sequence[str]) -> Any:
+    return Group(title, tuple(lines))
+
+
+def next_tasks(source: Source, figures: MonthlyFigures) -> list[str]:
+    """Section IV: 3–6 task lines from next month's plan, the idle units and the slow targets,
+    then the clerk's own `Nhiệm vụ`."""
+    month = figures.month
     following = next_month(month)
-    lines = []
-    for planned in _planned_in(source.planned, following):
-        when = f"ngày {vnformat.date_short(planned.day)}" if planned.day else f"tháng {following.month}"
-        amount = f", khối lượng {vnformat.quantity(planned.planned_quantity, planned.quantity_unit)}" if planned.planned_quantity else ""
-        lines.append(f"- {planned.unit}: {planned.content} tại {planned.village} ({when}{amount}).")
-    lines.append(
-        "- Các chi bộ, tổ chức tiếp tục duy trì hoạt động theo nội dung được phân công, tập trung vào các mục tiêu "
-        "chưa đạt; ghi đầy đủ kết quả vào sổ nhật ký và gửi Văn phòng Đảng ủy đúng hạn."
-    )
-    return lines
+    info = source.commune.info
+    lines: list[str] = []
+    planned = _planned_in(source.planned, following) if following.year == month.year else []
+    if planned:
+        counts: dict[str, int] = {}
+        for item in planned:
+            counts[item.criterion] = counts.get(item.criterion, 0) + 1
+        by_code = {c.code: c for c in source.commune.criteria}
+        focus = [_lower_first(by_code[code].content) for code, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:3] if code in by_code]
+        lines.append(
+            f"- Các chi bộ, tổ chức thực hiện {len(planned)} hoạt động theo Kế hoạch hoạt động tháng {following.month} "
+            f"năm {following.year}, trọng tâm: {'; '.join(focus)}."
+        )
+    else:
+        lines.append("- Các chi bộ, tổ chức tiếp tục duy trì hoạt động tại các thôn được phân công.")
+    if figures.idle_units:
+        assigned = {a.unit: a.villages for a in source.commune.assignments}
+        places = [v for unit in figures.idle_units for v in assigned.get(unit, ())]
+        planned_units = {p.unit for p in planned}
+        without = [u for u in figures.idle_units if u not in planned_units]
+        line = f"- {_names(figures.idle_units, 20)} tổ chức ngay hoạt động tại {_villages_named(places, 20)}"
+        if without:
+            line += f"; {_names(without, 20)} đăng ký bổ sung hoạt động vào Kế hoạch tháng {following.month}"
+        lines.append(line + ".")
+    slow = _slow_targets(figures)
+    if slow:
+        lines.append(
+            "- Tập trung đẩy nhanh tiến độ các mục tiêu còn chậm: "
+            + "; ".join(_lower_first(p.criterion.content) for p in slow)
+            + ", nhất là ở các thôn chưa thực hiện."
+        )
+    lines += [f"- {t}" for t in source.commune.notes_of(month, NoteKind.TASK)]
+    return lines[:6]
+
+
+def plan_citation(source: Source, month: dt.date) -> str:
+    """The month's plan by number and date when the register has it, otherwise by title."""
+    issued = source.issued_monthly_plans.get(month)
+    title = f"Kế hoạch hoạt động tháng {month.month} năm {month.year}"
+    if issued is None:
+        return title
+    symbol, day = issued
+    return f"Kế hoạch số {symbol}, ngày {vnformat.date_short(day)} về hoạt động tháng {month.month} năm {month.year}"
+
+
+# ----- the annexed tables
 
 
 def _people_row(totals: Totals, **names: str) -> Row:
@@ -419,114 +725,260 @@ def _resource_row(totals: Totals, **names: str) -> Row:
     )
 
 
-def _progress_row(progress: Progress, **names: str) -> Row:
-    criterion = progress.criterion
-    return row(
-        **names,
-        tieu_chi=criterion.content,
-        dvt=criterion.unit,
-        thang=vnformat.number(progress.month_quantity),
-        luy_ke=_value_text(progress).removesuffix(f" {criterion.unit}") if criterion.method is Method.SUM else _value_text(progress),
-        chi_tieu=_target_text(criterion, progress.target),
-        dat=_met_text(progress),
-    )
+def _people_rows(figures: MonthlyFigures, commune: Commune) -> list[Row]:
+    """Biểu 01: every unit, each of its places with activity, and the idle units with zeros."""
+    rows: list[Row] = []
+    by_unit: dict[str, list[tuple[str, Totals]]] = {}
+    for unit, place, totals in figures.unit_places:
+        by_unit.setdefault(unit, []).append((place, totals))
+    assigned = {a.unit: a.villages for a in commune.assignments}
+    n = 0
+    for member in commune.units:
+        places = by_unit.get(member.name) or [(", ".join(assigned.get(member.name, ())), Totals())]
+        for place, totals in places:
+            n += 1
+            rows.append(_people_row(totals, stt=str(n), don_vi=member.name, thon=place))
+    return rows
 
 
 def main_targets(commune: Commune) -> list[Criterion]:
-    """The targets with a number per village: those the chart and Biểu 02 follow."""
+    """The targets with a number per village: those Biểu 02 follows."""
     return [c for c in commune.criteria if c.target_per_village is not None]
 
 
-def chart_of(figures: MonthlyFigures, commune: Commune) -> bytes:
-    places = [v.name for v in commune.villages]
-    series = []
-    for criterion in main_targets(commune):
-        share = {p.place: p.share_of_target for p in figures.progress if p.criterion.code == criterion.code}
-        series.append(Series(criterion.content, tuple(float(s) if (s := share.get(place)) is not None else None for place in places)))
-    title = f"Tiến độ các mục tiêu chính theo thôn, lũy kế đến hết tháng {figures.month.month}/{figures.month.year}"
-    return progress_chart(places, series, title)
+def _cell(progress: Progress | None) -> str:
+    """'trong tháng / lũy kế' of one place and target; rates with their per cent."""
+    if progress is None:
+        return "-"
+    text = f"{vnformat.number(progress.month_quantity)} / {vnformat.number(progress.cumulative_quantity)}"
+    if progress.criterion.method is Method.HOUSEHOLD_RATE:
+        text += f" ({vnformat.percent(progress.value)})"
+    return text
+
+
+def _target_cell(criterion: Criterion) -> str:
+    per_village = criterion.target_per_village
+    if per_village is None:
+        return ""
+    if criterion.method is Method.SUM:
+        text = vnformat.quantity(per_village, criterion.unit)
+        if criterion.target_centre is not None:
+            text += f" (TTX {vnformat.quantity(criterion.target_centre, criterion.unit)})"
+        return text
+    if criterion.method is Method.HOUSEHOLD_RATE:
+        return f"{vnformat.percent(per_village)} số hộ"
+    if criterion.method is Method.RATE_RISE_POINTS:
+        return f"tăng {_points(per_village)}"
+    return f"tăng {vnformat.percent(per_village)}"
+
+
+def progress_table(figures: MonthlyFigures, commune: Commune) -> dict[str, Any]:
+    """Biểu 02 pivoted: one row per village (+ Trung tâm xã, + Toàn xã), one column per target."""
+    targets = main_targets(commune)
+    at = {(p.place, p.criterion.code): p for p in figures.progress}
+    overall = {p.criterion.code: p for p in figures.commune_progress}
+    places = [v.name for v in commune.villages] + [COMMUNE_CENTRE]
+    rows = [
+        row(thon=place, o=[_cell(at.get((place, c.code))) for c in targets])  # type: ignore[arg-type]
+        for place in places
+    ]
+    met_row = []
+    for c in targets:
+        met, of = _met_villages(_places_of(figures, c))
+        met_row.append(f"{len(met)}/{of}")
+    return {
+        "bieu02_cot": [f"{c.content} ({c.unit})" for c in targets],
+        "bieu02_chi_tieu": [_target_cell(c) for c in targets],
+        "bieu02": rows,
+        "bieu02_toan_xa": [_cell(overall.get(c.code)) for c in targets],
+        "bieu02_dat": met_row,
+    }
 
 
 def monthly_report_context(source: Source) -> dict[str, Any]:
     month = source.the_month
     commune = source.commune
+    info = commune.info
     figures = aggregate_month(commune, source.activities, month)
     context = common_context(source, DocType.MONTHLY_REPORT)
-    targets = {c.code for c in main_targets(commune)}
-    followed = [p for p in figures.progress if p.criterion.code in targets]
+    proposals = [f"- {t}" for t in commune.notes_of(month, NoteKind.PROPOSAL)]
     context.update(
         thang=str(month.month),
         thang_sau=str(next_month(month).month),
-        tom_tat=summary_sentence(figures.month_totals, f"Trong tháng {vnformat.month_year(month.month, month.year)}"),
-        luy_ke=_cumulative_sentence(figures, month),
-        ket_qua_tieu_chi=[_criterion_line(figures, p) for p in figures.commune_progress if p.applicable],
-        danh_gia=_evaluation(figures, commune),
-        nhiem_vu=_next_tasks(source, month),
-        bieu_do=Picture(chart_of(figures, commune), 150),
-        bieu01=[
-            _people_row(totals, stt=str(n), don_vi=unit, thon=place)
-            for n, (unit, place, totals) in enumerate(figures.unit_places, start=1)
+        nguoi_bao_cao=reporter(info),
+        ten_co_quan_ban_hanh=body_in_sentence(info.issuing_body, info.place),
+        so_bao_cao=vnformat.number_symbol(None, DocType.MONTHLY_REPORT.number_symbol, info.body_symbol),
+        lanh_dao=[
+            f"- {reporter(info)} ban hành {plan_citation(source, month)}, triển khai đến các chi bộ, cơ quan, đơn vị, "
+            "tổ chức chính trị - xã hội xã; phân công các chi bộ, tổ chức phối hợp với chi bộ, ban công tác mặt trận "
+            "các thôn tổ chức thực hiện.",
+            f"- {advisory_body(info)} theo dõi, đôn đốc các chi bộ, tổ chức thực hiện theo Kế hoạch và báo cáo kết quả "
+            "đúng thời gian quy định.",
         ],
+        tom_tat=participation_sentence(figures.month_totals, f"Trong tháng {vnformat.month_year(month.month, month.year)}"),
+        luy_ke=_cumulative_sentence(figures, month),
+        ket_qua_tieu_chi=target_lines(figures),
+        danh_gia=evaluation(source, figures),
+        nhiem_vu=next_tasks(source, figures),
+        de_xuat=proposals,
+        bieu01=_people_rows(figures, commune),
         bieu01_tong=_people_row(figures.month_totals, stt="", don_vi="Tổng cộng", thon=""),
-        bieu02=[_progress_row(p, stt=str(n), thon=p.place) for n, p in enumerate(followed, start=1)],
-        bieu02_toan_xa=[_commune_row(figures, p) for p in figures.commune_progress if p.criterion.code in targets],
         bieu03=[_resource_row(r.month, stt=str(n), thon=r.name) for n, r in enumerate(figures.places, start=1)],
         bieu03_tong=_resource_row(figures.month_totals, stt="", thon="Tổng cộng"),
+        **progress_table(figures, commune),
     )
     return context
 
 
-def _commune_row(figures: MonthlyFigures, overall: Progress) -> Row:
-    met, of = _places_met(figures, overall.criterion)
-    base = _progress_row(overall)
-    return row(**{**base.values, "dat": f"{met}/{of} nơi đạt"})
-
-
-def _cumulative_sentence(figures: MonthlyFigures, month: dt.date) -> str:
-    totals = figures.cumulative_totals
-    return (
-        f"Lũy kế từ đầu năm đến hết tháng {vnformat.month_year(month.month, month.year)}: "
-        f"{vnformat.number(totals.activities)} buổi, {vnformat.number(totals.participants)} lượt người tham gia, "
-        f"{vnformat.number(totals.workdays)} ngày công{_money_clause(totals)}."
-    )
+def missing_causes(source: Source) -> bool:
+    """The reported month has no `Nguyên nhân` of the clerk: generate and status remind them."""
+    return source.month is not None and not source.commune.notes_of(source.month, NoteKind.CAUSE)
 
 
 # ---------------------------------------------------------------- annual report
 
 
+def _months_covered(source: Source) -> int:
+    """The last month of the plan year that has activities (0 when none)."""
+    months = [a.day.month for a in source.activities if a.day.year == source.year]
+    return max(months, default=0)
+
+
+def annual_period(source: Source) -> str:
+    """'năm 2021', or for data that do not cover the year 'sơ kết 3 tháng đầu năm 2021'."""
+    last = _months_covered(source)
+    return f"năm {source.year}" if last == 12 else f"{last} tháng đầu năm {source.year}"
+
+
+def _unit_achievements(source: Source, unit: str, end: dt.date) -> list[str]:
+    """What a unit did toward the targets since 1 January: 'trồng mới 0,9 km đường hoa'."""
+    done: dict[str, Decimal] = {}
+    for activity in source.activities:
+        if activity.unit == unit and activity.day.year == source.year and activity.day < end:
+            done[activity.criterion] = done.get(activity.criterion, Decimal(0)) + activity.quantity
+    return [
+        _lower_first(done_phrase(c, done[c.code]))
+        for c in main_targets(source.commune)
+        if done.get(c.code)
+    ]
+
+
 def annual_report_context(source: Source) -> dict[str, Any]:
     commune = source.commune
+    info = commune.info
     year = source.year
-    figures = aggregate_month(commune, source.activities, dt.date(year, 12, 1))
+    last = _months_covered(source)
+    full_year = last == 12
+    last_month = dt.date(year, max(last, 1), 1)
+    figures = aggregate_month(commune, source.activities, last_month)
+    end = next_month(last_month)
     # the annual report is dated when it is issued, not in the month of the last data
     context = common_context(replace(source, month=None), DocType.ANNUAL_REPORT)
-    months = sorted({month_start(a.day) for a in source.activities if a.day.year == year})
-    last = months[-1].month if months else 0
     per_month = [aggregate_month(commune, source.activities, dt.date(year, m, 1)).month_totals for m in range(1, last + 1)]
     objectives = []
-    for n, overall in enumerate((p for p in figures.commune_progress if p.applicable), start=1):
+    for n, overall in enumerate((p for p in figures.commune_progress if p.applicable and p.target is not None), start=1):
         criterion = overall.criterion
-        share = ""
-        if overall.target:
-            share = vnformat.percent(overall.value / overall.target * HUNDRED)
+        if criterion.method is Method.SUM:
+            done = vnformat.number(overall.value)
+            share = vnformat.percent(_share(overall.value, overall.target or Decimal(1)))
+        elif criterion.method is Method.HOUSEHOLD_RATE:
+            done = f"{vnformat.number(overall.cumulative_quantity)}/{vnformat.number(overall.households)} ({vnformat.percent(overall.value)})"
+            share = "-"
+        elif criterion.method is Method.RATE_RISE_POINTS:
+            done = f"tăng {_points(overall.value)}"
+            share = "-"
+        else:
+            done = f"tăng {vnformat.percent(overall.value)}"
+            share = "-"
+        met, of = _met_villages(_places_of(figures, criterion))
         objectives.append(
             row(
                 stt=str(n),
                 tieu_chi=criterion.content,
-                dvt=criterion.unit if criterion.method is Method.SUM else "%",
-                chi_tieu=_target_text(criterion, overall.target),
-                thuc_hien=vnformat.number(overall.value) if criterion.method is Method.SUM else vnformat.percent(overall.value),
+                dvt=criterion.unit,
+                chi_tieu=_target_cell(criterion) if criterion.method is not Method.SUM else vnformat.number(overall.target or 0),
+                thuc_hien=done,
                 ty_le=share,
-                dat=_met_text(overall),
+                dat=f"{len(met)}/{of} thôn" if of else "",
             )
         )
-    ranked = sorted(figures.units, key=lambda r: (-r.cumulative.participants, r.name))
-    active = [r for r in ranked if r.cumulative.activities]
-    busiest_places = sorted((r for r in figures.places if r.cumulative.activities), key=lambda r: (-r.cumulative.activities, r.name))
-    quiet_places = sorted(figures.places, key=lambda r: (r.cumulative.activities, r.name))
+    others = [
+        f"- {done_phrase(p.criterion, p.cumulative_quantity)}."
+        for p in figures.commune_progress
+        if p.applicable and p.target is None and p.cumulative_quantity
+    ]
+    strengths = [
+        f"- {len([r for r in figures.units if r.cumulative.activities])}/{len(commune.units)} chi bộ, tổ chức và "
+        f"{len([r for r in figures.places if r.cumulative.activities and r.name != COMMUNE_CENTRE])}/{len(commune.villages)} "
+        "thôn có hoạt động."
+    ]
+    for overall in figures.commune_progress:
+        met, of = _met_villages(_places_of(figures, overall.criterion))
+        if met:
+            strengths.append(f"- {len(met)}/{of} thôn đạt chỉ tiêu {_lower_first(overall.criterion.content)}.")
+    weaknesses = []
+    quiet_units = [r for r in figures.units if r.cumulative.activities < len(per_month)]
+    if quiet_units:
+        weaknesses.append(
+            "- Một số chi bộ, tổ chức hoạt động chưa đều (ít hơn một buổi mỗi tháng): "
+            + "; ".join(f"{r.name} ({vnformat.number(r.cumulative.activities)} buổi)" for r in quiet_units)
+            + "."
+        )
+    for overall in _slow_targets(figures):
+        untouched = [p.place for p in _places_of(figures, overall.criterion) if p.target is not None and not p.cumulative_quantity]
+        where = f"; {_villages_named(untouched)} chưa thực hiện" if untouched else ""
+        weaknesses.append(f"- Tiến độ {_lower_first(overall.criterion.content)} còn chậm{where}.")
+    sections = [
+        ("Ưu điểm", strengths + [f"- {t}" for t in commune.notes_of(last_month, NoteKind.STRENGTH)]),
+        ("Hạn chế", weaknesses + [f"- {t}" for t in commune.notes_of(last_month, NoteKind.WEAKNESS)]),
+        ("Nguyên nhân", [f"- {t}" for t in commune.notes_of(last_month, NoteKind.CAUSE)]),
+        ("Bài học kinh nghiệm", [f"- {t}" for t in commune.notes_of(last_month, NoteKind.LESSON)]),
+    ]
+    ranked = sorted((r for r in figures.units if r.cumulative.activities), key=lambda r: (-r.cumulative.participants, r.name))
+    assigned = {a.unit: a.villages for a in commune.assignments}
+    commended = []
+    for unit_row in ranked[:3]:
+        achieved = _unit_achievements(source, unit_row.name, end)
+        where = _villages_named(assigned.get(unit_row.name, ()))
+        text = (
+            f"- {unit_row.name}: chủ trì {vnformat.number(unit_row.cumulative.activities)} buổi tại {where}, thu hút "
+            f"{vnformat.number(unit_row.cumulative.participants)} lượt người tham gia"
+        )
+        commended.append(text + (f"; {', '.join(achieved)}." if achieved else "."))
+    village_met = {
+        v.name: [p.criterion for p in figures.progress if p.place == v.name and p.met] for v in commune.villages
+    }
+    best = sorted((name for name in village_met if village_met[name]), key=lambda n: -len(village_met[n]))[:2]
+    for name in best:
+        commended.append(
+            f"- {_upper_first(_villages_named([name]))}: đạt chỉ tiêu "
+            + "; ".join(_lower_first(c.content) for c in village_met[name])
+            + "."
+        )
+    period = annual_period(source)
+    following = f"năm {year + 1}" if full_year else f"những tháng cuối năm {year}"
+    tasks = [f"- Các chi bộ, tổ chức tiếp tục duy trì hoạt động tại các thôn được phân công trong {following}."]
+    slow = _slow_targets(figures)
+    if slow:
+        tasks.append(
+            "- Tập trung hoàn thành các mục tiêu còn chậm: " + "; ".join(_lower_first(p.criterion.content) for p in slow) + "."
+        )
+    tasks += [f"- {t}" for t in commune.notes_of(last_month, NoteKind.TASK)]
+    tasks.append(f"- {advisory_body(info)} theo dõi, đôn đốc, tổng hợp, tham mưu Ban Thường vụ Đảng ủy sơ kết, tổng kết phong trào.")
     context.update(
-        tom_tat=summary_sentence(figures.cumulative_totals, f"Năm {year}"),
+        nguoi_bao_cao=reporter(info),
+        loai_bao_cao="kết quả thực hiện" if full_year else f"sơ kết {last} tháng đầu năm thực hiện",
+        ky_bao_cao=f"kết quả thực hiện năm {year}" if full_year else f"sơ kết {period}",
+        lanh_dao=[
+            f"- {reporter(info)} ban hành kế hoạch hoạt động hằng tháng, phân công các chi bộ, tổ chức phối hợp với "
+            "chi bộ, ban công tác mặt trận các thôn tổ chức thực hiện.",
+            f"- {advisory_body(info)} theo dõi, đôn đốc; hằng tháng tổng hợp, tham mưu báo cáo {info.report_recipient}.",
+        ],
+        tom_tat=participation_sentence(
+            figures.cumulative_totals, f"Năm {year}" if full_year else f"Từ đầu năm đến hết tháng {last}/{year}"
+        ),
         muc_tieu=objectives,
+        noi_dung_khac=others,
         cac_thang=[
             row(
                 thang=f"Tháng {m}",
@@ -534,6 +986,7 @@ def annual_report_context(source: Source) -> dict[str, Any]:
                 luot=vnformat.number(t.participants),
                 ngay_cong=vnformat.number(t.workdays),
                 tien=vnformat.number(t.money, 0),
+                dat=vnformat.number(t.land_m2),
             )
             for m, t in enumerate(per_month, start=1)
         ],
@@ -542,36 +995,15 @@ def annual_report_context(source: Source) -> dict[str, Any]:
             luot=vnformat.number(figures.cumulative_totals.participants),
             ngay_cong=vnformat.number(figures.cumulative_totals.workdays),
             tien=vnformat.number(figures.cumulative_totals.money, 0),
+            dat=vnformat.number(figures.cumulative_totals.land_m2),
         ),
-        danh_gia=_annual_evaluation(figures, last),
-        bieu_duong=[
-            f"- {r.name}: {vnformat.number(r.cumulative.activities)} buổi, {vnformat.number(r.cumulative.participants)} lượt người tham gia."
-            for r in active[:3]
-        ]
-        + [f"- Thôn {r.name}: {vnformat.number(r.cumulative.activities)} buổi hoạt động." for r in busiest_places[:2] if r.name != COMMUNE_CENTRE],
-        chua_tot=[
-            f"- {r.name}: {vnformat.number(r.cumulative.activities)} buổi, {vnformat.number(r.cumulative.participants)} lượt người tham gia."
-            for r in reversed(ranked[-2:])
-        ]
-        + [f"- Thôn {r.name}: {vnformat.number(r.cumulative.activities)} buổi hoạt động." for r in quiet_places[:2] if r.name != COMMUNE_CENTRE],
-        nhiem_vu=[
-            f"- Tiếp tục duy trì phong trào năm {year + 1}; tập trung vào các mục tiêu chưa đạt.",
-            "- Rà soát, điều chỉnh phân công các chi bộ, tổ chức phụ trách thôn cho phù hợp.",
-            "- Biểu dương, khen thưởng kịp thời các tập thể, cá nhân tiêu biểu.",
-        ],
+        danh_gia=[row_of_lines(f"{n}- {t}", lines) for n, (t, lines) in enumerate([(t, l) for t, l in sections if l], start=1)],
+        bieu_duong=commended,
+        nhiem_vu_toi=following,
+        nhiem_vu=tasks,
+        de_xuat=[f"- {t}" for t in commune.notes_of(last_month, NoteKind.PROPOSAL)],
     )
     return context
-
-
-def _annual_evaluation(figures: MonthlyFigures, months: int) -> list[str]:
-    met = [p for p in figures.commune_progress if p.met]
-    behind = [p for p in figures.commune_progress if p.met is False]
-    lines = [f"- Số liệu tổng hợp từ sổ nhật ký của {months} tháng đầu năm."]
-    if met:
-        lines.append(f"- Các mục tiêu đã đạt chỉ tiêu: {'; '.join(p.criterion.content for p in met)}.")
-    if behind:
-        lines.append(f"- Các mục tiêu chưa đạt chỉ tiêu: {'; '.join(p.criterion.content for p in behind)}.")
-    return lines
 
 
 # ---------------------------------------------------------------- the documents
@@ -626,7 +1058,7 @@ ANNUAL_REPORT = DocumentSpec(
     "bao-cao-nam.docx",
     False,
     _yearly("bao-cao-nam"),
-    lambda s: f"Báo cáo kết quả năm {s.year}",
+    lambda s: f"Báo cáo {'kết quả' if _months_covered(s) == 12 else 'sơ kết'} {annual_period(s)}",
     annual_report_context,
 )
 

@@ -69,6 +69,7 @@ class PlanInfo:
     superior_committee: str = ""  # `Cấp ủy cấp trên`: Huyện ủy, Tỉnh ủy
     superior_advisory_board: str = ""  # `Ban tham mưu cấp trên`: Ban Dân vận Huyện ủy
     content_directive: str = ""  # `Văn bản chỉ đạo nội dung`: the sentence of section III.1
+    advisory_body: str = ""  # `Cơ quan đầu mối`: the committee's focal point (Khối dân vận Đảng ủy)
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ class NoteKind(Enum):
     CAUSE = "Nguyên nhân"
     TASK = "Nhiệm vụ"
     PROPOSAL = "Đề xuất"
+    LESSON = "Bài học kinh nghiệm"  # for the annual report
 
 
 @dataclass(frozen=True)

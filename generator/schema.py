@@ -149,4 +149,5 @@ INFO_KEYS: tuple[tuple[str, bool], ...] = (
     ("Cấp ủy cấp trên", False),
     ("Ban tham mưu cấp trên", False),
     ("Văn bản chỉ đạo nội dung", False),
+    ("Cơ quan đầu mối", False),
 )

@@ -294,6 +294,7 @@ def _info(table: SheetTable, out: _Collector) -> PlanInfo | None:
         superior_committee=fields["Cấp ủy cấp trên"],
         superior_advisory_board=fields["Ban tham mưu cấp trên"],
         content_directive=fields["Văn bản chỉ đạo nội dung"],
+        advisory_body=fields["Cơ quan đầu mối"],
     )
 
 

@@ -785,19 +785,33 @@ def section_break(doc, *, landscape: bool):
     return section
 
 
-def each_paragraph(doc, var: str, item: str = "t") -> None:
-    """One body paragraph per string of the list `var` (docxtpl paragraph loop)."""
+def each_paragraph(doc, var: str, item: str = "t", *, keep: bool = False) -> None:
+    """One body paragraph per string of the list `var` (docxtpl paragraph loop).
+    `keep`: each is kept with the next, so the last lines go with the signature."""
     add_par(doc, f"{{%p for {item} in {var} %}}")
-    add_par(doc, f"{{{{ {item} }}}}")
+    add_par(doc, f"{{{{ {item} }}}}", keep_next=keep)
     add_par(doc, "{%p endfor %}")
 
 
-def body_items(doc, items) -> None:
-    """body_paragraph() kinds, plus ("each", list variable) and
-    ("h1-gap" / "h2-gap", text): a heading right after a table, 6 pt above it."""
-    for item in items:
-        if item[0] == "each":
+def each_group(doc, var: str) -> None:
+    """A sub-heading (g.tieu_de) and its lines (g.dong) per item of `var`: 1- Ưu điểm…"""
+    add_par(doc, f"{{%p for g in {var} %}}")
+    add_par(doc, "{{ g.tieu_de }}", bold=True, keep_next=True)
+    each_paragraph(doc, "g.dong")
+    add_par(doc, "{%p endfor %}")
+
+
+def body_items(doc, items, keep_last: bool = False) -> None:
+    """body_paragraph() kinds, plus ("each", list variable), ("groups", list variable) and
+    ("h1-gap" / "h2-gap", text): a heading right after a table, 6 pt above it.
+    `keep_last`: the last paragraph is kept with what follows (the signature)."""
+    for n, item in enumerate(items, start=1):
+        if keep_last and n == len(items) and item[0] == "p":
+            add_par(doc, item[1], keep_next=True)
+        elif item[0] == "each":
             each_paragraph(doc, item[1])
+        elif item[0] == "groups":
+            each_group(doc, item[1])
         elif item[0] in ("h1-gap", "h2-gap"):
             add_par(doc, item[1], bold=True, keep_next=True, before_pt=BODY_SPACE_AFTER_PT)
         else:
@@ -918,7 +932,7 @@ KHT_TITLE = (
     "các hoạt động xây dựng nông thôn mới, đô thị văn minh tại cơ sở"
 )
 KHT_BEFORE_TABLE = [
-    ("p", (THUC_HIEN_KE_HOACH + "Ban Thường vụ Đảng ủy xã xây dựng Kế hoạch hoạt động "
+    ("p", (THUC_HIEN_KE_HOACH + "{{ nguoi_bao_cao }} xây dựng Kế hoạch hoạt động "
            "tháng {{ thang }} năm {{ nam }}, như sau:")),
     ("h1", "I- MỤC ĐÍCH, YÊU CẦU"),
     ("p", ("- Duy trì thường xuyên " + PHONG_TRAO + "; gắn các hoạt động với thực hiện "
@@ -927,45 +941,51 @@ KHT_BEFORE_TABLE = [
            "thời gian hợp lý, không ảnh hưởng đến việc thực hiện nhiệm vụ chuyên môn của "
            "cơ quan, đơn vị.")),
     ("h1", "II- NỘI DUNG, THỜI GIAN, ĐỊA ĐIỂM"),
-    ("p", "(Chi tiết tại biểu dưới đây)"),
-]
-KHT_AFTER_TABLE = [
+    ("p", "(Chi tiết tại Biểu kế hoạch kèm theo)"),
     ("h1", "III- TỔ CHỨC THỰC HIỆN"),
     ("p", ("- Các chi bộ, tổ chức được phân công chủ động phối hợp với chi bộ, ban công tác "
            "mặt trận các thôn bố trí lực lượng, dụng cụ, phương tiện, huy động nguồn lực để "
            "tổ chức các hoạt động theo đúng nội dung, thời gian, địa điểm của Kế hoạch; bảo "
            "đảm an toàn trong quá trình thực hiện.")),
-    ("p", ("- Các chi bộ, tổ chức ghi kết quả vào sổ nhật ký và gửi Văn phòng Đảng ủy trước "
-           "ngày 25 hằng tháng; Văn phòng Đảng ủy tổng hợp, báo cáo {{ noi_nhan_bao_cao }} "
-           "trước ngày {{ han_bao_cao }}.")),
+    ("each", "chua_dang_ky"),
+    ("p", ("- Các chi bộ, tổ chức báo cáo kết quả hoạt động về Ban Thường vụ Đảng ủy (qua "
+           "{{ co_quan_dau_moi }}) trước ngày {{ han_don_vi }}; {{ co_quan_dau_moi }} chủ trì, "
+           "phối hợp với Văn phòng Đảng ủy tổng hợp, tham mưu Ban Thường vụ Đảng ủy báo cáo "
+           "{{ noi_nhan_bao_cao }} trước ngày {{ han_bao_cao }}.")),
 ]
+KHT_TABLE_TITLE = "BIỂU KẾ HOẠCH HOẠT ĐỘNG THÁNG {{ thang }} NĂM {{ nam }}"
+KHT_ATTACHED = ("(Kèm theo Kế hoạch số {{ so_bao_cao }} của {{ ten_co_quan_ban_hanh }})")
 # landscape: 297 - 30 - 15 = 252 mm
 KHT_COLS = (
-    ("STT", 13, "stt", CENTER),
-    ("Nội dung hoạt động", 56, "noi_dung", LEFT),
-    ("Thời gian", 24, "thoi_gian", CENTER),
-    ("Địa điểm", 30, "dia_diem", LEFT),
-    ("Đơn vị phụ trách", 36, "don_vi", LEFT),
+    ("STT", 12, "stt", CENTER),
+    ("Nội dung hoạt động", 60, "noi_dung", LEFT),
+    ("Thời gian", 23, "thoi_gian", CENTER),
+    ("Địa điểm", 27, "dia_diem", LEFT),
+    ("Đơn vị, người phụ trách", 44, "don_vi", LEFT),
     ("Lực lượng dự kiến (người)", 22, "luc_luong", RIGHT),
-    ("Khối lượng", 24, "khoi_luong", RIGHT),
-    ("Kinh phí dự kiến (đồng)", 27, "kinh_phi", RIGHT),
-    ("Ghi chú", 20, "ghi_chu", LEFT),
+    ("Khối lượng", 20, "khoi_luong", RIGHT),
+    ("Kinh phí dự kiến (đồng)", 26, "kinh_phi", RIGHT),
+    ("Ghi chú", 18, "ghi_chu", LEFT),
 )
+
+
+def attached_line(doc, text: str) -> None:
+    add_par(doc, text, BODY_PT, italic=True, align=CENTER, first_line_mm=0, before_pt=0,
+            after_pt=6, keep_next=True)
 
 
 def build_monthly_plan():
     doc = Document()
     document_head(doc, KHT_TITLE, "KẾ HOẠCH", "Kế hoạch hoạt động tháng")
-    body_items(doc, KHT_BEFORE_TABLE)
+    body_items(doc, KHT_BEFORE_TABLE, keep_last=True)
+    signature_block(doc, keep_together=True)
 
     section_break(doc, landscape=True)
+    table_title(doc, KHT_TABLE_TITLE)
+    attached_line(doc, KHT_ATTACHED)
     table = data_table(doc, KHT_COLS, "r in hoat_dong")
     total_row(table, KHT_COLS, "Tổng cộng", "", 4,
               fields={5: "{{ tong_luc_luong }}", 6: "", 7: "{{ tong_kinh_phi }}", 8: ""})
-
-    section_break(doc, landscape=False)
-    body_items(doc, KHT_AFTER_TABLE)
-    signature_block(doc, keep_together=True)
     end_body_with_paragraph(doc, BREAK_PT)
     preserve_spaces(doc)
     return doc
@@ -978,63 +998,42 @@ BC_TITLE = (
     "chiến sỹ lực lượng vũ trang trực tiếp tham gia các hoạt động\n"
     "xây dựng nông thôn mới, đô thị văn minh tại cơ sở tháng {{ thang }} năm {{ nam }}"
 )
-BC_BEFORE_CHART = [
-    ("p", (THUC_HIEN_KE_HOACH + "Ban Thường vụ Đảng ủy xã báo cáo kết quả thực hiện "
+BC_BODY = [
+    ("p", (THUC_HIEN_KE_HOACH + "{{ nguoi_bao_cao }} báo cáo kết quả thực hiện "
            "tháng {{ thang }} năm {{ nam }}, như sau:")),
     ("h1", "I- CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO"),
-    ("p", ("- Ban Thường vụ Đảng ủy xã ban hành Kế hoạch hoạt động tháng {{ thang }} năm "
-           "{{ nam }}, gửi {{ noi_nhan_bao_cao }} và triển khai đến các chi bộ, cơ quan, "
-           "đơn vị, tổ chức chính trị - xã hội xã.")),
-    ("p", ("- Chỉ đạo các chi bộ, tổ chức được phân công phối hợp với chi bộ, ban công tác "
-           "mặt trận các thôn tổ chức các hoạt động theo Kế hoạch; ghi chép kết quả vào sổ "
-           "nhật ký và báo cáo kết quả về Văn phòng Đảng ủy đúng thời gian quy định.")),
+    ("each", "lanh_dao"),
     ("h1", "II- KẾT QUẢ THỰC HIỆN"),
-    ("h2", "1- Kết quả chung"),
+    ("h2", "1- Kết quả chung (chi tiết tại Biểu 01, Biểu 03 kèm theo)"),
     ("p", "{{ tom_tat }}"),
     ("p", "{{ luy_ke }}"),
-    ("p", "(Chi tiết tại Biểu 01, Biểu 03 kèm theo)"),
-    ("h2", "2- Kết quả thực hiện các mục tiêu"),
+    ("h2", "2- Kết quả thực hiện các mục tiêu (chi tiết tại Biểu 02 kèm theo)"),
     ("each", "ket_qua_tieu_chi"),
-    ("p", "(Chi tiết tại Biểu 02 kèm theo)"),
-]
-BC_CHART_CAPTION = (
-    "Biểu đồ: Tiến độ thực hiện các mục tiêu chính của các thôn, lũy kế đến hết "
-    "tháng {{ thang }} năm {{ nam }}"
-)
-BC_AFTER_CHART = [
     ("h1", "III- ĐÁNH GIÁ CHUNG"),
-    ("each", "danh_gia"),
-    ("h1", "IV- NHIỆM VỤ THÁNG {{ thang_sau }}"),
-    ("each", "nhiem_vu"),
+    ("groups", "danh_gia"),
+    ("h1", "IV- PHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG {{ thang_sau }}"),
 ]
+BC_ATTACHED = ("(Kèm theo Báo cáo số {{ so_bao_cao }} tháng {{ thang }} năm {{ nam }} "
+               "của {{ ten_co_quan_ban_hanh }})")
 BIEU01_TITLE = "Biểu 01: Kết quả tham gia hoạt động tháng {{ thang }} năm {{ nam }} theo đơn vị, thôn"
-BIEU02_TITLE = "Biểu 02: Tiến độ thực hiện các mục tiêu theo thôn (lũy kế đến hết tháng {{ thang }})"
+BIEU02_TITLE = ("Biểu 02: Tiến độ thực hiện các mục tiêu theo thôn "
+                "(mỗi ô: trong tháng {{ thang }} / lũy kế từ đầu năm)")
 BIEU03_TITLE = "Biểu 03: Nguồn lực huy động tháng {{ thang }} năm {{ nam }}"
 BIEU01_COLS = (
-    ("STT", 13, "stt", CENTER),
-    ("Đơn vị", 46, "don_vi", LEFT),
-    ("Thôn", 30, "thon", LEFT),
-    ("Số buổi", 15, "so_buoi", RIGHT),
-    ("Tổng lượt người", 20, "luot", RIGHT),
+    ("STT", 12, "stt", CENTER),
+    ("Đơn vị", 44, "don_vi", LEFT),
+    ("Thôn", 45, "thon", LEFT),
+    ("Số buổi", 14, "so_buoi", RIGHT),
+    ("Tổng lượt người", 19, "luot", RIGHT),
     ("Cán bộ, công chức", 19, "can_bo", RIGHT),
     ("Đảng viên", 17, "dang_vien", RIGHT),
-    ("Viên chức", 17, "vien_chuc", RIGHT),
-    ("LLVT", 16, "llvt", RIGHT),
-    ("Đoàn viên, hội viên", 20, "doan_vien", RIGHT),
-    ("Nhân dân", 18, "nhan_dan", RIGHT),
-    ("Ngày công", 21, "ngay_cong", RIGHT),
+    ("Viên chức", 16, "vien_chuc", RIGHT),
+    ("LLVT", 14, "llvt", RIGHT),
+    ("Đoàn viên, hội viên", 18, "doan_vien", RIGHT),
+    ("Nhân dân", 16, "nhan_dan", RIGHT),
+    ("Ngày công", 18, "ngay_cong", RIGHT),
 )
-BIEU01_GROUP = ("Trong đó", 5, 10)  # categories overlap: "trong đó", not summed (SPEC §3)
-BIEU02_COLS = (
-    ("STT", 13, "stt", CENTER),
-    ("Thôn", 35, "thon", LEFT),
-    ("Mục tiêu", 90, "tieu_chi", LEFT),
-    ("ĐVT", 18, "dvt", CENTER),
-    ("Trong tháng", 22, "thang", RIGHT),
-    ("Lũy kế", 22, "luy_ke", RIGHT),
-    ("Chỉ tiêu", 22, "chi_tieu", RIGHT),
-    ("Đánh giá", 30, "dat", CENTER),
-)
+BIEU01_GROUP = ("Trong đó (một người có thể thuộc nhiều thành phần)", 5, 10)
 BIEU03_COLS = (
     ("STT", 13, "stt", CENTER),
     ("Thôn", 43, "thon", LEFT),
@@ -1047,30 +1046,62 @@ BIEU03_COLS = (
 )
 
 
+def pivot_table(doc, rows) -> None:
+    """Biểu 02: a first column, then one column per target (docxtpl column loops {%tc %}).
+
+    Each row is (first cell text, list variable, item, bold, header, loop): docxtpl spreads
+    the columns evenly over the table's width, so the template cells carry no width."""
+    table = grid_table(doc, (LANDSCAPE_TEXT_MM / 4,) * 4)
+    table.rows[0]._tr.getparent().remove(table.rows[0]._tr)
+    for first, var, item, bold, header, loop in rows:
+        if loop:
+            opening = add_row(table)
+            _fill(opening, [f"{{%tr for {loop} %}}", "", "", ""], [LEFT] * 4, DATA_TABLE_PT)
+        new = add_row(table, header=header)
+        _fill(new, [first, f"{{%tc for {item} in {var} %}}", f"{{{{ {item} }}}}", "{%tc endfor %}"],
+              [LEFT, CENTER, CENTER, CENTER], DATA_TABLE_PT, bold=bold)
+        if loop:
+            closing = add_row(table)
+            _fill(closing, ["{%tr endfor %}", "", "", ""], [LEFT] * 4, DATA_TABLE_PT)
+    for tc in table._tbl.iter(qn("w:tc")):
+        for width in tc.findall(f"{{{W_NS}}}tcPr/{{{W_NS}}}tcW"):
+            width.getparent().remove(width)
+    margins = table._tbl.tblPr.find(qn("w:tblCellMar"))  # 20 villages and more on one page
+    for side in ("top", "bottom"):
+        margins.find(qn(f"w:{side}")).set(qn("w:w"), "0")
+    second = table.rows[1]._tr.find(qn("w:trPr"))  # only the column names repeat
+    second.remove(second.find(qn("w:tblHeader")))
+
+
 def build_monthly_report():
     doc = Document()
     document_head(doc, BC_TITLE, "BÁO CÁO", "Báo cáo kết quả tháng")
-    body_items(doc, BC_BEFORE_CHART)
-    add_par(doc, "{{ bieu_do }}", align=CENTER, first_line_mm=0, before_pt=6,
-            after_pt=0, keep_next=True)
-    add_par(doc, BC_CHART_CAPTION, CAPTION_PT, italic=True, align=CENTER,
-            first_line_mm=0, before_pt=3, after_pt=BODY_SPACE_AFTER_PT)
-    body_items(doc, BC_AFTER_CHART)
+    body_items(doc, BC_BODY)
+    each_paragraph(doc, "nhiem_vu", keep=True)
+    add_par(doc, "{%p if de_xuat %}")
+    add_par(doc, "V- ĐỀ XUẤT, KIẾN NGHỊ", bold=True, keep_next=True)
+    each_paragraph(doc, "de_xuat", keep=True)
+    add_par(doc, "{%p endif %}")
     signature_block(doc, keep_together=True)
 
     section_break(doc, landscape=True)
     table_title(doc, BIEU01_TITLE)
+    attached_line(doc, BC_ATTACHED)
     table = data_table(doc, BIEU01_COLS, "r in bieu01", group_header=BIEU01_GROUP)
     total_row(table, BIEU01_COLS, "Tổng cộng", "bieu01_tong", 2)
 
     table_title(doc, BIEU02_TITLE, new_page=True)
-    table = data_table(doc, BIEU02_COLS, "r in bieu02")
-    loop_rows(table, "r in bieu02_toan_xa",
-              ["Toàn xã", ""] + field_texts(BIEU02_COLS[2:]),
-              [CENTER, CENTER] + [c[3] for c in BIEU02_COLS[2:]],
-              DATA_TABLE_PT, bold=True, span=(0, 1))
+    attached_line(doc, BC_ATTACHED)
+    pivot_table(doc, [
+        ("Thôn", "bieu02_cot", "c", True, True, None),
+        ("Chỉ tiêu mỗi thôn", "bieu02_chi_tieu", "c", False, True, None),
+        ("{{ r.thon }}", "r.o", "o", False, False, "r in bieu02"),
+        ("Toàn xã", "bieu02_toan_xa", "o", True, False, None),
+        ("Số thôn đạt chỉ tiêu", "bieu02_dat", "o", True, False, None),
+    ])
 
     table_title(doc, BIEU03_TITLE, new_page=True)
+    attached_line(doc, BC_ATTACHED)
     table = data_table(doc, BIEU03_COLS, "r in bieu03")
     total_row(table, BIEU03_COLS, "Tổng cộng", "bieu03_tong", 1)
 
@@ -1082,47 +1113,43 @@ def build_monthly_report():
 # --- BCN: Báo cáo kết quả năm ----------------------------------------------
 
 BCN_TITLE = (
-    "kết quả thực hiện phong trào cán bộ, đảng viên, công chức, viên chức,\n"
+    "{{ loai_bao_cao }} phong trào cán bộ, đảng viên, công chức, viên chức,\n"
     "chiến sỹ lực lượng vũ trang trực tiếp tham gia các hoạt động\n"
     "xây dựng nông thôn mới, đô thị văn minh tại cơ sở năm {{ nam }}"
 )
 BCN_BEFORE_TABLES = [
-    ("p", (THUC_HIEN_KE_HOACH + "Ban Thường vụ Đảng ủy xã báo cáo kết quả thực hiện "
-           "năm {{ nam }}, như sau:")),
-    ("h1", "I- KẾT QUẢ THỰC HIỆN"),
+    ("p", (THUC_HIEN_KE_HOACH + "{{ nguoi_bao_cao }} báo cáo {{ ky_bao_cao }}, như sau:")),
+    ("h1", "I- CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO"),
+    ("each", "lanh_dao"),
+    ("h1", "II- KẾT QUẢ THỰC HIỆN"),
     ("h2", "1- Kết quả chung"),
-    ("p", ("Ban Thường vụ Đảng ủy xã ban hành kế hoạch hoạt động hằng tháng, chỉ đạo các "
-           "chi bộ, tổ chức được phân công phối hợp với các thôn tổ chức thực hiện; định kỳ "
-           "hằng tháng báo cáo {{ noi_nhan_bao_cao }} về kế hoạch và kết quả thực hiện.")),
     ("p", "{{ tom_tat }}"),
     ("h2", "2- Kết quả thực hiện các mục tiêu"),
 ]
 BCN_AFTER_TABLES = [
-    ("h1-gap", "II- ĐÁNH GIÁ CHUNG"),
-    ("each", "danh_gia"),
-    ("h1", "III- ĐỀ NGHỊ BIỂU DƯƠNG"),
+    ("h1-gap", "III- ĐÁNH GIÁ CHUNG"),
+    ("groups", "danh_gia"),
+    ("h1", "IV- ĐỀ NGHỊ BIỂU DƯƠNG"),
     ("each", "bieu_duong"),
-]
-BCN_END = [
-    ("h1", "IV- PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM TỚI"),
-    ("each", "nhiem_vu"),
+    ("h1", "V- PHƯƠNG HƯỚNG, NHIỆM VỤ {{ nhiem_vu_toi|upper }}"),
 ]
 # portrait: 210 - 30 - 15 = 165 mm
 BCN_MUC_TIEU_COLS = (
-    ("STT", 13, "stt", CENTER),
-    ("Mục tiêu", 62, "tieu_chi", LEFT),
-    ("ĐVT", 14, "dvt", CENTER),
-    ("Chỉ tiêu", 19, "chi_tieu", RIGHT),
-    ("Thực hiện", 19, "thuc_hien", RIGHT),
-    ("Tỷ lệ (%)", 16, "ty_le", RIGHT),
-    ("Đánh giá", 22, "dat", CENTER),
+    ("STT", 12, "stt", CENTER),
+    ("Mục tiêu", 50, "tieu_chi", LEFT),
+    ("ĐVT", 13, "dvt", CENTER),
+    ("Chỉ tiêu", 23, "chi_tieu", RIGHT),
+    ("Thực hiện", 27, "thuc_hien", RIGHT),
+    ("Tỷ lệ (%)", 18, "ty_le", RIGHT),
+    ("Số thôn đạt", 22, "dat", CENTER),
 )
 BCN_THANG_COLS = (
-    ("Tháng", 25, "thang", CENTER),
-    ("Số buổi", 28, "so_buoi", RIGHT),
-    ("Lượt người", 32, "luot", RIGHT),
-    ("Ngày công", 32, "ngay_cong", RIGHT),
-    ("Kinh phí huy động (đồng)", 48, "tien", RIGHT),
+    ("Tháng", 22, "thang", CENTER),
+    ("Số buổi", 22, "so_buoi", RIGHT),
+    ("Lượt người", 26, "luot", RIGHT),
+    ("Ngày công", 26, "ngay_cong", RIGHT),
+    ("Nguồn lực huy động (đồng)", 43, "tien", RIGHT),
+    ("Đất hiến (m²)", 26, "dat", RIGHT),
 )
 
 
@@ -1131,15 +1158,17 @@ def build_annual_report():
     document_head(doc, BCN_TITLE, "BÁO CÁO", "Báo cáo kết quả năm")
     body_items(doc, BCN_BEFORE_TABLES)
     data_table(doc, BCN_MUC_TIEU_COLS, "r in muc_tieu")
+    add_par(doc, "", BREAK_PT, first_line_mm=0, before_pt=0, after_pt=0)
+    each_paragraph(doc, "noi_dung_khac")
     body_items(doc, [("h2-gap", "3- Kết quả theo tháng")])
     table = data_table(doc, BCN_THANG_COLS, "r in cac_thang")
-    total_row(table, BCN_THANG_COLS, "Cả năm", "cac_thang_tong", 0)
+    total_row(table, BCN_THANG_COLS, "Cộng", "cac_thang_tong", 0)
     body_items(doc, BCN_AFTER_TABLES)
-    add_par(doc, "{%p if chua_tot %}")
-    add_par(doc, "Các đơn vị, thôn cần cố gắng hơn:", italic=True, keep_next=True)
-    each_paragraph(doc, "chua_tot")
+    each_paragraph(doc, "nhiem_vu", keep=True)
+    add_par(doc, "{%p if de_xuat %}")
+    add_par(doc, "VI- ĐỀ XUẤT, KIẾN NGHỊ", bold=True, keep_next=True)
+    each_paragraph(doc, "de_xuat", keep=True)
     add_par(doc, "{%p endif %}")
-    body_items(doc, BCN_END)
     signature_block(doc, keep_together=True)
     end_body_with_paragraph(doc, BREAK_PT)
     preserve_spaces(doc)

@@ -248,7 +248,7 @@ CRITERIA = [
      "vệ sinh [số] km đường thôn, xóm, khuôn viên nhà văn hóa"),
     # Upkeep of what exists: participation, not progress toward the new works above (SPEC §4).
     ("DTNVH", "Duy tu, quét vôi nhà văn hóa thôn", "nhà", None, None, "Cộng dồn", "Tất cả thôn",
-     None, "quét vôi, chỉnh trang [số] nhà văn hóa (duy tu thường xuyên)"),
+     None, "duy tu, quét vôi [số] nhà văn hóa thôn"),
     ("CSDH", "Chăm sóc, trồng dặm tuyến đường hoa hiện có", "km", None, None, "Cộng dồn",
      "Tất cả thôn", None, "chăm sóc, trồng dặm [số] km đường hoa hiện có"),
 ]
@@ -438,8 +438,7 @@ ASSESSMENT = [
      "Một số cấp ủy chi bộ thôn chưa chủ động phối hợp với đơn vị được phân công; việc vận động hộ "
      "dân làm hố rác ở các thôn xa trung tâm còn chậm."),
     ("03/2021", "Nhiệm vụ",
-     "Chi bộ các thôn Tân Bình 1, Tân Bình 2, Thác Lường phối hợp với Hội CCB, BCHQS xã tổ chức "
-     "ra quân ngay trong tháng 4."),
+     "Chuẩn bị sơ kết phong trào quý I, biểu dương các tập thể, cá nhân tiêu biểu."),
     ("03/2021", "Đề xuất",
      "Đề nghị Ban Dân vận Huyện ủy quan tâm hỗ trợ xi măng, cây giống để các thôn xa trung tâm "
      "hoàn thành tuyến đường hoa điển hình."),
