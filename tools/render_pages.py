@@ -60,6 +60,12 @@ def main() -> None:
             target = REPO / "docs" / picture
             subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", page, "-l", page, "-singlefile", str(pdf), str(target)], check=True)
             print(f"{target}.png (page {page})")
+        # every page of the March report, as the signer reads it
+        report = root / "pdf" / "bao-cao-thang-03.pdf"
+        for number in range(1, len(PdfReader(report).pages) + 1):
+            target = REPO / "docs" / f"bao-cao-thang-03-trang-{number}"
+            subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", str(number), "-l", str(number), "-singlefile", str(report), str(target)], check=True)
+            print(f"{target}.png")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,42 @@
+"""The March 2021 report on the printed page (SPEC §5, issue 11): LibreOffice prints it, and the
+page count and the last body page are read back from the PDF."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from pypdf import PdfReader
+
+from generator import pdf
+from tests.docx_text import squash
+
+needs_soffice = pytest.mark.skipif(pdf.find_soffice() is None and not os.environ.get("CI"), reason="LibreOffice chưa được cài")
+
+# Measured: the body takes 3 pages (SPEC: at most 4), Biểu 01, 02 and 03 one landscape page each.
+MARCH_PAGES = 6
+
+
+@pytest.fixture(scope="module")
+def march_pages(sample_outputs, tmp_path_factory) -> list[str]:
+    folder = tmp_path_factory.mktemp("print")
+    copy = folder / "bao-cao-thang-03.docx"
+    shutil.copyfile(sample_outputs["BC"], copy)
+    (printed,) = pdf.convert_to_pdf([copy])
+    return [squash(page.extract_text() or "") for page in PdfReader(str(printed)).pages]
+
+
+@needs_soffice
+def test_the_march_report_prints_on_its_measured_number_of_pages(march_pages):
+    assert len(march_pages) == MARCH_PAGES
+    tables = [n for n, page in enumerate(march_pages, start=1) if "(Kèm theo Báo cáo số" in page]
+    assert tables == [MARCH_PAGES - 2, MARCH_PAGES - 1, MARCH_PAGES]  # each Biểu on one page
+
+
+@needs_soffice
+def test_no_page_holds_only_the_recipients_and_the_signature(march_pages):
+    (signature_page,) = [page for page in march_pages if "Nơi nhận:" in page]
+    before = signature_page.split("Nơi nhận:")[0]
+    # the page number, then at least one line of the body above the signature block
+    assert len(before.split()) > 20, before
