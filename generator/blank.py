@@ -154,8 +154,9 @@ COLUMN_HELP: dict[str, str] = {
     "Chỉ tiêu mỗi thôn": "Chỉ tiêu của mỗi thôn theo ĐVT (với Tỷ lệ hộ, Tăng so năm trước: số %); để trống nếu không có.",
     "Chỉ tiêu trung tâm xã": "Chỉ tiêu của trung tâm xã; để trống nếu không có.",
     "Cách tính": (
-        "Cộng dồn: cộng khối lượng; Tỷ lệ hộ: số hộ đã làm ÷ Số hộ (%); Tăng so năm trước: % tăng so với "
-        "cột Hộ chăn nuôi đạt VSMT năm trước."
+        "Cộng dồn: cộng khối lượng; Tỷ lệ hộ: số hộ đã làm ÷ Số hộ (%); Tăng so năm trước: số hộ tăng thêm ÷ "
+        "cột Hộ chăn nuôi đạt VSMT năm trước (%); Tăng tỷ lệ so năm trước: tỷ lệ hộ đạt trên Số hộ chăn nuôi "
+        "tăng thêm bao nhiêu điểm %."
     ),
     "Áp dụng": "Tất cả thôn / Thôn xa trung tâm; chọn trong danh sách.",
     "Diễn giải": "Câu chỉ tiêu in ở mục IV của kế hoạch, nguyên văn.",

@@ -365,12 +365,9 @@ def participation_sentence(totals: Totals, period: str) -> str:
         for count, label in ((totals.party_members, "đảng viên"), (totals.residents, "Nhân dân"))
         if count
     ]
-    among = (
-        f" (trong đó có {' và '.join(groups)}; một người có thể thuộc nhiều thành phần nên số theo thành phần "
-        "không cộng thành tổng số)"
-        if groups
-        else ""
-    )
+    overlap = totals.party_members + totals.residents > totals.participants
+    note = "; một người có thể thuộc cả hai thành phần" if overlap else ""
+    among = f" (trong đó có {' và '.join(groups)}{note})" if groups else ""
     land = f"; Nhân dân hiến {vnformat.number(totals.land_m2)} m² đất" if totals.land_m2 else ""
     return (
         f"{period}, các chi bộ, tổ chức đã chủ trì {vnformat.number(totals.activities)} buổi ra quân, thu hút "
@@ -566,18 +563,9 @@ def evaluation(source: Source, figures: MonthlyFigures) -> list[Row]:
     before = aggregate_month(commune, source.activities, dt.date(month.year, month.month - 1, 1)) if month.month > 1 else None
     units, villages = len(commune.units), len(commune.villages)
     strengths: list[str] = []
-    active_units = units - len(figures.idle_units)
-    active_villages = villages - len(figures.idle_villages)
-    if figures.month_totals.activities:
-        if not figures.idle_units and not figures.idle_villages:
-            strengths.append(
-                f"- Tất cả {units} chi bộ, tổ chức đều tổ chức hoạt động; {villages}/{villages} thôn có hoạt động trong tháng."
-            )
-        else:
-            strengths.append(
-                f"- {active_units}/{units} chi bộ, tổ chức đã phối hợp với chi bộ, ban công tác mặt trận thôn tổ chức "
-                f"hoạt động; {active_villages}/{villages} thôn có hoạt động trong tháng."
-            )
+    # the idle units and villages are named under Hạn chế: the counts are not said twice
+    if figures.month_totals.activities and not figures.idle_units and not figures.idle_villages:
+        strengths.append(f"- Tất cả {units} chi bộ, tổ chức và {villages}/{villages} thôn đều có hoạt động trong tháng.")
     newly = _newly_met(figures, before)
     if newly:
         strengths.append(
@@ -599,14 +587,17 @@ def evaluation(source: Source, figures: MonthlyFigures) -> list[Row]:
             if unit in missed_by_unit
         ]
         line = f"- {_names(figures.idle_units, 20)} chưa tổ chức hoạt động trong tháng"
-        weaknesses.append(line + (f"; {'; '.join(detail)}" if detail else "") + ".")
+        line += f"; {'; '.join(detail)}" if detail else ""
+        if figures.idle_villages:
+            line += f"; {_villages_named(figures.idle_villages, 20)} chưa có hoạt động"
+        weaknesses.append(line + ".")
     others = [p for p in missed if p.unit not in figures.idle_units]
     if others:
         weaknesses.append(
-            f"- Còn {len(others)}/{len(_planned_in(source.planned, month))} hoạt động đã đăng ký trong Kế hoạch tháng "
-            f"chưa thực hiện đúng nội dung, của: {_names(sorted({p.unit for p in others}), 20)}."
+            f"- {len(others)}/{len(_planned_in(source.planned, month))} hoạt động đăng ký trong Kế hoạch tháng chưa "
+            f"thực hiện đúng nội dung ({_names(sorted({p.unit for p in others}), 20)})."
         )
-    if figures.idle_villages:
+    if figures.idle_villages and not figures.idle_units:
         weaknesses.append(f"- {_upper_first(_villages_named(figures.idle_villages, 20))} chưa có hoạt động trong tháng.")
     for overall in _slow_targets(figures):
         criterion = overall.criterion
@@ -658,10 +649,10 @@ def next_tasks(source: Source, figures: MonthlyFigures) -> list[str]:
         for item in planned:
             counts[item.criterion] = counts.get(item.criterion, 0) + 1
         by_code = {c.code: c for c in source.commune.criteria}
-        focus = [_lower_first(by_code[code].content) for code, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:3] if code in by_code]
+        focus = [_lower_first(by_code[code].content) for code, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:2] if code in by_code]
         lines.append(
-            f"- Các chi bộ, tổ chức thực hiện {len(planned)} hoạt động theo Kế hoạch hoạt động tháng {following.month} "
-            f"năm {following.year}, trọng tâm: {'; '.join(focus)}."
+            f"- Thực hiện {len(planned)} hoạt động của Kế hoạch hoạt động tháng {following.month} năm {following.year}, "
+            f"trọng tâm: {'; '.join(focus)}."
         )
     else:
         lines.append("- Các chi bộ, tổ chức tiếp tục duy trì hoạt động tại các thôn được phân công.")
@@ -809,18 +800,15 @@ def monthly_report_context(source: Source) -> dict[str, Any]:
         ten_co_quan_ban_hanh=body_in_sentence(info.issuing_body, info.place),
         so_bao_cao=vnformat.number_symbol(None, DocType.MONTHLY_REPORT.number_symbol, info.body_symbol),
         lanh_dao=[
-            f"- {reporter(info)} ban hành {plan_citation(source, month)}, triển khai đến các chi bộ, cơ quan, đơn vị, "
-            "tổ chức chính trị - xã hội xã; phân công các chi bộ, tổ chức phối hợp với chi bộ, ban công tác mặt trận "
-            "các thôn tổ chức thực hiện.",
-            f"- {advisory_body(info)} theo dõi, đôn đốc các chi bộ, tổ chức thực hiện theo Kế hoạch và báo cáo kết quả "
-            "đúng thời gian quy định.",
+            f"- {reporter(info)} ban hành {plan_citation(source, month)}, phân công các chi bộ, tổ chức phối hợp với "
+            "chi bộ, ban công tác mặt trận các thôn tổ chức thực hiện.",
+            f"- {advisory_body(info)} theo dõi, đôn đốc việc thực hiện.",
         ],
         tom_tat=participation_sentence(figures.month_totals, f"Trong tháng {vnformat.month_year(month.month, month.year)}"),
         luy_ke=_cumulative_sentence(figures, month),
         ket_qua_tieu_chi=target_lines(figures),
         danh_gia=evaluation(source, figures),
-        nhiem_vu=next_tasks(source, figures),
-        de_xuat=proposals,
+        **closing(next_tasks(source, figures), proposals),
         bieu01=_people_rows(figures, commune),
         bieu01_tong=_people_row(figures.month_totals, stt="", don_vi="Tổng cộng", thon=""),
         bieu03=[_resource_row(r.month, stt=str(n), thon=r.name) for n, r in enumerate(figures.places, start=1)],
@@ -828,6 +816,15 @@ def monthly_report_context(source: Source) -> dict[str, Any]:
         **progress_table(figures, commune),
     )
     return context
+
+
+def closing(tasks: Sequence[str], proposals: Sequence[str]) -> dict[str, Any]:
+    """Sections IV and V with the body's last line apart (`dong_cuoi`), which the template keeps
+    with the signature. `tasks` is never empty."""
+    tasks, proposals = list(tasks), list(proposals)
+    has_proposals = bool(proposals)
+    last = proposals.pop() if proposals else tasks.pop()
+    return {"nhiem_vu": tasks, "de_xuat": proposals, "co_de_xuat": has_proposals, "dong_cuoi": last}
 
 
 def missing_causes(source: Source) -> bool:
@@ -1000,8 +997,7 @@ def annual_report_context(source: Source) -> dict[str, Any]:
         danh_gia=[row_of_lines(f"{n}- {t}", lines) for n, (t, lines) in enumerate([(t, l) for t, l in sections if l], start=1)],
         bieu_duong=commended,
         nhiem_vu_toi=following,
-        nhiem_vu=tasks,
-        de_xuat=[f"- {t}" for t in commune.notes_of(last_month, NoteKind.PROPOSAL)],
+        **closing(tasks, [f"- {t}" for t in commune.notes_of(last_month, NoteKind.PROPOSAL)]),
     )
     return context
 

@@ -824,18 +824,25 @@ def document_head(doc, title: str, kind: str, doc_title: str) -> None:
     setup_section(doc.sections[0])
     header_block(doc)
     add_par(doc, kind, TYPE_PT, bold=True, align=CENTER, first_line_mm=0,
-            before_pt=18, after_pt=0)
+            before_pt=12, after_pt=0)
     add_par(doc, title, bold=True, align=CENTER, first_line_mm=0, after_pt=0)
-    add_par(doc, "-----", align=CENTER, first_line_mm=0, after_pt=12)
+    add_par(doc, "-----", align=CENTER, first_line_mm=0, after_pt=6)
 
 
-def table_title(doc, text: str, *, new_page: bool = False) -> None:
+def compact(table) -> None:
+    """No air above and below the text of the cells: many rows on one page."""
+    margins = table._tbl.tblPr.find(qn("w:tblCellMar"))
+    for side in ("top", "bottom"):
+        margins.find(qn(f"w:{side}")).set(qn("w:w"), "0")
+
+
+def table_title(doc, text: str, *, new_page: bool = False, before_pt: float = 0) -> None:
     """Centred bold title of a Biểu.  `new_page`: the Biểu starts a page – also
     a guard against LibreOffice 7.4, which drops every row after the first
     when a table with a repeated header row and unsplittable rows starts
     near the foot of a page (header and one row fit there)."""
     par = add_par(doc, text, BIEU_TITLE_PT, bold=True, align=CENTER, first_line_mm=0,
-                  before_pt=0, after_pt=6, keep_next=True)
+                  before_pt=before_pt, after_pt=6, keep_next=True)
     if new_page:
         par.paragraph_format.page_break_before = True
 
@@ -971,7 +978,7 @@ KHT_COLS = (
 
 def attached_line(doc, text: str) -> None:
     add_par(doc, text, BODY_PT, italic=True, align=CENTER, first_line_mm=0, before_pt=0,
-            after_pt=6, keep_next=True)
+            after_pt=3, keep_next=True)
 
 
 def build_monthly_plan():
@@ -1019,21 +1026,18 @@ BIEU01_TITLE = "Biểu 01: Kết quả tham gia hoạt động tháng {{ thang }
 BIEU02_TITLE = ("Biểu 02: Tiến độ thực hiện các mục tiêu theo thôn "
                 "(mỗi ô: trong tháng {{ thang }} / lũy kế từ đầu năm)")
 BIEU03_TITLE = "Biểu 03: Nguồn lực huy động tháng {{ thang }} năm {{ nam }}"
+# portrait, under the signature: 210 - 30 - 15 = 165 mm
 BIEU01_COLS = (
     ("STT", 12, "stt", CENTER),
-    ("Đơn vị", 44, "don_vi", LEFT),
-    ("Thôn", 45, "thon", LEFT),
-    ("Số buổi", 14, "so_buoi", RIGHT),
+    ("Đơn vị", 38, "don_vi", LEFT),
+    ("Thôn", 37, "thon", LEFT),
+    ("Số buổi", 13, "so_buoi", RIGHT),
     ("Tổng lượt người", 19, "luot", RIGHT),
-    ("Cán bộ, công chức", 19, "can_bo", RIGHT),
-    ("Đảng viên", 17, "dang_vien", RIGHT),
-    ("Viên chức", 16, "vien_chuc", RIGHT),
-    ("LLVT", 14, "llvt", RIGHT),
-    ("Đoàn viên, hội viên", 18, "doan_vien", RIGHT),
-    ("Nhân dân", 16, "nhan_dan", RIGHT),
+    ("Đảng viên", 14, "dang_vien", RIGHT),
+    ("Nhân dân", 14, "nhan_dan", RIGHT),
     ("Ngày công", 18, "ngay_cong", RIGHT),
 )
-BIEU01_GROUP = ("Trong đó (một người có thể thuộc nhiều thành phần)", 5, 10)
+BIEU01_GROUP = ("Trong đó", 5, 6)  # groups overlap: "trong đó", never parts of the total
 BIEU03_COLS = (
     ("STT", 13, "stt", CENTER),
     ("Thôn", 43, "thon", LEFT),
@@ -1066,31 +1070,40 @@ def pivot_table(doc, rows) -> None:
     for tc in table._tbl.iter(qn("w:tc")):
         for width in tc.findall(f"{{{W_NS}}}tcPr/{{{W_NS}}}tcW"):
             width.getparent().remove(width)
-    margins = table._tbl.tblPr.find(qn("w:tblCellMar"))  # 20 villages and more on one page
-    for side in ("top", "bottom"):
-        margins.find(qn(f"w:{side}")).set(qn("w:w"), "0")
+    compact(table)  # 20 villages and more on one page
     second = table.rows[1]._tr.find(qn("w:trPr"))  # only the column names repeat
     second.remove(second.find(qn("w:tblHeader")))
+
+
+def closing_lines(doc, proposals_heading: str) -> None:
+    """The tasks, the proposals when there are any, and the body's last line apart
+    (dong_cuoi), kept with the signature: no page holds only Nơi nhận and the signature,
+    and no more than that one line is pulled over to the signature's page."""
+    each_paragraph(doc, "nhiem_vu")
+    add_par(doc, "{%p if co_de_xuat %}")
+    add_par(doc, proposals_heading, bold=True, keep_next=True)
+    each_paragraph(doc, "de_xuat")
+    add_par(doc, "{%p endif %}")
+    add_par(doc, "{{ dong_cuoi }}", keep_next=True)
 
 
 def build_monthly_report():
     doc = Document()
     document_head(doc, BC_TITLE, "BÁO CÁO", "Báo cáo kết quả tháng")
     body_items(doc, BC_BODY)
-    each_paragraph(doc, "nhiem_vu", keep=True)
-    add_par(doc, "{%p if de_xuat %}")
-    add_par(doc, "V- ĐỀ XUẤT, KIẾN NGHỊ", bold=True, keep_next=True)
-    each_paragraph(doc, "de_xuat", keep=True)
-    add_par(doc, "{%p endif %}")
+    closing_lines(doc, "V- ĐỀ XUẤT, KIẾN NGHỊ")
     signature_block(doc, keep_together=True)
 
-    section_break(doc, landscape=True)
-    table_title(doc, BIEU01_TITLE)
+    # Biểu 01 in portrait right under the signature, so that the report and its three
+    # tables print on five pages; Biểu 02 and 03 in landscape.
+    table_title(doc, BIEU01_TITLE, before_pt=6)
     attached_line(doc, BC_ATTACHED)
     table = data_table(doc, BIEU01_COLS, "r in bieu01", group_header=BIEU01_GROUP)
     total_row(table, BIEU01_COLS, "Tổng cộng", "bieu01_tong", 2)
+    compact(table)
 
-    table_title(doc, BIEU02_TITLE, new_page=True)
+    section_break(doc, landscape=True)
+    table_title(doc, BIEU02_TITLE)
     attached_line(doc, BC_ATTACHED)
     pivot_table(doc, [
         ("Thôn", "bieu02_cot", "c", True, True, None),
@@ -1164,11 +1177,7 @@ def build_annual_report():
     table = data_table(doc, BCN_THANG_COLS, "r in cac_thang")
     total_row(table, BCN_THANG_COLS, "Cộng", "cac_thang_tong", 0)
     body_items(doc, BCN_AFTER_TABLES)
-    each_paragraph(doc, "nhiem_vu", keep=True)
-    add_par(doc, "{%p if de_xuat %}")
-    add_par(doc, "VI- ĐỀ XUẤT, KIẾN NGHỊ", bold=True, keep_next=True)
-    each_paragraph(doc, "de_xuat", keep=True)
-    add_par(doc, "{%p endif %}")
+    closing_lines(doc, "VI- ĐỀ XUẤT, KIẾN NGHỊ")
     signature_block(doc, keep_together=True)
     end_body_with_paragraph(doc, BREAK_PT)
     preserve_spaces(doc)
