@@ -122,6 +122,8 @@ def generate(
             click.echo(f"Đã in {len(result.pdfs)} tệp PDF cạnh các văn bản; tệp in gộp: {result.bundle}")
         warnings = len(result.inputs.problems)
         click.echo(f"Cảnh báo: {warnings}." if warnings else "Không có lỗi, không có cảnh báo.")
+        for reminder in result.reminders:
+            click.echo(reminder)
 
 
 @main.command()
@@ -203,6 +205,8 @@ def status(paths: tuple[Path, ...], month: str | None, out_dir: Path) -> None:
         click.echo(f"Thôn chưa có hoạt động trong tháng ({len(report.idle_villages)}): {', '.join(report.idle_villages)}.")
     else:
         click.echo("Thôn nào cũng đã có hoạt động trong tháng.")
+    for reminder in report.reminders:
+        click.echo(reminder)
 
 
 @main.command()

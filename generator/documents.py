@@ -877,6 +877,8 @@ def annual_report_context(source: Source) -> dict[str, Any]:
         criterion = overall.criterion
         if criterion.method is Method.SUM:
             done = vnformat.number(overall.value)
+            if overall.value < overall.cumulative_quantity:  # capped at each village's target
+                done += f" (tổng {vnformat.number(overall.cumulative_quantity)})"
             share = vnformat.percent(_share(overall.value, overall.target or Decimal(1)))
         elif criterion.method is Method.HOUSEHOLD_RATE:
             done = f"{vnformat.number(overall.cumulative_quantity)}/{vnformat.number(overall.households)} ({vnformat.percent(overall.value)})"
@@ -909,21 +911,31 @@ def annual_report_context(source: Source) -> dict[str, Any]:
         f"{len([r for r in figures.places if r.cumulative.activities and r.name != COMMUNE_CENTRE])}/{len(commune.villages)} "
         "thôn có hoạt động."
     ]
+    reached = []
     for overall in figures.commune_progress:
         met, of = _met_villages(_places_of(figures, overall.criterion))
         if met:
-            strengths.append(f"- {len(met)}/{of} thôn đạt chỉ tiêu {_lower_first(overall.criterion.content)}.")
+            reached.append(f"{len(met)}/{of} thôn đạt chỉ tiêu {_lower_first(overall.criterion.content)}")
+    if reached:
+        strengths.append(f"- {_upper_first('; '.join(reached))}.")
     weaknesses = []
-    quiet_units = [r for r in figures.units if r.cumulative.activities < len(per_month)]
-    if quiet_units:
-        weaknesses.append(
-            "- Một số chi bộ, tổ chức hoạt động chưa đều (ít hơn một buổi mỗi tháng): "
-            + "; ".join(f"{r.name} ({vnformat.number(r.cumulative.activities)} buổi)" for r in quiet_units)
-            + "."
-        )
+    active_months: dict[str, set[int]] = {}
+    for activity in source.activities:
+        if activity.day.year == year and activity.day < end:
+            active_months.setdefault(activity.unit, set()).add(activity.day.month)
+    gaps = {
+        u.name: [m for m in range(1, last + 1) if m not in active_months.get(u.name, set())] for u in commune.units
+    }
+    uneven = [f"{name} (tháng {', '.join(str(m) for m in months)})" for name, months in gaps.items() if months]
+    if uneven:
+        weaknesses.append(f"- Một số chi bộ, tổ chức có tháng chưa tổ chức hoạt động: {'; '.join(uneven)}.")
     for overall in _slow_targets(figures):
-        untouched = [p.place for p in _places_of(figures, overall.criterion) if p.target is not None and not p.cumulative_quantity]
-        where = f"; {_villages_named(untouched)} chưa thực hiện" if untouched else ""
+        places = _places_of(figures, overall.criterion)
+        untouched = [p.place for p in places if p.target is not None and not p.cumulative_quantity]
+        if len(untouched) > 6:
+            where = f"; {len(untouched)}/{len(places)} thôn chưa thực hiện"
+        else:
+            where = f"; {_villages_named(untouched)} chưa thực hiện" if untouched else ""
         weaknesses.append(f"- Tiến độ {_lower_first(overall.criterion.content)} còn chậm{where}.")
     sections = [
         ("Ưu điểm", strengths + [f"- {t}" for t in commune.notes_of(last_month, NoteKind.STRENGTH)]),
@@ -960,7 +972,7 @@ def annual_report_context(source: Source) -> dict[str, Any]:
         tasks.append(
             "- Tập trung hoàn thành các mục tiêu còn chậm: " + "; ".join(_lower_first(p.criterion.content) for p in slow) + "."
         )
-    tasks += [f"- {t}" for t in commune.notes_of(last_month, NoteKind.TASK)]
+    # the month's own task notes belong to its monthly report, not to the year's
     tasks.append(f"- {advisory_body(info)} theo dõi, đôn đốc, tổng hợp, tham mưu Ban Thường vụ Đảng ủy sơ kết, tổng kết phong trào.")
     context.update(
         nguoi_bao_cao=reporter(info),

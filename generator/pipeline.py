@@ -11,7 +11,7 @@ from generator import schema as S
 from generator.annotate import write_annotated_copy
 from generator.blank import unit_log_file_name, write_blank_workbook, write_unit_log_workbook
 from generator.aggregation import aggregate_month, months_with_data, next_month
-from generator.documents import ALL_DOCUMENTS, ANNEX, DOCUMENTS_BY_KEY, MONTHLY_PLAN, MONTHLY_REPORT, PLAN, DocumentSpec, Source
+from generator.documents import ALL_DOCUMENTS, ANNEX, DOCUMENTS_BY_KEY, MONTHLY_PLAN, MONTHLY_REPORT, PLAN, DocumentSpec, Source, missing_causes
 from generator.files import write_atomically
 from generator.formatcheck import Finding, check_document, check_template, format_report, provided_context, template_kind
 from generator.pdf import LibreOfficeMissing, convert_to_pdf, find_soffice, merge_pdfs
@@ -21,6 +21,7 @@ from generator.register import (
     VerifyReport,
     export_register,
     issue_document,
+    issued_monthly_plans,
     list_documents,
     verify_archive,
 )
@@ -81,6 +82,7 @@ class GenerateResult:
     month: dt.date | None  # the month of the monthly documents, if any
     pdfs: tuple[Path, ...] = ()
     bundle: Path | None = None  # in-tat-ca.pdf: every PDF of the run, in print order
+    reminders: tuple[str, ...] = ()  # what the clerk should still add (the month's Nguyên nhân)
 
 
 def check_inputs(paths: Sequence[Path]) -> InputsReport:
@@ -263,6 +265,7 @@ def generate(
     templates: Path | None = None,
     month: dt.date | None = None,
     pdf: bool = False,
+    archive: Path = Path("archive"),
 ) -> GenerateResult:
     """The main job: every selected document of the inputs, as drafts under out_dir/<year>/;
     with `pdf`, their PDFs too (one LibreOffice run) and the print bundle in-tat-ca.pdf."""
@@ -276,18 +279,31 @@ def generate(
         if docs and any(s.monthly for s in specs):
             raise UsageError("Sổ nhật ký chưa có hoạt động nào: hãy chọn tháng bằng --month để soạn văn bản tháng.")
         specs = tuple(s for s in specs if not s.monthly)
-    source = Source(inputs.commune, inputs.activities, inputs.planned, report_month)
+    # the report cites the month's plan by number once `ntm issue` has registered it
+    cited = issued_monthly_plans(archive, inputs.commune.info.year)
+    source = Source(inputs.commune, inputs.activities, inputs.planned, report_month, cited)
     rendered = [(spec, render_document(spec, source, templates)) for spec in specs]
     written: list[WrittenDocument] = []
     for spec, data in rendered:
         target = out_dir.joinpath(*spec.relative_path(source).parts)
         write_atomically(target, data)
         written.append(WrittenDocument(spec.doc_type, target))
+    reminders = cause_reminder(source) if MONTHLY_REPORT in specs else ()
     if not pdf or not written:
-        return GenerateResult(inputs, tuple(written), report_month)
+        return GenerateResult(inputs, tuple(written), report_month, reminders=reminders)
     pdfs = convert_to_pdf([w.path for w in written])
     bundle = merge_pdfs(pdfs, out_dir / str(inputs.commune.info.year) / PRINT_BUNDLE)
-    return GenerateResult(inputs, tuple(written), report_month, tuple(pdfs), bundle)
+    return GenerateResult(inputs, tuple(written), report_month, tuple(pdfs), bundle, reminders)
+
+
+def cause_reminder(source: Source) -> tuple[str, ...]:
+    """A month whose report has no `Nguyên nhân` of the office: the clerk is reminded."""
+    if source.month is None or not missing_causes(source):
+        return ()
+    return (
+        f"Nhắc: báo cáo tháng {source.month.month}/{source.month.year} chưa có Nguyên nhân. Hãy ghi vào trang "
+        f"'{S.ASSESSMENT.name}' của sổ chính (Tháng {source.month:%m/%Y}, Mục Nguyên nhân) rồi soạn lại.",
+    )
 
 
 PRINT_BUNDLE = "in-tat-ca.pdf"
@@ -382,6 +398,7 @@ class StatusReport:
     idle_units: tuple[str, ...]
     idle_villages: tuple[str, ...]
     activities_in_month: int
+    reminders: tuple[str, ...] = ()
 
 
 def status(paths: Sequence[Path], out_dir: Path, month: dt.date | None, today: dt.date) -> StatusReport:
@@ -404,5 +421,11 @@ def status(paths: Sequence[Path], out_dir: Path, month: dt.date | None, today: d
         draft = out_dir.joinpath(*spec.relative_path(source).parts)
         deadlines.append(Deadline(spec.doc_type, spec.title(source), due, (due - today).days, draft, draft.is_file()))
     return StatusReport(
-        month, today, tuple(deadlines), figures.idle_units, figures.idle_villages, figures.month_totals.activities
+        month,
+        today,
+        tuple(deadlines),
+        figures.idle_units,
+        figures.idle_villages,
+        figures.month_totals.activities,
+        cause_reminder(source),
     )

@@ -989,6 +989,36 @@ def list_documents(archive: Path = DEFAULT_ARCHIVE, year: int | None = None) -> 
         connection.close()
 
 
+_MONTH_IN_TITLE = re.compile(r"tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+
+
+def issued_monthly_plans(archive: Path, year: int) -> dict[dt.date, tuple[str, dt.date]]:
+    """Read-only lookup for the monthly report's citation: month → (symbol, issue date) of each
+    monthly plan (KHT) of `year` in force in the register. Opens the file read-only and never
+    migrates it; an absent or unreadable register gives nothing."""
+    path = register_path(archive)
+    if not path.is_file():
+        return {}
+    found: dict[dt.date, tuple[str, dt.date]] = {}
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+        try:
+            rows = connection.execute(
+                "SELECT symbol, issued_on, title FROM documents WHERE doc_type = ? AND year = ? AND status = ? "
+                "ORDER BY issued_on, id",
+                (DocType.MONTHLY_PLAN.value, year, ISSUED),
+            ).fetchall()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return {}
+    for symbol, issued_on, title in rows:
+        match = _MONTH_IN_TITLE.search(unicodedata.normalize("NFC", str(title)).lower())
+        if match and 1 <= int(match[1]) <= 12:
+            found[dt.date(int(match[2]), int(match[1]), 1)] = (str(symbol), dt.date.fromisoformat(str(issued_on)))
+    return found
+
+
 # ---------------------------------------------------------------- export
 
 EXPORT_COLUMNS: tuple[tuple[str, float], ...] = (

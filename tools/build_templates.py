@@ -964,15 +964,15 @@ KHT_TABLE_TITLE = "BIỂU KẾ HOẠCH HOẠT ĐỘNG THÁNG {{ thang }} NĂM {{
 KHT_ATTACHED = ("(Kèm theo Kế hoạch số {{ so_bao_cao }} của {{ ten_co_quan_ban_hanh }})")
 # landscape: 297 - 30 - 15 = 252 mm
 KHT_COLS = (
-    ("STT", 12, "stt", CENTER),
-    ("Nội dung hoạt động", 60, "noi_dung", LEFT),
-    ("Thời gian", 23, "thoi_gian", CENTER),
-    ("Địa điểm", 27, "dia_diem", LEFT),
+    ("STT", 11, "stt", CENTER),
+    ("Nội dung hoạt động", 56, "noi_dung", LEFT),
+    ("Thời gian", 26, "thoi_gian", CENTER),
+    ("Địa điểm", 25, "dia_diem", LEFT),
     ("Đơn vị, người phụ trách", 44, "don_vi", LEFT),
-    ("Lực lượng dự kiến (người)", 22, "luc_luong", RIGHT),
-    ("Khối lượng", 20, "khoi_luong", RIGHT),
-    ("Kinh phí dự kiến (đồng)", 26, "kinh_phi", RIGHT),
-    ("Ghi chú", 18, "ghi_chu", LEFT),
+    ("Lực lượng dự kiến (người)", 20, "luc_luong", RIGHT),
+    ("Khối lượng", 18, "khoi_luong", RIGHT),
+    ("Kinh phí dự kiến (đồng)", 25, "kinh_phi", RIGHT),
+    ("Ghi chú", 27, "ghi_chu", LEFT),
 )
 
 
@@ -993,6 +993,7 @@ def build_monthly_plan():
     table = data_table(doc, KHT_COLS, "r in hoat_dong")
     total_row(table, KHT_COLS, "Tổng cộng", "", 4,
               fields={5: "{{ tong_luc_luong }}", 6: "", 7: "{{ tong_kinh_phi }}", 8: ""})
+    compact(table)  # a month's rows on one page: no page with one orphan row
     end_body_with_paragraph(doc, BREAK_PT)
     preserve_spaces(doc)
     return doc
