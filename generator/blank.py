@@ -252,6 +252,15 @@ INFO_NOTES: dict[str, str] = {
         "Không bắt buộc. Cơ quan của Đảng ủy theo dõi, tổng hợp, tham mưu báo cáo hằng tháng (kế hoạch, mục "
         "V.6). Để trống: “Khối dân vận Đảng ủy”."
     ),
+    "Bộ tiêu chí": (
+        "Không bắt buộc. Bộ tiêu chí nông thôn mới mà kế hoạch (mục 2.1) nhắc đến; từ năm 2026: Bộ tiêu chí "
+        "quốc gia về xã nông thôn mới giai đoạn 2026 - 2030 (Quyết định số 51/2025/QĐ-TTg). Để trống: “18 tiêu "
+        "chí xây dựng nông thôn mới nâng cao”."
+    ),
+    "Mục tiêu đạt chuẩn": (
+        "Không bắt buộc. Đích của tiến độ ở mục V.2 của kế hoạch. Để trống: “xây dựng xã đạt chuẩn nông thôn "
+        "mới nâng cao năm <Năm kế hoạch>”."
+    ),
 }
 
 # (title, text) rows of the instructions about formats and commands, after the sheets.
@@ -717,6 +726,8 @@ def _info_values(commune: Commune | None, year: int | None) -> dict[str, object]
         "Ban tham mưu cấp trên": info.superior_advisory_board or None,
         "Văn bản chỉ đạo nội dung": info.content_directive or None,
         "Cơ quan đầu mối": info.advisory_body or None,
+        "Bộ tiêu chí": info.criteria_set or None,
+        "Mục tiêu đạt chuẩn": info.standard_goal or None,
     }
 
 

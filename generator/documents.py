@@ -212,6 +212,9 @@ def plan_context(source: Source) -> dict[str, Any]:
         ban_tham_muu_cap_tren=superior.advisory_board,
         van_ban_chi_dao=info.content_directive or default_content_directive(superior.committee),
         muc_tieu=[line for c in source.commune.criteria for line in c.explanation.splitlines() if line.strip()],
+        bo_tieu_chi=info.criteria_set or "18 tiêu chí xây dựng nông thôn mới nâng cao",
+        muc_tieu_dat_chuan=info.standard_goal or f"xây dựng xã đạt chuẩn nông thôn mới nâng cao năm {info.year}",
+        co_quan_dau_moi=advisory_body(info),
         han_ke_hoach_thang=str(info.monthly_plan_deadline),
         han_bao_cao_thang=str(info.monthly_report_deadline),
     )
@@ -778,8 +781,7 @@ def progress_table(figures: MonthlyFigures, commune: Commune) -> dict[str, Any]:
         met, of = _met_villages(_places_of(figures, c))
         met_row.append(f"{len(met)}/{of}")
     return {
-        "bieu02_cot": [f"{c.content} ({c.unit})" for c in targets],
-        "bieu02_chi_tieu": [_target_cell(c) for c in targets],
+        "bieu02_cot": [row(ten=f"{c.content} ({c.unit})", chi_tieu=f"chỉ tiêu: {_target_cell(c)}") for c in targets],
         "bieu02": rows,
         "bieu02_toan_xa": [_cell(overall.get(c.code)) for c in targets],
         "bieu02_dat": met_row,

@@ -70,6 +70,8 @@ class PlanInfo:
     superior_advisory_board: str = ""  # `Ban tham mưu cấp trên`: Ban Dân vận Huyện ủy
     content_directive: str = ""  # `Văn bản chỉ đạo nội dung`: the sentence of section III.1
     advisory_body: str = ""  # `Cơ quan đầu mối`: the committee's focal point (Khối dân vận Đảng ủy)
+    criteria_set: str = ""  # `Bộ tiêu chí`: "18 tiêu chí xây dựng nông thôn mới nâng cao" (plan 2.1)
+    standard_goal: str = ""  # `Mục tiêu đạt chuẩn`: "xây dựng xã đạt chuẩn nông thôn mới nâng cao năm 2021"
 
 
 @dataclass(frozen=True)

@@ -150,4 +150,6 @@ INFO_KEYS: tuple[tuple[str, bool], ...] = (
     ("Ban tham mưu cấp trên", False),
     ("Văn bản chỉ đạo nội dung", False),
     ("Cơ quan đầu mối", False),
+    ("Bộ tiêu chí", False),
+    ("Mục tiêu đạt chuẩn", False),
 )

@@ -295,6 +295,8 @@ def _info(table: SheetTable, out: _Collector) -> PlanInfo | None:
         superior_advisory_board=fields["Ban tham mưu cấp trên"],
         content_directive=fields["Văn bản chỉ đạo nội dung"],
         advisory_body=fields["Cơ quan đầu mối"],
+        criteria_set=fields["Bộ tiêu chí"],
+        standard_goal=fields["Mục tiêu đạt chuẩn"],
     )
 
 

@@ -172,7 +172,7 @@ PLAN_BODY: list[tuple[str, ...]] = [
     ("h1", "III- NỘI DUNG, PHƯƠNG PHÁP THỰC HIỆN"),
     ("lead-b", "1- Nội dung hoạt động:", " {{ van_ban_chi_dao }}"),
     ("h2", "2- Phương pháp thực hiện"),
-    ("lead-i", "2.1-", " Ban Chấp hành Đảng bộ xã phân công các chi bộ sự nghiệp, tổ chức chính trị - xã hội xã phụ trách thôn và một số nội dung trong 18 tiêu chí xây dựng nông thôn mới nâng cao. (có biểu kèm theo)"),
+    ("lead-i", "2.1-", " Ban Chấp hành Đảng bộ xã phân công các chi bộ sự nghiệp, tổ chức chính trị - xã hội xã phụ trách thôn và một số nội dung trong {{ bo_tieu_chi }}. (có biểu kèm theo)"),
     ("lead-i", "2.2-", " Căn cứ yêu cầu thực tiễn, các nhiệm vụ, tiêu chí xây dựng nông thôn mới, các đồng chí ủy viên Ban Thường vụ Đảng ủy, ủy viên Ban Chấp hành Đảng bộ xã, tổ chức chính trị - xã hội xã, lãnh đạo các cơ quan, đơn vị thống nhất với các chi bộ, thôn xác định nội dung hoạt động trong từng thời gian, bố trí lực lượng, dụng cụ, phương tiện, huy động nguồn lực để thực hiện (trong một ngày có thể tổ chức các hoạt động ở nhiều thôn khác nhau)."),
     ("h3", "2.3- Về bố trí lực lượng tham gia:"),
     ("p", "- Căn cứ vào quy mô hoạt động, tính chất công việc cụ thể, huy động cán bộ, công chức, lực lượng vũ trang, viên chức các trường học, trạm y tế, người hoạt động không chuyên trách tham gia cho phù hợp đảm bảo hiệu quả."),
@@ -185,7 +185,7 @@ PLAN_BODY: list[tuple[str, ...]] = [
     ("p", "+ Kế hoạch hoạt động tháng gửi trước ngày {{ han_ke_hoach_thang }} hằng tháng."),
     ("p", "+ Báo cáo kết quả thực hiện trong tháng gửi trước ngày {{ han_bao_cao_thang }} hằng tháng."),
     ("h2", "2- Ủy ban nhân dân xã"),
-    ("p", "- Tập trung chỉ đạo thực hiện các chỉ tiêu, nhiệm vụ theo Đề án, chương trình, kế hoạch đề ra; kịp thời tháo gỡ khó khăn, vướng mắc, để đảm bảo thực hiện tiến độ xây dựng xã đạt chuẩn nông thôn mới nâng cao năm {{ nam }}; kịp thời báo cáo, tham mưu để Ban Thường vụ, Ban chấp hành Đảng ủy chỉ đạo, tháo gỡ khó khăn, vướng mắc."),
+    ("p", "- Tập trung chỉ đạo thực hiện các chỉ tiêu, nhiệm vụ theo Đề án, chương trình, kế hoạch đề ra; kịp thời tháo gỡ khó khăn, vướng mắc, để đảm bảo thực hiện tiến độ {{ muc_tieu_dat_chuan }}; kịp thời báo cáo, tham mưu để Ban Thường vụ, Ban chấp hành Đảng ủy chỉ đạo, tháo gỡ khó khăn, vướng mắc."),
     ("p", "- Chỉ đạo công tác tuyên truyền về xây dựng nông thôn mới, chỉnh trang trung tâm thôn, nhà văn hóa thôn, nhà ở dân cư; tuyên truyền, hướng dẫn Nhân dân thu gom, xử lý rác thải, chống rác thải nhựa."),
     ("p", "- Chỉ đạo, hướng dẫn gắn biển chỉ dẫn ranh giới giữa các xã, thôn ở các tuyến đường chính, liên xã, liên thôn trên địa bàn xã; gắn biển tên cơ quan, đơn vị, tổ chức chính trị - xã hội đã giúp đỡ, hỗ trợ thực hiện công trình, tuyến đường cụ thể."),
     ("p", "- Hướng dẫn, tạo điều kiện cho cán bộ, đảng viên, công chức, viên chức, chiến sỹ lực lượng vũ trang các cơ quan, đơn vị, trường học tham gia các hoạt động xây dựng nông thôn mới, đô thị văn minh theo nội dung, kế hoạch, lộ trình đề ra."),
@@ -201,7 +201,7 @@ PLAN_BODY: list[tuple[str, ...]] = [
     ("p", "- Hội Liên hiệp Phụ nữ xã hướng dẫn thực hiện trồng và chăm sóc các tuyến đường hoa; thực hiện và gắn biển mô hình “Nhà sạch, vườn đẹp”."),
     ("p", "- Hội Nông dân xã tuyên truyền, vận động, hướng dẫn làm chuồng trại chăn nuôi đảm bảo vệ sinh môi trường."),
     ("p", "- Đoàn Thanh niên xã hướng dẫn thực hiện xây dựng tuyến đường điện thắp sáng."),
-    ("h2", "6- Khối dân vận Đảng ủy"),
+    ("h2", "6- {{ co_quan_dau_moi }}"),
     ("p", "Là đầu mối điều phối tổ chức thực hiện; theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch này. Định kỳ hằng tháng tổng hợp, đánh giá việc tổ chức thực hiện; đề xuất cấp có thẩm quyền biểu dương, khen thưởng kịp thời các tập thể, cá nhân tiêu biểu, có thành tích xuất sắc; xử lý các tập thể, cá nhân không thực hiện nghiêm Kế hoạch này."),
 ]
 
@@ -1063,8 +1063,11 @@ def pivot_table(doc, rows) -> None:
             opening = add_row(table)
             _fill(opening, [f"{{%tr for {loop} %}}", "", "", ""], [LEFT] * 4, DATA_TABLE_PT)
         new = add_row(table, header=header)
-        _fill(new, [first, f"{{%tc for {item} in {var} %}}", f"{{{{ {item} }}}}", "{%tc endfor %}"],
+        shown = f"{{{{ {item}.ten }}}}" if header else f"{{{{ {item} }}}}"
+        _fill(new, [first, f"{{%tc for {item} in {var} %}}", shown, "{%tc endfor %}"],
               [LEFT, CENTER, CENTER, CENTER], DATA_TABLE_PT, bold=bold)
+        if header:  # the target under each column name, in the same cell
+            cell_par(new.cells[2], f"{{{{ {item}.chi_tieu }}}}", DATA_TABLE_PT, italic=True)
         if loop:
             closing = add_row(table)
             _fill(closing, ["{%tr endfor %}", "", "", ""], [LEFT] * 4, DATA_TABLE_PT)
@@ -1072,8 +1075,6 @@ def pivot_table(doc, rows) -> None:
         for width in tc.findall(f"{{{W_NS}}}tcPr/{{{W_NS}}}tcW"):
             width.getparent().remove(width)
     compact(table)  # 20 villages and more on one page
-    second = table.rows[1]._tr.find(qn("w:trPr"))  # only the column names repeat
-    second.remove(second.find(qn("w:tblHeader")))
 
 
 def closing_lines(doc, proposals_heading: str) -> None:
@@ -1108,7 +1109,6 @@ def build_monthly_report():
     attached_line(doc, BC_ATTACHED)
     pivot_table(doc, [
         ("Thôn", "bieu02_cot", "c", True, True, None),
-        ("Chỉ tiêu mỗi thôn", "bieu02_chi_tieu", "c", False, True, None),
         ("{{ r.thon }}", "r.o", "o", False, False, "r in bieu02"),
         ("Toàn xã", "bieu02_toan_xa", "o", True, False, None),
         ("Số thôn đạt chỉ tiêu", "bieu02_dat", "o", True, False, None),
@@ -1118,6 +1118,7 @@ def build_monthly_report():
     attached_line(doc, BC_ATTACHED)
     table = data_table(doc, BIEU03_COLS, "r in bieu03")
     total_row(table, BIEU03_COLS, "Tổng cộng", "bieu03_tong", 1)
+    compact(table)
 
     end_body_with_paragraph(doc, BREAK_PT)
     preserve_spaces(doc)

@@ -563,7 +563,7 @@ HOLIDAYS_2026 = frozenset(
 )
 
 CAN_CU_2026 = (
-    "Thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Tuyên Quang lần thứ XVIII, "
+    "Thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Tuyên Quang lần thứ I, "
     "nhiệm kỳ 2025-2030 và Nghị quyết Đại hội đại biểu Đảng bộ xã Bình Xa lần thứ I, "
     "nhiệm kỳ 2025-2030; Thực hiện Kế hoạch số 12-KH/TU, ngày 26/12/2025 của Ban Thường vụ "
     "Tỉnh ủy về tổ chức phong trào cán bộ, đảng viên, công chức, viên chức, chiến sỹ lực lượng "
@@ -593,12 +593,19 @@ INFO_2026 = [
     ("Cấp ủy cấp trên", "Tỉnh ủy"),
     ("Ban tham mưu cấp trên", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
     ("Văn bản chỉ đạo nội dung", VAN_BAN_CHI_DAO_2026),
+    # prose that changes with time is data: the 2026–2030 criteria (QĐ 51/2025/QĐ-TTg) and
+    # the commune committee's focal point after the 2025 reorganisation (illustrative: the
+    # office confirms its own body)
+    ("Bộ tiêu chí", ("Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2026 - 2030 (Quyết định "
+                     "số 51/2025/QĐ-TTg, ngày 29/12/2025 của Thủ tướng Chính phủ)")),
+    ("Mục tiêu đạt chuẩn", "thực hiện các tiêu chí xã nông thôn mới giai đoạn 2026 - 2030"),
+    ("Cơ quan đầu mối", "Ban Xây dựng Đảng"),
 ]
 
 RECIPIENTS_2026 = [
     ("KH", "Thường trực Tỉnh ủy", BAO_CAO),
     ("KH", "Ban Tuyên giáo và Dân vận Tỉnh ủy", BAO_CAO),
-    ("KH", "Đ/c Ủy viên BCH Đảng bộ tỉnh phụ trách xã", None),
+    ("KH", "Đ/c Hoàng Văn Minh - Ủy viên BCH Đảng bộ tỉnh, phụ trách xã", None),
     ("KH", "TT. HĐND, UBND xã", None),
     ("KH", "UB MTTQ, các đoàn thể xã", None),
     ("KH", "Bí thư các chi bộ", None),
@@ -773,15 +780,31 @@ def sample_2021() -> Sample:
     )
 
 
+# After the merger two schools of each kind: the old commune's carry its name too.
+RENAMED_2026 = {
+    "Trường mầm non": "Trường mầm non Bình Xa",
+    "Trường tiểu học": "Trường tiểu học Bình Xa",
+    "Trường THCS": "Trường THCS Bình Xa",
+}
+
+
+def _renamed(name: str) -> str:
+    return RENAMED_2026.get(name, name)
+
+
 def sample_2026() -> Sample:
     """Bình Xa 2026, the merged commune under the province: logs of January–February."""
     return Sample(
         main_file=MAIN_FILE_2026, year=YEAR_2026, rng_seed=YEAR_2026,
         fixed_time=FIXED_TIME_2026, holidays=HOLIDAYS_2026, info=INFO_2026,
-        recipients=RECIPIENTS_2026, units=UNITS_2026, villages=VILLAGES_2026,
-        criteria=CRITERIA_2026, assignments=ASSIGNMENTS_2026, log_months=LOG_MONTHS_2026,
-        log_counts=LOG_COUNTS_2026, metre_rows=METRE_ROWS_2026, plan_months=PLAN_MONTHS_2026,
-        unit_criteria=UNIT_CRITERIA_2026, unit_people=UNIT_PEOPLE_2026, notes=NOTES_2026,
+        recipients=RECIPIENTS_2026, units=[(_renamed(u[0]), *u[1:]) for u in UNITS_2026],
+        villages=VILLAGES_2026, criteria=CRITERIA_2026,
+        assignments=[(a[0], _renamed(a[1]), *a[2:]) for a in ASSIGNMENTS_2026],
+        log_months=LOG_MONTHS_2026,
+        log_counts={_renamed(k): v for k, v in LOG_COUNTS_2026.items()},
+        metre_rows=METRE_ROWS_2026, plan_months=PLAN_MONTHS_2026,
+        unit_criteria={_renamed(k): v for k, v in UNIT_CRITERIA_2026.items()},
+        unit_people={_renamed(k): v for k, v in UNIT_PEOPLE_2026.items()}, notes=NOTES_2026,
         guide_main=GUIDE_MAIN_2026, assessment=ASSESSMENT_2026,
     )
 
