@@ -664,6 +664,7 @@ def _commune_rows(sheet: S.SheetSchema, commune: Commune | None) -> list[list[ob
                 c.method.value,
                 c.scope.value,
                 c.explanation,
+                c.phrase or None,
             ]
             for c in commune.criteria
         ],
@@ -688,6 +689,7 @@ _ROW_HEADERS: dict[str, tuple[str, ...]] = {
         "Cách tính",
         "Áp dụng",
         "Diễn giải",
+        "Cách ghi kết quả",
     ),
     S.ASSIGNMENTS.name: ("TT", "Chi bộ, tổ chức", "Nội dung phụ trách", "Thôn phụ trách", "Ghi chú"),
 }
