@@ -41,6 +41,7 @@ from generator.model import Activity, Commune, DocType, PlannedActivity
 from generator.reading import WorkbookData, find_workbooks, missing_sheet, read_workbook
 from generator.rendering import render_docx
 from generator.resources import shipped_templates
+from generator.templateversion import version_findings
 from generator.text import fold
 from generator.validation import formula_problems, validate_activities, validate_commune, validate_monthly_plan
 
@@ -240,7 +241,8 @@ def check_files(paths: Sequence[Path], templates: bool = False) -> tuple[Checked
             if kind is None:
                 known = ", ".join(d.template for d in ALL_DOCUMENTS)
                 raise UsageError(f"Không biết '{path.name}' là mẫu của văn bản nào; tên mẫu phải là một trong: {known}.")
-            checked.append(CheckedFile(path, tuple(check_template(path, provided_context(kind))), ""))
+            findings = [*check_template(path, provided_context(kind)), *version_findings(path)]
+            checked.append(CheckedFile(path, tuple(findings), ""))
         else:
             report = format_report(path)
             checked.append(CheckedFile(path, report.findings, report.guidance.name))
