@@ -451,27 +451,30 @@ def target_line(figures: MonthlyFigures, overall: Progress) -> str:
     if overall.month_quantity:
         head = done_phrase(criterion, overall.month_quantity)
     else:
-        head = f"{criterion.content}: trong tháng chưa có kết quả mới"
+        head = f"{criterion.content}: trong tháng chưa có thêm kết quả"
     cumulative = overall.cumulative_quantity
     if criterion.method is Method.SUM:
         if overall.target is None:
             return f"- {head} (lũy kế {vnformat.quantity(cumulative, unit)})."
-        parts = [f"lũy kế {vnformat.quantity(cumulative, unit)}"]
         with_target = [p for p in places if p.target is not None]
         capped = overall.value
         share = vnformat.percent(_share(capped, overall.target))
-        if all(p.target == 1 for p in with_target):
-            pass  # one work per village: "6/18 thôn đạt chỉ tiêu" says it all
-        elif capped < cumulative:
-            parts.append(
-                f"tính theo chỉ tiêu của từng nơi (không tính phần vượt) đạt {vnformat.number(capped)}/"
-                f"{vnformat.quantity(overall.target, unit)}, bằng {share} chỉ tiêu"
-            )
+        met, of = _met_villages(with_target)
+        if all(p.target == 1 for p in with_target) and cumulative == len(met):
+            # one work per village, none twice: "lũy kế 6/18 thôn đạt chỉ tiêu" says it all
+            parts = [f"lũy kế {len(met)}/{of} thôn đạt chỉ tiêu"]
         else:
-            parts.append(f"đạt {share} chỉ tiêu ({vnformat.number(capped)}/{vnformat.quantity(overall.target, unit)})")
-        clause = _met_clause(with_target)
-        if clause:
-            parts.append(clause)
+            parts = [f"lũy kế {vnformat.quantity(cumulative, unit)}"]
+            if capped < cumulative:
+                parts.append(
+                    f"tính theo chỉ tiêu của từng thôn, trung tâm xã (không tính phần vượt) đạt "
+                    f"{vnformat.number(capped)}/{vnformat.quantity(overall.target, unit)}, bằng {share} chỉ tiêu"
+                )
+            else:
+                parts.append(f"đạt {share} chỉ tiêu ({vnformat.number(capped)}/{vnformat.quantity(overall.target, unit)})")
+            clause = _met_clause(with_target)
+            if clause:
+                parts.append(clause)
         centre = next((p for p in with_target if p.place == COMMUNE_CENTRE), None)
         if centre is not None and centre.target is not None:
             parts.append(
