@@ -227,6 +227,10 @@ INFO_NOTES: dict[str, str] = {
     "Nơi nhận báo cáo": "Nơi nhận báo cáo tháng, năm; ví dụ: Thường trực Huyện ủy (qua Ban Dân vận Huyện ủy).",
     "Hạn kế hoạch tháng": "Không bắt buộc. Kế hoạch tháng gửi trước ngày này của tháng; mặc định: 5.",
     "Hạn báo cáo tháng": "Không bắt buộc. Báo cáo tháng gửi trước ngày này của tháng; mặc định: 28.",
+    "Hạn đơn vị báo cáo": (
+        "Không bắt buộc. Ngày trong tháng mà các chi bộ, tổ chức phải báo cáo kết quả, nếu kế hoạch có quy "
+        "định; để trống: kế hoạch tháng ghi “báo cáo ngay sau mỗi hoạt động”."
+    ),
     "Căn cứ": (
         "Không bắt buộc. Đoạn “Thực hiện …” mở đầu kế hoạch; ví dụ: Thực hiện Kế hoạch số 22-KH/HU, "
         "ngày 28/12/2020 của Ban Thường vụ Huyện ủy …"
@@ -722,6 +726,7 @@ def _info_values(commune: Commune | None, year: int | None) -> dict[str, object]
         "Nơi nhận báo cáo": info.report_recipient,
         "Hạn kế hoạch tháng": info.monthly_plan_deadline,
         "Hạn báo cáo tháng": info.monthly_report_deadline,
+        "Hạn đơn vị báo cáo": info.unit_report_deadline,
         "Căn cứ": info.preamble or None,
         "Cấp trên": info.superior_level or None,
         "Cấp ủy cấp trên": info.superior_committee or None,
@@ -767,6 +772,7 @@ def _info_validations(ws: Any) -> None:
         ("Số kế hoạch", 1, 9999),
         ("Hạn kế hoạch tháng", 1, 28),
         ("Hạn báo cáo tháng", 1, 31),
+        ("Hạn đơn vị báo cáo", 1, 31),
     ):
         if key in rows:
             rule = _whole(low, high, f"Mục '{key}' là số nguyên từ {low} đến {high}.")

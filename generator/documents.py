@@ -267,7 +267,6 @@ def monthly_plan_context(source: Source) -> dict[str, Any]:
     leaders = source.commune.leaders
     context = common_context(source, DocType.MONTHLY_PLAN)
     deadline = _deadline(month, info.monthly_report_deadline)
-    unit_deadline = _deadline(month, max(1, info.monthly_report_deadline - 3))
     without = units_without_plan(source, month)
     context.update(
         thang=str(month.month),
@@ -289,7 +288,11 @@ def monthly_plan_context(source: Source) -> dict[str, Any]:
         tong_luc_luong=vnformat.number(sum(p.planned_people for p in planned)),
         tong_kinh_phi=vnformat.number(sum(p.planned_budget for p in planned), 0),
         han_bao_cao=vnformat.date_short(deadline),
-        han_don_vi=vnformat.date_short(unit_deadline),
+        han_don_vi=(
+            f"trước ngày {vnformat.date_short(_deadline(month, info.unit_report_deadline))}"
+            if info.unit_report_deadline
+            else "ngay sau mỗi hoạt động"
+        ),
         co_quan_dau_moi=advisory_body(info),
         so_bao_cao=vnformat.number_symbol(None, DocType.MONTHLY_PLAN.number_symbol, info.body_symbol),
         ten_co_quan_ban_hanh=body_in_sentence(info.issuing_body, info.place),

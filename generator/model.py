@@ -63,6 +63,7 @@ class PlanInfo:
     report_recipient: str
     monthly_plan_deadline: int = 5
     monthly_report_deadline: int = 28
+    unit_report_deadline: int | None = None  # `Hạn đơn vị báo cáo`: the units' own day, if the plan sets one
     preamble: str = ""
     # the superior level as the plan words it ("" = derived from `superior_body`, see documents.py)
     superior_level: str = ""  # `Cấp trên`: huyện, tỉnh

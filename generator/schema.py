@@ -143,6 +143,7 @@ INFO_KEYS: tuple[tuple[str, bool], ...] = (
     ("Nơi nhận báo cáo", True),
     ("Hạn kế hoạch tháng", False),
     ("Hạn báo cáo tháng", False),
+    ("Hạn đơn vị báo cáo", False),
     ("Căn cứ", False),
     # the superior level's wording in the plan; derived from `Cơ quan cấp trên` when absent
     ("Cấp trên", False),

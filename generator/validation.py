@@ -273,6 +273,7 @@ def _info(table: SheetTable, out: _Collector) -> PlanInfo | None:
     fields = {k: text(k, r) for k, r in S.INFO_KEYS if k not in ("Năm kế hoạch", "Số kế hoạch", "Ngày ban hành kế hoạch")}
     plan_deadline = whole("Hạn kế hoạch tháng", 5, 1, 28)
     report_deadline = whole("Hạn báo cáo tháng", 28, 1, 31)
+    unit_deadline = whole("Hạn đơn vị báo cáo", None, 1, 31)
     if year is None:
         return None
     return PlanInfo(
@@ -289,6 +290,7 @@ def _info(table: SheetTable, out: _Collector) -> PlanInfo | None:
         report_recipient=fields["Nơi nhận báo cáo"],
         monthly_plan_deadline=plan_deadline or 5,
         monthly_report_deadline=report_deadline or 28,
+        unit_report_deadline=unit_deadline,
         preamble=fields["Căn cứ"],
         superior_level=fields["Cấp trên"],
         superior_committee=fields["Cấp ủy cấp trên"],
