@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -42,3 +43,10 @@ def test_no_page_holds_only_the_recipients_and_the_signature(march_pages):
     before = signature_page.split("Nơi nhận:")[0]
     # the page number, then at least one line of the body above the signature block
     assert len(before.split()) > 20, before
+
+
+def test_docs_hold_a_picture_of_every_page_of_the_march_report():
+    """Re-made by tools/render_pages.py; the README links them."""
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    pictures = sorted(docs.glob("bao-cao-thang-03-trang-*.png"))
+    assert [p.name for p in pictures] == [f"bao-cao-thang-03-trang-{n}.png" for n in range(1, MARCH_PAGES + 1)]
