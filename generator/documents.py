@@ -320,7 +320,7 @@ def reporter(info: PlanInfo) -> str:
     T/M BAN THƯỜNG VỤ → 'Ban Thường vụ Đảng ủy xã Bình Xa'."""
     body = body_in_sentence(info.issuing_body, info.place)
     if "thường vụ" in fold(info.signing_authority):
-        return f"Ban Thường vụ {body[:1].lower()}{body[1:]}"
+        return f"Ban Thường vụ {body}"
     return body
 
 

@@ -220,3 +220,36 @@ def test_2026_units_have_distinct_names(tmp_path):
     for school in ("Trường mầm non", "Trường tiểu học", "Trường THCS"):
         assert school not in cells
         assert f"{school} Bình Xa" in cells and f"{school} Minh Hương" in cells
+
+
+# ---------------------------------------------------------------- who reports, and the plan cited
+
+
+def test_the_report_cites_the_months_plan_by_number_once_issued(tmp_path):
+    archive = tmp_path / "archive"
+    before = pipeline.generate([INPUTS], tmp_path / "out", docs="kht,bc", month=dt.date(2021, 3, 1), archive=archive)
+    plan = next(d.path for d in before.documents if d.doc_type.value == "KHT")
+    report = next(d.path for d in before.documents if d.doc_type.value == "BC")
+    assert "- Đảng ủy xã Bình Xa ban hành Kế hoạch hoạt động tháng 3 năm 2021, phân công" in _text(report)
+    issued = pipeline.issue(plan, archive, dt.date(2021, 3, 2))
+    after = pipeline.generate([INPUTS], tmp_path / "out2", docs="bc", month=dt.date(2021, 3, 1), archive=archive)
+    text = _text(after.documents[0].path)
+    assert (
+        f"- Đảng ủy xã Bình Xa ban hành Kế hoạch số {issued.record.symbol}, ngày 02/03/2021 về hoạt động tháng 3 "
+        "năm 2021, phân công" in text
+    )
+
+
+def test_the_reporter_is_who_signs(tmp_path):
+    inputs = tmp_path / "inputs"
+    shutil.copytree(INPUTS, inputs, ignore=shutil.ignore_patterns("2026"))
+    book = openpyxl.load_workbook(inputs / "binh-xa-2021.xlsx")
+    for row in book["Thông tin"].iter_rows(min_row=2):
+        if row[0].value == "Thẩm quyền ký":
+            row[1].value = "T/M BAN THƯỜNG VỤ"
+    book.save(inputs / "binh-xa-2021.xlsx")
+    result = pipeline.generate([inputs], tmp_path / "out", docs="kht,bc,bcn", month=dt.date(2021, 3, 1))
+    for document in result.documents:
+        text = _text(document.path)
+        assert "Ban Thường vụ Đảng ủy xã Bình Xa " in text, document.path.name
+        assert ", Đảng ủy xã Bình Xa báo cáo" not in text and ", Đảng ủy xã Bình Xa xây dựng" not in text
