@@ -935,7 +935,9 @@ def annual_report_context(source: Source) -> dict[str, Any]:
         u.name: [m for m in range(1, last + 1) if m not in active_months.get(u.name, set())] for u in commune.units
     }
     uneven = [f"{name} (tháng {', '.join(str(m) for m in months)})" for name, months in gaps.items() if months]
-    if uneven:
+    if len(uneven) == 1:
+        weaknesses.append(f"- {uneven[0].replace(' (tháng', ' chưa tổ chức hoạt động trong tháng').removesuffix(')')}.")
+    elif uneven:
         weaknesses.append(f"- Một số chi bộ, tổ chức có tháng chưa tổ chức hoạt động: {'; '.join(uneven)}.")
     for overall in _slow_targets(figures):
         places = _places_of(figures, overall.criterion)
@@ -973,7 +975,7 @@ def annual_report_context(source: Source) -> dict[str, Any]:
             + "."
         )
     period = annual_period(source)
-    following = f"năm {year + 1}" if full_year else f"những tháng cuối năm {year}"
+    following = f"năm {year + 1}" if full_year else f"những tháng còn lại của năm {year}"
     tasks = [f"- Các chi bộ, tổ chức tiếp tục duy trì hoạt động tại các thôn được phân công trong {following}."]
     slow = _slow_targets(figures)
     if slow:

@@ -93,7 +93,7 @@ def test_annual_report_from_three_months_is_a_so_ket(sample_outputs):
     assert "BÁO CÁO sơ kết 3 tháng đầu năm thực hiện phong trào" in text
     assert "Đảng ủy xã Bình Xa báo cáo sơ kết 3 tháng đầu năm 2021, như sau:" in text
     assert "Từ đầu năm đến hết tháng 3/2021, các chi bộ, tổ chức đã chủ trì" in text
-    assert "NHỮNG THÁNG CUỐI NĂM 2021" in text
+    assert "NHỮNG THÁNG CÒN LẠI CỦA NĂM 2021" in text
     for word in TOOL_WORDS:
         assert word not in text
     cells = [c for t in docx.Document(str(sample_outputs["BCN"])).tables for row in table_cells(t) for c in row]
