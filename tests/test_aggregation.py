@@ -152,3 +152,53 @@ def test_rows_per_unit_and_place_keep_sheet_order(march):
 
 def test_totals_of_nothing_are_zero():
     assert total([]).activities == 0 and total([]).workdays == Decimal(0)
+
+
+# ---------------------------------------------------------------- issue 11: figures a reviewer would not query
+
+SESSIONS = Criterion("KV", "Khuôn viên", "buổi", None, None, Method.SUM, Scope.ALL_VILLAGES)
+def D(month: int, day: int) -> dt.date:
+    return dt.date(2021, month, day)
+
+
+GATES = Criterion("NVH", "Nhà văn hóa", "nhà", Decimal(1), None, Method.SUM, Scope.ALL_VILLAGES)
+RATE = Criterion("CN", "Chăn nuôi", "hộ", Decimal("10"), None, Method.RATE_RISE_POINTS, Scope.ALL_VILLAGES)
+
+
+def _commune(*criteria):
+    return Commune(INFO, (), COMMUNE.units, (NEAR, FAR), tuple(criteria), COMMUNE.assignments)
+
+
+def _overall(figures, code):
+    return next(p for p in figures.commune_progress if p.criterion.code == code)
+
+
+def test_the_commune_centre_counts_in_an_all_village_sum_without_a_target_of_its_own():
+    logs = [activity(D(3, 6), "Đoàn", "Gần", "KV", "1"), activity(D(3, 7), "Chi bộ", COMMUNE_CENTRE, "KV", "1")]
+    figures = aggregate_month(_commune(SESSIONS, GATES), logs, D(3, 1))
+    assert _overall(figures, "KV").cumulative_quantity == 2
+    centre = [p for p in figures.progress if p.place == COMMUNE_CENTRE]
+    assert {p.criterion.code for p in centre} == {"KV", "NVH"}
+    assert all(p.met is None for p in centre if p.criterion.code == "NVH")  # no centre target: never "chưa đạt"
+
+
+def test_overshoot_in_one_village_does_not_make_up_for_another():
+    logs = [activity(D(3, 6), "Đoàn", "Gần", "DH", "1.4"), activity(D(3, 7), "Hội", "Xa", "DH", "0.2")]
+    overall = _overall(aggregate_month(_commune(ROAD), logs, D(3, 1)), "DH")
+    assert overall.cumulative_quantity == Decimal("1.6")
+    assert overall.target == Decimal("0.6") * 2 + Decimal("0.8")
+    assert overall.value == Decimal("0.6") + Decimal("0.2")  # each place at most its target
+    assert overall.met is False
+
+
+def test_a_rise_in_rate_is_in_points_of_the_livestock_households():
+    logs = [activity(D(3, 6), "Đoàn", "Gần", "CN", "5"), activity(D(3, 7), "Hội", "Xa", "CN", "4")]
+    figures = aggregate_month(_commune(RATE), logs, D(3, 1))
+    near = next(p for p in figures.progress if p.place == "Gần")
+    assert near.value == Decimal(5) / 50 * 100 and near.met is True  # 10 points of 50 livestock households
+    overall = _overall(figures, "CN")
+    assert (overall.households, overall.baseline) == (90, 50)
+    assert overall.value == Decimal(9) / 90 * 100
+    # the relative reading of the same logs is another number: the choice is the workbook's
+    relative = _overall(aggregate_month(_commune(LIVESTOCK), logs, D(3, 1)), "CN")
+    assert relative.value == Decimal(9) / 50 * 100
