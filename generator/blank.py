@@ -127,6 +127,10 @@ SHEET_HELP: dict[str, str] = {
         "Không bắt buộc. Câu đánh giá của văn phòng cho báo cáo tháng: ưu điểm, hạn chế, nguyên nhân, "
         "nhiệm vụ, đề xuất; được thêm vào sau các câu chương trình tự viết từ số liệu."
     ),
+    S.PREVIOUS_YEAR.name: (
+        "Không bắt buộc. Tổng số từng tháng của năm trước (lấy ở báo cáo năm trước), để báo cáo năm so "
+        "sánh với cùng kỳ."
+    ),
     S.ACTIVITY_LOG.name: (
         "Mỗi dòng là một hoạt động đã làm: một buổi của một đơn vị tại một thôn (hoặc Trung tâm "
         "xã), theo một tiêu chí. Không ghi một hoạt động hai lần, kể cả ở sổ nhật ký của đơn vị."
@@ -164,6 +168,9 @@ COLUMN_HELP: dict[str, str] = {
         "Cụm từ báo cáo kết quả, [số] là chỗ ghi khối lượng trong tháng, ví dụ: gắn [số] biển chỉ dẫn "
         "ranh giới thôn; để trống thì báo cáo ghi theo cột Nội dung."
     ),
+    "Số buổi": "Tổng số buổi hoạt động của tháng (số nguyên).",
+    "Lượt người": "Tổng lượt người tham gia của tháng (số nguyên).",
+    "Nguồn lực huy động (đồng)": "Tiền mặt và hiện vật quy đổi của tháng, đồng.",
     "Mục": "Ưu điểm / Hạn chế / Nguyên nhân / Nhiệm vụ / Đề xuất; chọn trong danh sách.",
     "Chi bộ, tổ chức": "Tên đơn vị, đúng như ở trang Đơn vị.",
     "Nội dung phụ trách": "Nội dung phụ trách, nguyên văn phụ lục.",
@@ -207,6 +214,8 @@ SHEET_COLUMN_HELP: dict[tuple[str, str], str] = {
     ),
     (S.MONTHLY_PLAN.name, "ĐVT"): "ĐVT của Khối lượng dự kiến; để trống là ĐVT của tiêu chí.",
     (S.ASSESSMENT.name, "Tháng"): "Tháng/năm của báo cáo, ví dụ: 03/2021.",
+    (S.PREVIOUS_YEAR.name, "Tháng"): "Số tháng của năm trước, từ 1 đến 12; mỗi tháng một dòng.",
+    (S.PREVIOUS_YEAR.name, "Ngày công"): "Tổng ngày công của tháng năm trước.",
     (S.ASSESSMENT.name, "Nội dung"): "Câu đánh giá, viết trọn câu như in trong báo cáo.",
 }
 

@@ -868,6 +868,35 @@ def _unit_achievements(source: Source, unit: str, end: dt.date) -> list[str]:
     ]
 
 
+def _change(now: Decimal | int, before: Decimal | int) -> str:
+    if not before:
+        return "—"
+    rate = (Decimal(now) - Decimal(before)) / Decimal(before) * HUNDRED
+    if not rate.quantize(Decimal("0.1")):
+        return "bằng"
+    return f"{'tăng' if rate > 0 else 'giảm'} {vnformat.percent(abs(rate))}"
+
+
+def previous_year_sentence(commune: Commune, totals: Totals, last: int) -> str:
+    """This year beside the same months of the previous year (`Năm trước`), when they are known."""
+    months = {m.month: m for m in commune.previous_year}
+    if not last or any(m not in months for m in range(1, last + 1)):
+        return ""
+    same = [months[m] for m in range(1, last + 1)]
+    activities = sum(m.activities for m in same)
+    participants = sum(m.participants for m in same)
+    workdays = sum((m.workdays for m in same), Decimal(0))
+    money = sum(m.money for m in same)
+    year = commune.info.year - 1
+    period = f"năm {year}" if last == 12 else f"cùng kỳ năm {year}"
+    return (
+        f" So với {period} ({vnformat.number(activities)} buổi, {vnformat.number(participants)} lượt người, "
+        f"{vnformat.number(workdays)} ngày công, huy động {vnformat.money(money)}): số buổi "
+        f"{_change(totals.activities, activities)}, lượt người {_change(totals.participants, participants)}, ngày công "
+        f"{_change(totals.workdays, workdays)}, nguồn lực huy động {_change(totals.money, money)}."
+    )
+
+
 def annual_report_context(source: Source) -> dict[str, Any]:
     commune = source.commune
     info = commune.info
@@ -995,7 +1024,8 @@ def annual_report_context(source: Source) -> dict[str, Any]:
         ],
         tom_tat=participation_sentence(
             figures.cumulative_totals, f"Năm {year}" if full_year else f"Từ đầu năm đến hết tháng {last}/{year}"
-        ),
+        )
+        + previous_year_sentence(commune, figures.cumulative_totals, last),
         muc_tieu=objectives,
         noi_dung_khac=others,
         cac_thang=[

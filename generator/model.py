@@ -154,6 +154,18 @@ class AssessmentNote:
 
 
 @dataclass(frozen=True)
+class PreviousYearMonth:
+    """A row of the optional `Năm trước` sheet: the previous year's month totals, for the annual
+    report to set this year beside them."""
+
+    month: int
+    activities: int
+    participants: int
+    workdays: Decimal
+    money: int  # cash and in-kind value together, đồng
+
+
+@dataclass(frozen=True)
 class Commune:
     """Everything the main workbook says about the commune and its plan year."""
 
@@ -164,6 +176,7 @@ class Commune:
     criteria: tuple[Criterion, ...]
     assignments: tuple[Assignment, ...]
     notes: tuple[AssessmentNote, ...] = ()
+    previous_year: tuple[PreviousYearMonth, ...] = ()
 
     def recipients_of(self, doc_type: DocType) -> tuple[Recipient, ...]:
         return tuple(r for r in self.recipients if r.doc_type in (doc_type, None))

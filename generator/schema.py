@@ -116,6 +116,13 @@ ACTIVITY_LOG = SheetSchema(
 # the clerk's own sentences for a month's report (optional): Mục is one of model.NoteKind
 ASSESSMENT = SheetSchema("Đánh giá", _cols("Tháng", "Mục", "Nội dung"), required=False)
 
+# the previous year's month totals (optional): the annual report sets this year beside them
+PREVIOUS_YEAR = SheetSchema(
+    "Năm trước",
+    _cols("Tháng", "Số buổi", "Lượt người", "Ngày công", "Nguồn lực huy động (đồng)"),
+    required=False,
+)
+
 MAIN_SHEETS: tuple[SheetSchema, ...] = (
     INFO,
     RECIPIENTS,
@@ -125,6 +132,7 @@ MAIN_SHEETS: tuple[SheetSchema, ...] = (
     ASSIGNMENTS,
     MONTHLY_PLAN,
     ASSESSMENT,
+    PREVIOUS_YEAR,
     ACTIVITY_LOG,
 )
 

@@ -31,6 +31,7 @@ from generator.model import (
     NoteKind,
     PlanInfo,
     PlannedActivity,
+    PreviousYearMonth,
     Recipient,
     Scope,
     Unit,
@@ -445,6 +446,32 @@ def _criteria(table: SheetTable, out: _Collector) -> list[Criterion]:
     return criteria
 
 
+def _previous_year(table: SheetTable, out: _Collector) -> list[PreviousYearMonth]:
+    """The optional `Năm trước` sheet: one row per month of the previous year, each month once."""
+    months: list[PreviousYearMonth] = []
+    if not all(table.has_column(h) for h in table.schema.required_headers):
+        return months
+    seen: set[int] = set()
+    for row in table.rows:
+        read = _RowReader(row, out)
+        month = read.count("Tháng", None)
+        if read.ok and not 1 <= month <= 12:
+            read.fail("Tháng", "E-GIA-TRI-SAI", f"Cột 'Tháng' có {row.text('Tháng')}; hãy ghi số tháng từ 1 đến 12.")
+        elif read.ok and month in seen:
+            read.fail("Tháng", "E-TEN-TRUNG", f"Tháng {month} đã có ở một dòng trước; mỗi tháng ghi một dòng.")
+        record = PreviousYearMonth(
+            month,
+            read.count("Số buổi", None),
+            read.count("Lượt người", None),
+            read.amount("Ngày công"),
+            read.money("Nguồn lực huy động (đồng)"),
+        )
+        if read.ok:
+            seen.add(month)
+            months.append(record)
+    return months
+
+
 def _assessment(table: SheetTable, year: int, out: _Collector) -> list[AssessmentNote]:
     """The optional `Đánh giá` sheet: the clerk's own sentences, by month and Mục."""
     notes: list[AssessmentNote] = []
@@ -538,7 +565,14 @@ def validate_commune(book: WorkbookData) -> tuple[Commune | None, list[Problem]]
     if assessment is not None:
         out.problems.extend(blank_row_warnings(assessment))
         notes = _assessment(assessment, info.year, out)
-    commune = Commune(info, tuple(recipients), tuple(units), tuple(villages), tuple(criteria), tuple(assignments), tuple(notes))
+    previous: list[PreviousYearMonth] = []
+    previous_table = book.table(S.PREVIOUS_YEAR)
+    if previous_table is not None:
+        out.problems.extend(blank_row_warnings(previous_table))
+        previous = _previous_year(previous_table, out)
+    commune = Commune(
+        info, tuple(recipients), tuple(units), tuple(villages), tuple(criteria), tuple(assignments), tuple(notes), tuple(previous)
+    )
     return commune, out.problems
 
 

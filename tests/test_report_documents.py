@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import docx
@@ -127,7 +128,7 @@ def test_annual_report_months_table_holds_the_workbook_sums(sample_outputs):
         assert line[1:] == [
             str(len(of_month)),
             vnformat.number(sum(int(r["Tổng lượt người"]) for r in of_month)),
-            vnformat.number(sum(__import__("decimal").Decimal(str(r["Ngày công"])) for r in of_month)),
+            vnformat.number(sum(Decimal(str(r["Ngày công"])) for r in of_month)),
             vnformat.number(money, 0),
             vnformat.number(land),
         ]
@@ -253,3 +254,33 @@ def test_the_reporter_is_who_signs(tmp_path):
         text = _text(document.path)
         assert "Ban Thường vụ Đảng ủy xã Bình Xa " in text, document.path.name
         assert ", Đảng ủy xã Bình Xa báo cáo" not in text and ", Đảng ủy xã Bình Xa xây dựng" not in text
+
+
+# ---------------------------------------------------------------- the previous year beside this one
+
+
+def test_the_annual_report_sets_the_same_months_of_the_previous_year_beside_this_one(sample_outputs):
+    previous = [r for r in _sheet(INPUTS / "binh-xa-2021.xlsx", "Năm trước") if r["Tháng"] <= 3]
+    rows = []
+    for path in sorted(INPUTS.glob("*.xlsx")):
+        rows += [r for r in _sheet(path, "Nhật ký") if isinstance(r["Ngày"], dt.datetime) and r["Ngày"].month <= 3]
+    before, now = sum(r["Số buổi"] for r in previous), len(rows)
+    change = (Decimal(now) - before) / before * 100
+    expected = (
+        f"So với cùng kỳ năm 2020 ({vnformat.number(before)} buổi, "
+        f"{vnformat.number(sum(r['Lượt người'] for r in previous))} lượt người"
+    )
+    text = _text(sample_outputs["BCN"])
+    assert expected in text
+    assert f"số buổi {'tăng' if change > 0 else 'giảm'} {vnformat.percent(abs(change))}" in text
+
+
+def test_a_month_twice_in_nam_truoc_is_an_error_with_its_cell(tmp_path):
+    inputs = tmp_path / "inputs"
+    shutil.copytree(INPUTS, inputs, ignore=shutil.ignore_patterns("2026"))
+    book = openpyxl.load_workbook(inputs / "binh-xa-2021.xlsx")
+    book["Năm trước"].append([3, 10, 300, 200, 1_000_000])
+    book.save(inputs / "binh-xa-2021.xlsx")
+    [problem] = [p for p in pipeline.check_inputs([inputs]).problems if p.location.sheet == "Năm trước"]
+    assert problem.is_error and problem.location.cell == "A14"
+    assert "Tháng 3 đã có" in problem.message

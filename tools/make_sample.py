@@ -443,6 +443,15 @@ ASSESSMENT = [
      "Đề nghị Ban Dân vận Huyện ủy quan tâm hỗ trợ xi măng, cây giống để các thôn xa trung tâm "
      "hoàn thành tuyến đường hoa điển hình."),
 ]
+# Sheet Năm trước: the 2020 month totals (illustrative), for the annual report's comparison
+PREVIOUS_YEAR = [
+    (1, 52, 1650, 1180, 26_500_000), (2, 38, 1190, 860, 18_200_000), (3, 55, 1720, 1245, 31_900_000),
+    (4, 58, 1810, 1300, 30_400_000), (5, 60, 1890, 1365, 33_750_000), (6, 57, 1760, 1270, 29_300_000),
+    (7, 50, 1540, 1105, 24_800_000), (8, 54, 1690, 1220, 27_650_000), (9, 56, 1745, 1260, 28_900_000),
+    (10, 61, 1905, 1380, 34_100_000), (11, 59, 1850, 1330, 32_450_000), (12, 62, 1960, 1415, 36_200_000),
+]
+H_PREVIOUS_YEAR = ["Tháng", "Số buổi", "Lượt người", "Ngày công", "Nguồn lực huy động (đồng)"]
+
 ASSESSMENT_2026 = [
     ("02/2026", "Nguyên nhân",
      "Tháng 2 trùng dịp Tết Nguyên đán Bính Ngọ, các chi bộ, tổ chức tập trung cho các hoạt động "
@@ -742,6 +751,7 @@ class Sample:
     per_unit_counts: tuple[int, ...] = ()
     guide_unit: list[tuple[str, str]] | None = None
     assessment: list[tuple[str, str, str]] = field(default_factory=list)  # the `Đánh giá` sheet
+    previous_year: list[tuple[int, int, int, int, int]] = field(default_factory=list)  # `Năm trước`
 
     @property
     def unit_names(self) -> list[str]:
@@ -777,6 +787,7 @@ def sample_2021() -> Sample:
         unit_criteria=UNIT_CRITERIA, unit_people=UNIT_PEOPLE, notes=NOTES,
         guide_main=GUIDE_MAIN, unit_file=UNIT_FILE, per_unit_unit=PER_UNIT_WORKBOOK_UNIT,
         per_unit_counts=PER_UNIT_COUNTS, guide_unit=GUIDE_UNIT, assessment=ASSESSMENT,
+        previous_year=PREVIOUS_YEAR,
     )
 
 
@@ -1148,6 +1159,8 @@ def build(s: Sample) -> tuple[bytes, bytes | None]:
     if s.assessment:
         write_sheet(wb, "Đánh giá", H_ASSESSMENT, [list(r) for r in s.assessment],
                     widths={"Nội dung": 100})
+    if s.previous_year:
+        write_sheet(wb, "Năm trước", H_PREVIOUS_YEAR, [list(r) for r in s.previous_year])
     write_sheet(wb, "Nhật ký", H_LOG, log_table(main_log))
     main_bytes = workbook_bytes(wb, s.fixed_time)
     if s.unit_file is None or s.guide_unit is None:
@@ -1256,7 +1269,8 @@ def check(s: Sample) -> None:
     """Read the sample's workbooks back, print a summary and assert the sample's rules."""
     wb = openpyxl.load_workbook(s.main_file)
     expected = ["Hướng dẫn", "Thông tin", "Nơi nhận", "Đơn vị", "Thôn", "Tiêu chí",
-                "Phân công", "Kế hoạch tháng"] + (["Đánh giá"] if s.assessment else []) + ["Nhật ký"]
+                "Phân công", "Kế hoạch tháng"] + (["Đánh giá"] if s.assessment else []) \
+        + (["Năm trước"] if s.previous_year else []) + ["Nhật ký"]
     print("Sổ chính:", _label(s.main_file))
     print("  Các trang:", ", ".join(wb.sheetnames))
     assert wb.sheetnames == expected, wb.sheetnames
