@@ -317,7 +317,7 @@ def test_a_filled_blank_workbook_validates_clean(blank: Path) -> None:
 def test_a_book_started_from_a_commune_carries_its_lists(tmp_path: Path, commune: Commune) -> None:
     path = write_blank_workbook(tmp_path / "binh-xa-2021-ban-sao.xlsx", commune)
     loaded = load_inputs([path])
-    assert loaded.commune == replace(commune, notes=())  # a month's Đánh giá stays with its year
+    assert loaded.commune == replace(commune, notes=(), previous_year=())  # Đánh giá, Năm trước stay with their year
     assert loaded.activities == () and loaded.planned == ()
     wb = openpyxl.load_workbook(path)
     assert wb[S.ACTIVITY_LOG.name].max_row == 1 and wb[S.MONTHLY_PLAN.name].max_row == 1
