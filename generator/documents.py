@@ -671,7 +671,7 @@ def next_tasks(source: Source, figures: MonthlyFigures) -> list[str]:
         planned_units = {p.unit for p in planned}
         without = [u for u in figures.idle_units if u not in planned_units]
         line = f"- {_names(figures.idle_units, 20)} tổ chức ngay hoạt động tại {_villages_named(places, 20)}"
-        if without:
+        if without and planned:
             line += f"; {_names(without, 20)} đăng ký bổ sung hoạt động vào Kế hoạch tháng {following.month}"
         lines.append(line + ".")
     slow = _slow_targets(figures)
