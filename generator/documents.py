@@ -763,7 +763,7 @@ def _target_cell(criterion: Criterion) -> str:
     if criterion.method is Method.SUM:
         text = vnformat.quantity(per_village, criterion.unit)
         if criterion.target_centre is not None:
-            text += f" (TTX {vnformat.quantity(criterion.target_centre, criterion.unit)})"
+            text += f", TTX {vnformat.quantity(criterion.target_centre, criterion.unit)}"
         return text
     if criterion.method is Method.HOUSEHOLD_RATE:
         return f"{vnformat.percent(per_village)} số hộ"
@@ -787,7 +787,7 @@ def progress_table(figures: MonthlyFigures, commune: Commune) -> dict[str, Any]:
         met, of = _met_villages(_places_of(figures, c))
         met_row.append(f"{len(met)}/{of}")
     return {
-        "bieu02_cot": [row(ten=f"{c.content} ({c.unit})", chi_tieu=f"chỉ tiêu: {_target_cell(c)}") for c in targets],
+        "bieu02_cot": [row(ten=f"{c.content} ({c.unit})", chi_tieu=f"({_target_cell(c)})") for c in targets],
         "bieu02": rows,
         "bieu02_toan_xa": [_cell(overall.get(c.code)) for c in targets],
         "bieu02_dat": met_row,
