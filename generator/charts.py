@@ -11,11 +11,6 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import matplotlib
-
-matplotlib.use("Agg")
-from matplotlib import pyplot  # noqa: E402
-
 DPI = 200
 _STYLES = (("0.15", ""), ("0.55", ""), ("white", "///"), ("0.85", "..."), ("white", "xx"), ("0.35", "\\\\"))
 
@@ -28,6 +23,11 @@ class Series:
 
 def progress_chart(places: Sequence[str], series: Sequence[Series], title: str) -> bytes:
     """Grouped horizontal bars: for each place, the % of each main target reached."""
+    import matplotlib  # here, not at the top: only the reports that draw a chart pay for it
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot
+
     # about 7.5 inches for 18 villages: with the 150 mm width it fits under a heading on A4
     height = min(8.0, max(3.0, 0.32 * len(places) + 1.8))
     figure, axes = pyplot.subplots(figsize=(6.5, height), dpi=DPI)
