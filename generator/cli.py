@@ -16,7 +16,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -95,7 +95,13 @@ class _Group(click.Group):
         return super().main(*args, **kwargs)
 
 
-class _Year(click.ParamType[int]):
+if TYPE_CHECKING:
+    _IntParam = click.ParamType[int]
+else:  # click before 8.2 has no generic ParamType
+    _IntParam = click.ParamType
+
+
+class _Year(_IntParam):
     name = "năm"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
