@@ -23,6 +23,7 @@ import click
 from generator import __version__
 from generator.console import safe_streams, use_vietnamese_messages
 from generator.errors import UNREADABLE, NtmError, Problem, ValidationFailed, sorted_problems
+from generator.issuedates import WINDOWS_TEXT
 from generator.resources import default_inputs, shipped_inputs
 
 # Before the decorators below: click.Path names its kind ("tệp", "thư mục") when it is built.
@@ -374,9 +375,7 @@ def _parse_day(text: str | None) -> dt.date | None:
     "--date",
     "day",
     metavar="NGÀY/THÁNG/NĂM",
-    help="Ngày phát hành. Mặc định hôm nay, nếu hôm nay nằm trong thời gian phát hành của văn bản "
-    "(kế hoạch tháng: từ đầu tháng trước đến ngày 15 của tháng; báo cáo tháng: trong tháng đến ngày 15 "
-    "tháng sau; báo cáo năm: từ tháng 12 đến hết tháng 3 năm sau).",
+    help=f"Ngày phát hành. Mặc định hôm nay, nếu hôm nay nằm trong thời gian phát hành của văn bản ({WINDOWS_TEXT}).",
 )
 @click.option("--force", is_flag=True, help="Phát hành dù ngày nằm ngoài thời gian thường lệ (ghi chú vào sổ đăng ký).")
 @click.option("--pdf", is_flag=True, help="Lưu thêm bản PDF (cần LibreOffice).")

@@ -20,6 +20,13 @@ PLAN_EARLY_DAYS = 15  # a monthly plan may still be issued up to the 15th of its
 REPORT_LATE_DAYS = 15  # a monthly report up to the 15th of the next month
 ANNUAL_LAST_MONTH = 3  # an annual report up to the end of March of the next year
 
+# The windows in words, for `ntm issue --help`.
+WINDOWS_TEXT = (
+    f"kế hoạch hoạt động tháng: từ đầu tháng trước đến ngày {PLAN_EARLY_DAYS} của tháng; "
+    f"báo cáo tháng: từ đầu tháng đến ngày {REPORT_LATE_DAYS} tháng sau; "
+    f"báo cáo năm: từ 01/12 đến hết tháng {ANNUAL_LAST_MONTH} năm sau"
+)
+
 _MONTH = re.compile(r"\btháng\s+(?P<month>\d{1,2})\s*(?:/|năm)\s*(?P<year>\d{4})\b")
 _FIRST_MONTHS = re.compile(r"\b(?P<months>\d{1,2})\s+tháng\s+đầu\s+năm\s+(?P<year>\d{4})\b")
 _YEAR = re.compile(r"\bnăm\s+(?P<year>\d{4})\b")

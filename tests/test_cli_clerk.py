@@ -427,3 +427,23 @@ def test_readme_setup_works_in_powershell_and_command_prompt() -> None:
     assert "TEST_COMMAND='python -m pip install -e \".[test]\" && python -m pytest'" in ci
     for needed in ("PowerShell", "Command Prompt", "python -m venv", "pipx install", "python -m generator", "NTM_SOFFICE"):
         assert needed in readme, needed
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "title", "window"),
+    [
+        ("BCN", "Báo cáo sơ kết 6 tháng đầu năm 2021 thực hiện phong trào", ("báo cáo sơ kết 6 tháng đầu năm 2021", "01/06/2021", "15/07/2021")),
+        ("KHT", "Kế hoạch hoạt động tháng 1 năm 2022", ("kế hoạch hoạt động tháng 1/2022", "01/12/2021", "15/01/2022")),
+        ("BC", "Báo cáo kết quả tháng 12 năm 2021", ("báo cáo tháng 12/2021", "01/12/2021", "15/01/2022")),
+        ("BC", "Báo cáo kết quả tháng 12/2021", ("báo cáo tháng 12/2021", "01/12/2021", "15/01/2022")),
+        ("NQ", "Nghị quyết về công tác năm 2021", None),
+    ],
+)
+def test_issue_windows_across_month_and_year_ends(doc_type: str, title: str, window: tuple[str, str, str] | None) -> None:
+    from generator.issuedates import issue_window
+
+    found = issue_window(doc_type, title)
+    if window is None:
+        assert found is None
+    else:
+        assert found is not None and (found.what, f"{found.first:%d/%m/%Y}", f"{found.last:%d/%m/%Y}") == window
