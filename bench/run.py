@@ -178,32 +178,39 @@ def baseline_tree(work: Path, commit: str = BASELINE_BUILD) -> Path | None:
     return target
 
 
-def _process_seconds(build: Path, args: list[str], repeat: int, work: Path) -> float:
-    """Median wall time of `python -m generator ARGS` run from `build`, in a folder of its own."""
+def _environment(build: Path, work: Path) -> dict[str, str]:
+    """The environment that runs `build`, checked: the process imports that build's generator."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPATH"] = str(build.resolve())
     where = subprocess.run([sys.executable, "-c", "import generator; print(generator.__file__)"], cwd=work, env=env, capture_output=True, text=True, check=True)
     assert Path(where.stdout.strip()).resolve().is_relative_to(build.resolve()), f"measured {where.stdout}, not {build}"
-    seconds = []
-    for n in range(repeat):
-        folder = work / f"run-{build.name}-{n}"
-        shutil.rmtree(folder, ignore_errors=True)
-        folder.mkdir(parents=True)
-        started = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "generator", *args], cwd=folder, env=env, capture_output=True, text=True, check=True)
-        seconds.append(time.perf_counter() - started)
-        assert done.stdout or list(folder.rglob("*.docx")), f"{build}: {args} did nothing"
-    return statistics.median(seconds)
+    return env
+
+
+def _process_seconds(env: dict[str, str], args: list[str], folder: Path) -> float:
+    """Wall time of one `python -m generator ARGS` process, in a fresh folder."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "generator", *args], cwd=folder, env=env, capture_output=True, text=True, check=True)
+    elapsed = time.perf_counter() - started
+    assert done.stdout or list(folder.rglob("*.docx")), f"{args} did nothing"
+    return elapsed
 
 
 def _side_by_side(label: str, args: list[str], repeat: int, work: Path) -> Figure:
+    """Median of `repeat` runs of each build, taken in turns (new, old, new, old…) so that a busy
+    moment of a shared machine weighs on both alike."""
     work.mkdir(parents=True, exist_ok=True)
     old = baseline_tree(work)
     if old is None:
         return Figure(f"{label}: build {BASELINE_BUILD} not in this clone", float("nan"), float("nan"), "s")
-    new_s = _process_seconds(REPO, args, repeat, work)
-    old_s = _process_seconds(old, args, repeat, work)
-    return Figure(f"{label}: this build vs build {BASELINE_BUILD}", new_s, old_s, "s")
+    new_env, old_env = _environment(REPO, work), _environment(old, work)
+    new_s, old_s = [], []
+    for n in range(repeat):
+        new_s.append(_process_seconds(new_env, args, work / f"run-new-{n}"))
+        old_s.append(_process_seconds(old_env, args, work / f"run-old-{n}"))
+    return Figure(f"{label}: this build vs build {BASELINE_BUILD}", statistics.median(new_s), statistics.median(old_s), "s")
 
 
 def startup(repeat: int, work: Path) -> list[Figure]:
