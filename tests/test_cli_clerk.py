@@ -340,8 +340,11 @@ def test_files_get_the_mode_the_umask_gives_and_archived_files_stay_read_only(tm
         folder.mkdir()
         done = _ntm("generate", str(INPUTS), "--month", "2021-03", "-q", cwd=folder, umask=umask)
         assert done.returncode == 0, done.stderr.decode("utf-8")
-        for draft in (folder / "outputs").rglob("*.docx"):
-            assert stat.S_IMODE(draft.stat().st_mode) == mode, (umask, draft)
+        assert _ntm("init", "so-moi.xlsx", cwd=folder, umask=umask).returncode == 0
+        written = [*(folder / "outputs").rglob("*.docx"), folder / "so-moi.xlsx"]
+        assert len(written) == 3
+        for path in written:
+            assert stat.S_IMODE(path.stat().st_mode) == mode, (umask, path)
     folder = tmp_path / "022"
     issued = _ntm("issue", str(KHT), "--date", "02/03/2021", cwd=folder, umask="022")
     assert issued.returncode == 0, issued.stderr.decode("utf-8")
