@@ -18,6 +18,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from collections.abc import Callable
@@ -155,25 +156,72 @@ def pdf(count: int, repeat: int, work: Path) -> list[Figure]:
     return [Figure(f"3. PDF of {count} documents: one LibreOffice run vs one soffice per document", ntm_s, base_s, "s")]
 
 
-def end_to_end(repeat: int, work: Path) -> list[Figure]:
-    """`ntm generate` on the sample for one month, as a whole process."""
-    seconds, peaks = [], []
+# The build before issue 15 (lazy imports, click in Vietnamese): start-up and end-to-end rows
+# run it and this build one after the other, each as whole `python -m generator` processes.
+BASELINE_BUILD = "f0719dd"
+
+
+def baseline_tree(work: Path, commit: str = BASELINE_BUILD) -> Path | None:
+    """The files of `commit` (git archive), extracted once under the bench's work folder."""
+    target = (work / f"build-{commit}").resolve()
+    if (target / "generator" / "cli.py").is_file():
+        return target
+    done = subprocess.run(["git", "archive", "--format=tar", commit], cwd=REPO, capture_output=True)
+    if done.returncode != 0:
+        return None
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    with tarfile.open(fileobj=io.BytesIO(done.stdout)) as tar:
+        tar.extractall(target, filter="data")
+    # compiled once, as an installed build is: both builds then start from their .pyc files
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(target / "generator")], check=True)
+    return target
+
+
+def _environment(build: Path, work: Path) -> dict[str, str]:
+    """The environment that runs `build`, checked: the process imports that build's generator."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPATH"] = str(build.resolve())
+    where = subprocess.run([sys.executable, "-c", "import generator; print(generator.__file__)"], cwd=work, env=env, capture_output=True, text=True, check=True)
+    assert Path(where.stdout.strip()).resolve().is_relative_to(build.resolve()), f"measured {where.stdout}, not {build}"
+    return env
+
+
+def _process_seconds(env: dict[str, str], args: list[str], folder: Path) -> float:
+    """Wall time of one `python -m generator ARGS` process, in a fresh folder."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "generator", *args], cwd=folder, env=env, capture_output=True, text=True, check=True)
+    elapsed = time.perf_counter() - started
+    assert done.stdout or list(folder.rglob("*.docx")), f"{args} did nothing"
+    return elapsed
+
+
+def _side_by_side(label: str, args: list[str], repeat: int, work: Path) -> Figure:
+    """Median of `repeat` runs of each build, taken in turns (new, old, new, old…) so that a busy
+    moment of a shared machine weighs on both alike."""
+    work.mkdir(parents=True, exist_ok=True)
+    old = baseline_tree(work)
+    if old is None:
+        return Figure(f"{label}: build {BASELINE_BUILD} not in this clone", float("nan"), float("nan"), "s")
+    new_env, old_env = _environment(REPO, work), _environment(old, work)
+    new_s, old_s = [], []
     for n in range(repeat):
-        out = work / f"e2e-{n}"
-        code = (
-            "import sys,time;t=time.perf_counter();from generator.cli import main;"
-            "sys.argv=['ntm','generate',sys.argv[1],'--month','2021-03','--docs','kht,bc','--quiet','--out',sys.argv[2]];"
-            "\ntry:\n main()\nexcept SystemExit as e:\n assert not e.code\n"
-            "from bench.ingest import peak_mib;print(time.perf_counter()-t, peak_mib())"
-        )
-        started = time.perf_counter()
-        done = subprocess.run([sys.executable, "-c", code, str(REPO / "inputs"), str(out)], cwd=REPO, capture_output=True, text=True, check=True)
-        seconds.append(time.perf_counter() - started)
-        peaks.append(float(done.stdout.split()[-1]))
-    return [
-        Figure("4. ntm generate --month 2021-03 (DOCX), whole process: wall time", statistics.median(seconds), float("nan"), "s"),
-        Figure("   peak memory", max(peaks), float("nan"), "MiB"),
-    ]
+        new_s.append(_process_seconds(new_env, args, work / f"run-new-{n}"))
+        old_s.append(_process_seconds(old_env, args, work / f"run-old-{n}"))
+    return Figure(f"{label}: this build vs build {BASELINE_BUILD}", statistics.median(new_s), statistics.median(old_s), "s")
+
+
+def startup(repeat: int, work: Path) -> list[Figure]:
+    """`ntm --help`, a whole process: what the clerk waits for before anything happens."""
+    return [_side_by_side("5. start-up, `ntm --help`", ["--help"], max(3, 3 * repeat), work / "startup")]
+
+
+def end_to_end(repeat: int, work: Path) -> list[Figure]:
+    """`ntm generate --month 2021-03` on the sample (the monthly plan and report), whole process."""
+    args = ["generate", str(REPO / "inputs"), "--month", "2021-03", "--quiet"]
+    return [_side_by_side("4. `ntm generate --month 2021-03` (DOCX), whole process", args, max(3, repeat), work / "e2e")]
 
 
 def machine() -> str:
@@ -215,6 +263,7 @@ def main() -> None:
         lambda: render(args.renders, args.repeat, args.work),
         lambda: pdf(args.pdfs, args.repeat, args.work),
         lambda: end_to_end(args.repeat, args.work),
+        lambda: startup(args.repeat, args.work),
     ):
         new = row()
         figures.extend(new)

@@ -54,8 +54,9 @@ _BAD_TITLE = re.compile(r"[\\*?:/\[\]]")
 
 
 def annotated_path(original: Path) -> Path:
-    """'binh-xa-2021.xlsx' → 'binh-xa-2021.loi.xlsx' beside it; .xls/.ods/.xlsm → '.loi.xlsx' too."""
-    return original.with_name(original.stem + ANNOTATED_SUFFIX)
+    """'so-moi.xlsx' → 'so-moi.xlsx.loi.xlsx' beside it: named after the whole file name, so that
+    so-moi.xlsx, so-moi.ods and so-moi.xls each get their own copy."""
+    return original.with_name(original.name + ANNOTATED_SUFFIX)
 
 
 def write_annotated_copy(original: Path, problems: Sequence[Problem]) -> Path:

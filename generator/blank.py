@@ -31,6 +31,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from generator import schema as S
 from generator.errors import OutputProblem, UsageError
+from generator.files import new_file_mode
 from generator.model import COMMUNE_CENTRE, Commune, DocType, Method, NoteKind, Scope
 from generator.text import ascii_slug, fold
 from generator.validation import UNIT_KINDS, NameIndex
@@ -487,7 +488,7 @@ def _save(workbook: Any, path: Path) -> None:
             stream.write(buffer.getvalue())
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
+        os.chmod(temporary, new_file_mode())
         if path.exists():  # appeared while we were writing
             raise OutputProblem(f"Tệp '{path}' vừa được tạo bởi chương trình khác; không ghi đè.")
         os.replace(temporary, path)

@@ -7,6 +7,7 @@ reader (or a run killed half-way) never sees a half-written file.
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from pathlib import Path
@@ -23,6 +24,19 @@ def sweep_temporaries(folder: Path) -> None:
             stale.unlink(missing_ok=True)
 
 
+@functools.cache
+def _umask() -> int:
+    """The process's umask (read once: os.umask can only be read by setting it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def new_file_mode() -> int:
+    """The mode a new file gets from the user's umask (0644 with the usual 022), not tempfile's 0600."""
+    return 0o666 & ~_umask()
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Writes beside the target then renames: a reader sees the old file or the whole new one."""
     try:
@@ -36,6 +50,7 @@ def write_atomically(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temporary, new_file_mode())
         os.replace(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)

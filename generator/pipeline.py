@@ -3,28 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import schema as S
-from generator.annotate import write_annotated_copy
-from generator.blank import unit_log_file_name, write_blank_workbook, write_unit_log_workbook
 from generator.aggregation import aggregate_month, months_with_data, next_month
 from generator.documents import ALL_DOCUMENTS, ANNEX, DOCUMENTS_BY_KEY, MONTHLY_PLAN, MONTHLY_REPORT, PLAN, DocumentSpec, Source, missing_causes
 from generator.files import write_atomically
-from generator.formatcheck import Finding, check_document, check_template, format_report, provided_context, template_kind
 from generator.pdf import LibreOfficeMissing, convert_to_pdf, find_soffice, merge_pdfs
-from generator.register import (
-    IssuedDocument,
-    RegisteredDocument,
-    VerifyReport,
-    export_register,
-    issue_document,
-    issued_monthly_plans,
-    list_documents,
-    verify_archive,
-)
 from generator.errors import (
     UNREADABLE,
     InputsUnreadable,
@@ -38,12 +27,15 @@ from generator.errors import (
     sorted_problems,
 )
 from generator.model import Activity, Commune, DocType, PlannedActivity
-from generator.reading import WorkbookData, find_workbooks, missing_sheet, read_workbook
-from generator.rendering import render_docx
+from generator.reading import ANNOTATED_SUFFIX, WORKBOOK_SUFFIXES, WorkbookData, find_workbooks, missing_sheet, read_workbook
 from generator.resources import shipped_templates
-from generator.templateversion import version_findings
 from generator.text import fold
 from generator.validation import formula_problems, validate_activities, validate_commune, validate_monthly_plan
+
+if TYPE_CHECKING:  # Word, Excel-writing and register code is imported by the commands that use it
+    from generator.formatcheck import Finding
+    from generator.issuedates import IssueWindow
+    from generator.register import IssuedDocument, RegisteredDocument, VerifyReport
 
 
 @dataclass(frozen=True)
@@ -209,6 +201,9 @@ def render_document(spec: DocumentSpec, source: Source, templates: Path) -> byte
     A clerk's edit in Word that broke a tag stops here with the paragraph named,
     not with a Jinja traceback or a half-filled document.
     """
+    from generator.formatcheck import check_template
+    from generator.rendering import render_docx
+
     template = templates / spec.template
     context = spec.context(source)
     if not template.is_file():
@@ -232,6 +227,9 @@ class CheckedFile:
 
 def check_files(paths: Sequence[Path], templates: bool = False) -> tuple[CheckedFile, ...]:
     """`ntm check`: the §6 format rules on documents, or the template checks on templates."""
+    from generator.formatcheck import check_template, format_report, provided_context, template_kind
+    from generator.templateversion import version_findings
+
     checked = []
     for path in paths:
         if not path.is_file():
@@ -281,6 +279,8 @@ def generate(
         if docs and any(s.monthly for s in specs):
             raise UsageError("Sổ nhật ký chưa có hoạt động nào: hãy chọn tháng bằng --month để soạn văn bản tháng.")
         specs = tuple(s for s in specs if not s.monthly)
+    from generator.register import issued_monthly_plans
+
     # the report cites the month's plan by number once `ntm issue` has registered it
     cited = issued_monthly_plans(archive, inputs.commune.info.year)
     source = Source(inputs.commune, inputs.activities, inputs.planned, report_month, cited)
@@ -311,21 +311,89 @@ def cause_reminder(source: Source) -> tuple[str, ...]:
 PRINT_BUNDLE = "in-tat-ca.pdf"
 
 
-def issue(draft: Path, archive: Path, day: dt.date, pdf: bool = False, reset_each_year: bool = False) -> IssuedDocument:
+@dataclass(frozen=True)
+class IssueOutcome:
+    """What `ntm issue` did: the document issued, and the format warnings of the issued copy."""
+
+    issued: IssuedDocument
+    warnings: tuple[Finding, ...]  # checked on the final copy, with its number and issue date
+    window: IssueWindow | None  # the issue dates that make sense for it (None: no rule for its type)
+
+    @property
+    def record(self) -> RegisteredDocument:
+        return self.issued.record
+
+    @property
+    def docx(self) -> Path:
+        return self.issued.docx
+
+    @property
+    def pdf(self) -> Path | None:
+        return self.issued.pdf
+
+
+def issue_date(window: IssueWindow | None, day: dt.date | None, today: dt.date, force: bool) -> dt.date:
+    """The issue date: `day`, or today when today falls in the document's window.
+
+    A date outside the window (today's date on last year's report) is refused, naming the
+    window, unless `force` says the office knows better.
+    """
+    if window is None:
+        return day or today
+    if day is None:
+        if window.allows(today):
+            return today
+        raise UsageError(
+            f"Hôm nay ({today:%d/%m/%Y}) không nằm trong thời gian phát hành {window.what} ({window}). "
+            "Hãy ghi ngày đã ký phát hành: --date NGÀY/THÁNG/NĂM."
+        )
+    if window.allows(day) or force:
+        return day
+    raise UsageError(
+        f"Ngày {day:%d/%m/%Y} nằm ngoài thời gian phát hành {window.what} ({window}): chưa cấp số. "
+        "Hãy kiểm tra lại --date; nếu văn phòng thật sự phát hành vào ngày đó, chạy lại lệnh với --force "
+        "(sổ đăng ký sẽ ghi chú việc này)."
+    )
+
+
+def issue(
+    draft: Path,
+    archive: Path,
+    day: dt.date | None,
+    pdf: bool = False,
+    reset_each_year: bool = False,
+    *,
+    force: bool = False,
+    today: dt.date | None = None,
+) -> IssueOutcome:
     """`ntm issue`: the next number from the register, filled in, archived read-only.
 
-    A draft that breaks a format rule (ntm check) is refused before any number is taken.
+    The issue date must make sense for the document (issuedates); a draft that breaks a format
+    rule (ntm check) is refused before any number is taken. The issued copy is then checked
+    with its real date, so that a rule that depends on the date (no district level from
+    1 July 2025) is reported, as a warning.
     """
+    from generator.formatcheck import check_document
+    from generator.issuedates import forced_note, issue_window
+    from generator.register import describe_draft, issue_document
+
     if not draft.is_file():
         raise UsageError(f"Không tìm thấy tệp '{draft}'.")
-    return issue_document(
+    summary = describe_draft(draft)
+    window = issue_window(summary.doc_type, summary.title)
+    chosen = issue_date(window, day, today or dt.date.today(), force)
+    note = forced_note(window, chosen) if window is not None and not window.allows(chosen) else ""
+    issued = issue_document(
         draft,
         archive,
-        day,
+        chosen,
         pdf=pdf,
         reset_each_year=reset_each_year,
         check=lambda path: [f for f in check_document(path) if f.is_error],
+        note=note,
     )
+    warnings = tuple(f for f in check_document(issued.docx) if not f.is_error)
+    return IssueOutcome(issued, warnings, window)
 
 
 @dataclass(frozen=True)
@@ -334,8 +402,18 @@ class RegisterListing:
     exported: Path | None
 
 
+def find_register(archive: Path) -> Path | None:
+    """The register file of `archive`, or None when nothing was ever issued there."""
+    from generator.register import register_path
+
+    path = register_path(archive)
+    return path if path.is_file() else None
+
+
 def register_listing(archive: Path, year: int | None, export: Path | None) -> RegisterListing:
     """`ntm register`: the issued documents, and the register as an Excel file on request."""
+    from generator.register import export_register, list_documents
+
     documents = tuple(list_documents(archive, year))
     exported = export_register(archive, export, year) if export is not None else None
     return RegisterListing(documents, exported)
@@ -343,6 +421,8 @@ def register_listing(archive: Path, year: int | None, export: Path | None) -> Re
 
 def verify(archive: Path) -> VerifyReport:
     """`ntm verify`: every archived file against the SHA-256 recorded when it was issued."""
+    from generator.register import verify_archive
+
     return verify_archive(archive)
 
 
@@ -350,10 +430,66 @@ def verify(archive: Path) -> VerifyReport:
 class ValidationResult:
     report: InputsReport
     annotated: tuple[Path, ...]  # the .loi.xlsx copies written
+    removed: tuple[Path, ...] = ()  # earlier copies of workbooks that now have no problem
+
+
+def workbooks_in_subfolders(paths: Sequence[Path]) -> tuple[Path, ...]:
+    """Workbooks inside sub-folders of the folders given: not read (only a folder's own files are),
+    so the summary says so."""
+    found: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            continue
+        for sub in sorted(p for p in path.iterdir() if p.is_dir()):
+            for candidate in sorted(sub.rglob("*")):
+                name = candidate.name
+                if (
+                    candidate.suffix.lower() in WORKBOOK_SUFFIXES
+                    and not name.lower().endswith(ANNOTATED_SUFFIX)
+                    and not name.startswith("~$")
+                    and candidate.is_file()
+                ):
+                    found.append(candidate)
+    return tuple(found)
+
+
+def _is_annotated_copy(path: Path) -> bool:
+    """True for a workbook ntm's annotate wrote: an .xlsx holding its problem sheet. Anything
+    else of that name (the clerk's own file) is left alone."""
+    from generator.annotate import PROBLEM_SHEET
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            listing = package.read("xl/workbook.xml").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+    return f'name="{PROBLEM_SHEET}"' in listing
+
+
+def _stale_annotated_copies(workbooks: Sequence[Path], faulty: set[str]) -> list[Path]:
+    """The annotated copies of workbooks that now have no problem: `<file name>.loi.xlsx`, and
+    the `<stem>.loi.xlsx` of earlier versions when no workbook of that stem still has one."""
+    from generator.annotate import annotated_path
+
+    faulty_stems = {Path(name).stem for name in faulty}
+    stale: list[Path] = []
+    for path in workbooks:
+        if path.name in faulty:
+            continue
+        candidates = [annotated_path(path)]
+        if path.stem not in faulty_stems:
+            candidates.append(path.with_name(path.stem + ANNOTATED_SUFFIX))
+        for candidate in candidates:
+            if candidate not in stale and candidate.is_file() and _is_annotated_copy(candidate):
+                stale.append(candidate)
+    return stale
 
 
 def validate(paths: Sequence[Path]) -> ValidationResult:
-    """`ntm validate`: every problem, and an annotated copy of each workbook that has one."""
+    """`ntm validate`: every problem, and an annotated copy of each workbook that has one;
+    the annotated copy of a workbook that has none any more is removed."""
+    from generator.annotate import write_annotated_copy
+
     report = check_inputs(paths)
     by_file: dict[str, list[Problem]] = {}
     for problem in report.problems:
@@ -363,7 +499,14 @@ def validate(paths: Sequence[Path]) -> ValidationResult:
         for path in report.workbooks
         if path.name in by_file and not any(p.code == UNREADABLE for p in by_file[path.name])
     ]
-    return ValidationResult(report, tuple(annotated))
+    removed = []
+    for stale in _stale_annotated_copies(report.workbooks, set(by_file)):
+        try:
+            stale.unlink()
+        except OSError:
+            continue
+        removed.append(stale)
+    return ValidationResult(report, tuple(annotated), tuple(removed))
 
 
 def init_workbook(path: Path, unit: str | None, sources: Sequence[Path], year: int | None = None) -> Path:
@@ -372,6 +515,8 @@ def init_workbook(path: Path, unit: str | None, sources: Sequence[Path], year: i
     `sources` (the main workbook or its folder) give the units and villages of a
     per-unit log, or start a main workbook from this year's lists.
     """
+    from generator.blank import unit_log_file_name, write_blank_workbook, write_unit_log_workbook
+
     if unit is None and not sources:
         return write_blank_workbook(path, year=year)
     commune = load_inputs(sources).commune
@@ -390,6 +535,7 @@ class Deadline:
     days_left: int  # negative when past
     draft: Path
     draft_exists: bool
+    issued: RegisteredDocument | None = None  # the register's copy of it, when issued
 
 
 @dataclass(frozen=True)
@@ -403,8 +549,25 @@ class StatusReport:
     reminders: tuple[str, ...] = ()
 
 
-def status(paths: Sequence[Path], out_dir: Path, month: dt.date | None, today: dt.date) -> StatusReport:
-    """`ntm status`: the month's deadlines, its drafts, and who logged nothing in it."""
+def _issued_for(documents: Sequence[RegisteredDocument], doc_type: DocType, month: dt.date) -> RegisteredDocument | None:
+    """The first document of the register, not withdrawn, of that type for that month."""
+    from generator.issuedates import document_month
+
+    for document in documents:
+        if document.withdrawn or document.doc_type != doc_type.value:
+            continue
+        if document_month(document.title) == (month.year, month.month):
+            return document
+    return None
+
+
+def status(
+    paths: Sequence[Path], out_dir: Path, month: dt.date | None, today: dt.date, archive: Path | None = None
+) -> StatusReport:
+    """`ntm status`: the month's deadlines, what the register says was issued for them, its
+    drafts, and who logged nothing in it."""
+    from generator.register import DEFAULT_ARCHIVE, list_documents
+
     inputs = load_inputs(paths)
     info = inputs.commune.info
     if month is None:
@@ -417,11 +580,15 @@ def status(paths: Sequence[Path], out_dir: Path, month: dt.date | None, today: d
         raise UsageError(f"Tháng {month:%m/%Y} không thuộc năm kế hoạch {info.year} của sổ chính.")
     source = Source(inputs.commune, inputs.activities, inputs.planned, month)
     figures = aggregate_month(inputs.commune, inputs.activities, month)
+    registered = list_documents(archive if archive is not None else DEFAULT_ARCHIVE)
     deadlines = []
     for spec, day in ((MONTHLY_PLAN, info.monthly_plan_deadline), (MONTHLY_REPORT, info.monthly_report_deadline)):
         due = month.replace(day=min(day, (next_month(month) - dt.timedelta(days=1)).day))
         draft = out_dir.joinpath(*spec.relative_path(source).parts)
-        deadlines.append(Deadline(spec.doc_type, spec.title(source), due, (due - today).days, draft, draft.is_file()))
+        issued = _issued_for(registered, spec.doc_type, month)
+        deadlines.append(
+            Deadline(spec.doc_type, spec.title(source), due, (due - today).days, draft, draft.is_file(), issued)
+        )
     return StatusReport(
         month,
         today,

@@ -65,6 +65,8 @@ class RegisterProblem(NtmError):
 class DraftRefused(UsageError):
     """This file cannot be issued: it has a number already, has no number line, was issued before…"""
 
+    exit_code = 3  # the file is refused, not the command mistyped (README: exit codes)
+
 
 class DraftUnreadable(NtmError):
     """The draft cannot be opened as a Word document."""
@@ -618,6 +620,26 @@ def _read_draft(draft: Path, data: bytes) -> _Draft:
     )
 
 
+@dataclass(frozen=True)
+class DraftSummary:
+    """What the register would record about a draft: its series, its kind and its title."""
+
+    type_symbol: str  # KH, BC…
+    doc_type: str  # KHT, BC, BCN… (as in the register's doc_type column)
+    title: str
+
+
+def describe_draft(draft: Path) -> DraftSummary:
+    """Reads `draft` as `ntm issue` would, without issuing it; refuses what issue would refuse
+    (a number already there, an annex, no number line)."""
+    try:
+        data = draft.read_bytes()
+    except OSError as exc:
+        raise DraftUnreadable(f"Không đọc được tệp '{draft}': {exc.strerror or exc}.") from None
+    parsed = _read_draft(draft, data)
+    return DraftSummary(parsed.type_symbol, parsed.doc_type, parsed.title)
+
+
 def _fill(draft: _Draft, number: int, day: dt.date) -> bytes:
     """The final document: number, date, and the document's citations of its own number."""
     number_line = vnformat.document_number(number, draft.type_symbol, draft.body_symbol)
@@ -799,6 +821,7 @@ def issue_document(
     pdf: bool = False,
     check: Callable[[Path], Sequence[object]] | None = None,
     term: str = "",
+    note: str = "",
 ) -> IssuedDocument:
     """`ntm issue`: gives the draft the next number of its type, fills number and date, stores
     the final DOCX (and PDF) read-only under `archive/<year>/`, and records it.
@@ -806,7 +829,8 @@ def issue_document(
     `day` is the issue date (today by default); with `reset_each_year` the numbers of each
     type start from 01 every year, otherwise they run for the committee's term (`term`).
     `check` (the format linter) is run on the draft first: any finding refuses the draft
-    before a number is taken.
+    before a number is taken. `note` goes to the register's Ghi chú (an issue date the office
+    confirmed with --force).
     """
     day = day or dt.date.today()
     if not draft.is_file():
@@ -867,8 +891,8 @@ def issue_document(
             connection.execute(
                 """INSERT INTO documents (number, type_symbol, doc_type, body_symbol, symbol, term, year, issued_on,
                        title, signer, recipients, docx_file, docx_sha256, pdf_file, pdf_sha256, status,
-                       draft_file, draft_sha256, created_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       note, draft_file, draft_sha256, created_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (
                     number,
                     parsed.type_symbol,
@@ -886,6 +910,7 @@ def issue_document(
                     _relative(pdf_path, archive) if pdf_path is not None else None,
                     pdf_sha,
                     ISSUED,
+                    note,
                     draft.name,
                     draft_sha,
                     dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),

@@ -87,17 +87,18 @@ PROBLEMS = [
 
 
 def test_annotated_path() -> None:
-    assert annotated_path(Path("/x/binh-xa-2021.xlsx")) == Path("/x/binh-xa-2021.loi.xlsx")
-    assert annotated_path(Path("a.xls")) == Path("a.loi.xlsx")
-    assert annotated_path(Path("a.ods")) == Path("a.loi.xlsx")
-    assert annotated_path(Path("a.xlsm")) == Path("a.loi.xlsx")
+    # named after the whole file name: a.xlsx, a.xls and a.ods each get their own copy
+    assert annotated_path(Path("/x/binh-xa-2021.xlsx")) == Path("/x/binh-xa-2021.xlsx.loi.xlsx")
+    assert annotated_path(Path("a.xls")) == Path("a.xls.loi.xlsx")
+    assert annotated_path(Path("a.ods")) == Path("a.ods.loi.xlsx")
+    assert annotated_path(Path("a.xlsm")) == Path("a.xlsm.loi.xlsx")
     assert annotated_path(Path("a.loi.xlsx")) != Path("a.loi.xlsx")
 
 
 def test_cells_marked_and_original_unchanged(original: Path) -> None:
     before = digest(original)
     target = write_annotated_copy(original, PROBLEMS)
-    assert target == original.with_name("binh-xa-2021.loi.xlsx")
+    assert target == original.with_name("binh-xa-2021.xlsx.loi.xlsx")
     assert digest(original) == before
 
     book = openpyxl.load_workbook(target)
@@ -191,7 +192,7 @@ def test_existing_problem_sheet_and_copy_replaced(original: Path) -> None:
     first = write_annotated_copy(original, PROBLEMS)
     # running on the annotated copy itself: its `Lỗi` sheet is replaced, not duplicated
     second = write_annotated_copy(first, PROBLEMS[:1])
-    assert second != first and second.name == "binh-xa-2021.loi.loi.xlsx"
+    assert second != first and second.name == "binh-xa-2021.xlsx.loi.xlsx.loi.xlsx"
     book = openpyxl.load_workbook(second)
     assert book.sheetnames.count(PROBLEM_SHEET) == 1 and book.sheetnames[0] == PROBLEM_SHEET
     assert book[PROBLEM_SHEET].max_row == 2
@@ -237,7 +238,7 @@ def test_xlsm_written_as_xlsx(tmp_path: Path) -> None:
     xlsm = tmp_path / "x.xlsm"
     shutil.copy(source, xlsm)
     target = write_annotated_copy(xlsm, [problem(LOG, "A2", "E-X", "m", file="x.xlsm")])
-    assert target.name == "x.loi.xlsx"
+    assert target.name == "x.xlsm.loi.xlsx"
     book = openpyxl.load_workbook(target)
     assert rgb(book[LOG]["A2"]) == ERROR_FILL
     with zipfile.ZipFile(target) as archive:
@@ -253,16 +254,16 @@ def test_unwritable_folder_is_output_problem(original: Path) -> None:
     try:
         with pytest.raises(OutputProblem) as raised:
             write_annotated_copy(original, PROBLEMS)
-        assert "binh-xa-2021.loi.xlsx" in str(raised.value)
+        assert "binh-xa-2021.xlsx.loi.xlsx" in str(raised.value)
     finally:
         folder.chmod(0o755)
 
 
 def test_target_that_cannot_be_replaced_is_output_problem(original: Path) -> None:
-    (original.parent / "binh-xa-2021.loi.xlsx").mkdir()  # a folder in the way: os.replace fails
+    (original.parent / "binh-xa-2021.xlsx.loi.xlsx").mkdir()  # a folder in the way: os.replace fails
     with pytest.raises(OutputProblem) as raised:
         write_annotated_copy(original, PROBLEMS)
-    assert "binh-xa-2021.loi.xlsx" in str(raised.value)
+    assert "binh-xa-2021.xlsx.loi.xlsx" in str(raised.value)
     assert [p.name for p in original.parent.iterdir() if p.name.endswith(".tmp")] == []
 
 
@@ -367,7 +368,7 @@ def test_ods_and_xls_rebuilt_from_values(tmp_path: Path, how: str) -> None:
     ]
     target = write_annotated_copy(converted, problems)
     assert digest(converted) == before
-    assert target.name == "don-vi.loi.xlsx"
+    assert target.name == f"{converted.name}.loi.xlsx"
     result = openpyxl.load_workbook(target)
     assert result.sheetnames == [PROBLEM_SHEET, LOG, UNITS]
     log = result[LOG]

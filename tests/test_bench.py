@@ -28,3 +28,15 @@ def test_small_render_run_gives_the_same_text_as_the_naive_loop(tmp_path):
     [figure] = render(5, 1, tmp_path)  # asserts inside that every output's text equals the naive loop's
     assert figure.ntm > 0 and figure.baseline > 0
     assert len(list((tmp_path / "render-ntm").glob("*.docx"))) == 5
+
+
+def test_start_up_row_runs_this_build_and_the_baseline_build_side_by_side(tmp_path):
+    from bench.run import BASELINE_BUILD, baseline_tree, startup
+
+    if baseline_tree(tmp_path / "startup") is None:
+        import pytest
+
+        pytest.skip(f"build {BASELINE_BUILD} is not in this clone's history")
+    [figure] = startup(1, tmp_path)  # asserts inside that each process ran the build it names
+    assert figure.ntm > 0 and figure.baseline > 0
+    assert BASELINE_BUILD in figure.label

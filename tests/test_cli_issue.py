@@ -74,7 +74,7 @@ def test_a_draft_that_breaks_a_format_rule_gets_no_number(office):
     result = CliRunner().invoke(main, ["issue", str(REPORT), "--date", "20/03/2021"])
     assert result.exit_code == 3
     assert "F-LE" in result.output
-    assert CliRunner().invoke(main, ["register"]).output.splitlines()[-1] == "Sổ có 0 văn bản."
+    assert "Chưa có sổ đăng ký" in CliRunner().invoke(main, ["register"]).output  # no number was taken
 
 
 def test_register_export_keeps_formula_like_text_as_text(office):
@@ -134,7 +134,9 @@ def test_issue_killed_at_any_moment_leaves_the_register_and_archive_consistent(o
     process.send_signal(signal.SIGKILL)
     process.wait()
     verify = CliRunner().invoke(main, ["verify"])
-    assert verify.exit_code == 0, verify.output
+    # killed before the register was made: verify says there is none (exit 1), and nothing is left over
+    assert verify.exit_code == 0 or "Chưa có sổ đăng ký" in verify.output, verify.output
+    assert "KHÔNG CÓ TRONG SỔ" not in verify.output, verify.output
     rerun = CliRunner().invoke(main, ["issue", str(REPORT), "--date", "20/03/2021"])
     assert rerun.exit_code == 0 or "không cấp số lần nữa" in rerun.output, rerun.output
     final = CliRunner().invoke(main, ["verify"])

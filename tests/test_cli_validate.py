@@ -21,6 +21,8 @@ def test_clean_inputs_exit_0_with_a_summary():
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
         "Đã kiểm tra 2 tệp Excel, 180 dòng nhật ký hợp lệ.",
+        f"Bỏ qua 1 tệp Excel trong thư mục con: {INPUTS / '2026' / 'binh-xa-2026.xlsx'}. Chỉ đọc các tệp nằm ngay "
+        f"trong thư mục; muốn dùng thì ghi thẳng đường dẫn, ví dụ: {INPUTS / '2026'}",
         "Không có lỗi, không có cảnh báo.",
     ]
 
@@ -41,7 +43,7 @@ def test_faulty_workbook_exit_3_table_on_stderr_and_an_annotated_copy(inputs_cop
         "  binh-xa-2021.xlsx › Nhật ký!C12  [E-TEN-KHONG-CO] lỗi: Thôn 'Thọ Bình1' không có trong trang 'Thôn'. Có phải 'Thọ Bình 1'?",
         "  binh-xa-2021.xlsx › Nhật ký!N20  [E-SO-AM] lỗi: Cột 'Khối lượng' có số âm (-2); hãy ghi số không âm.",
     ]
-    annotated = inputs_copy / "binh-xa-2021.loi.xlsx"
+    annotated = inputs_copy / "binh-xa-2021.xlsx.loi.xlsx"
     assert f"Bản đánh dấu lỗi: {annotated}" in result.stdout
     assert result.stdout.splitlines()[-1].startswith("Có 2 lỗi")
     assert _digest(workbook_path) == before, "the original is never modified"
@@ -61,7 +63,7 @@ def test_validate_needs_a_path():
 def test_annotated_copies_in_the_inputs_folder_are_not_read_as_inputs(inputs_copy):
     edit(inputs_copy / SAMPLE.name, lambda wb: put(wb["Nhật ký"], 12, "Thôn", "Thọ Bình1"))
     CliRunner().invoke(main, ["validate", str(inputs_copy)])
-    assert (inputs_copy / "binh-xa-2021.loi.xlsx").exists()
+    assert (inputs_copy / "binh-xa-2021.xlsx.loi.xlsx").exists()
     edit(inputs_copy / SAMPLE.name, lambda wb: put(wb["Nhật ký"], 12, "Thôn", "Thọ Bình 1"))
     result = CliRunner().invoke(main, ["validate", str(inputs_copy)])
     assert "Đã kiểm tra 2 tệp Excel" in result.output
