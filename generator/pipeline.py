@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import functools
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 from generator import schema as S
 from generator.annotate import write_annotated_copy
@@ -13,8 +15,9 @@ from generator.blank import unit_log_file_name, write_blank_workbook, write_unit
 from generator.aggregation import aggregate_month, months_with_data, next_month
 from generator.documents import ALL_DOCUMENTS, ANNEX, DOCUMENTS_BY_KEY, MONTHLY_PLAN, MONTHLY_REPORT, PLAN, DocumentSpec, Source
 from generator.files import write_atomically
-from generator.formatcheck import Finding, check_document, check_template, format_report, provided_context, template_kind
+from generator.formatcheck import Finding, check_document, check_printed
 from generator.pdf import LibreOfficeMissing, convert_to_pdf, find_soffice, merge_pdfs
+from generator.templatecheck import check_template, template_kind
 from generator.register import (
     IssuedDocument,
     RegisteredDocument,
@@ -39,7 +42,7 @@ from generator.errors import (
 from generator.model import Activity, Commune, DocType, PlannedActivity
 from generator.reading import WorkbookData, find_workbooks, missing_sheet, read_workbook
 from generator.rendering import render_docx
-from generator.resources import shipped_templates
+from generator.resources import shipped_inputs, shipped_templates
 from generator.text import fold
 from generator.validation import formula_problems, validate_activities, validate_commune, validate_monthly_plan
 
@@ -227,22 +230,48 @@ class CheckedFile:
     guidance: str  # the guidance the document was checked against ('' for templates)
 
 
-def check_files(paths: Sequence[Path], templates: bool = False) -> tuple[CheckedFile, ...]:
-    """`ntm check`: the §6 format rules on documents, or the template checks on templates."""
-    checked = []
+def check_files(paths: Sequence[Path], templates: bool = False, kind: str | None = None) -> tuple[CheckedFile, ...]:
+    """`ntm check`: the format rules on documents (with their printed pages when LibreOffice
+    is installed, all in one run), or the template checks on templates.
+
+    A template's kind is `kind` when given, else read from its name or its own title."""
     for path in paths:
         if not path.is_file():
             raise UsageError(f"Không tìm thấy tệp '{path}'.")
-        if templates:
-            kind = template_kind(path)
-            if kind is None:
-                known = ", ".join(d.template for d in ALL_DOCUMENTS)
-                raise UsageError(f"Không biết '{path.name}' là mẫu của văn bản nào; tên mẫu phải là một trong: {known}.")
-            checked.append(CheckedFile(path, tuple(check_template(path, provided_context(kind))), ""))
-        else:
-            report = format_report(path)
-            checked.append(CheckedFile(path, report.findings, report.guidance.name))
+    if not templates:
+        return tuple(CheckedFile(r.path, r.findings, r.guidance_name) for r in check_printed(list(paths)))
+    checked = []
+    for path in paths:
+        found = kind or template_kind(path)
+        if found is None:
+            known = ", ".join(f"{d.key} ({d.template})" for d in ALL_DOCUMENTS)
+            raise UsageError(f"Không biết '{path.name}' là mẫu của văn bản nào: hãy ghi loại bằng --kind (một trong: {known}).")
+        checked.append(CheckedFile(path, tuple(check_template(path, provided_context(found))), ""))
     return tuple(checked)
+
+
+@functools.cache
+def _sample_inputs() -> LoadedInputs:
+    return load_inputs([shipped_inputs()])
+
+
+@functools.cache
+def provided_context(spec_key: str) -> Mapping[str, object]:
+    """The context the renderer gives a document kind ('kh', 'pl', 'kht', 'bc', 'bcn' or a
+    template's file name), built from the shipped sample (March for the monthly ones)."""
+    spec = _spec_of(spec_key)
+    inputs = _sample_inputs()
+    month = dt.date(inputs.commune.info.year, 3, 1) if spec.monthly else None
+    source = Source(inputs.commune, inputs.activities, inputs.planned, month)
+    return MappingProxyType(dict(spec.context(source)))
+
+
+def _spec_of(key: str) -> DocumentSpec:
+    spec = DOCUMENTS_BY_KEY.get(fold(key)) or next((d for d in ALL_DOCUMENTS if d.template == Path(key).name), None)
+    if spec is None:
+        known = ", ".join(f"{d.key} ({d.template})" for d in ALL_DOCUMENTS)
+        raise UsageError(f"Không biết loại văn bản '{key}'. Các loại có mẫu: {known}.")
+    return spec
 
 
 def _report_month(inputs: LoadedInputs, month: dt.date | None) -> dt.date | None:
