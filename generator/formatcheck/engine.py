@@ -184,7 +184,7 @@ def run_rules(doc: Doc, guidance: Guidance, kind: Kind, day: dt.date | None) -> 
             continue
         if rule.since is not None and day is not None and day < rule.since:
             continue
-        issues = list(rule.check(doc, guidance.profile))
+        issues = list(dict.fromkeys(rule.check(doc, guidance.profile)))  # the same fault twice is told once
         for issue in issues[:MAX_PER_RULE]:
             findings.append(Finding(rule.code, issue.place, issue.found, issue.required, rule.severity))
         if len(issues) > MAX_PER_RULE:

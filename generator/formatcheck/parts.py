@@ -19,7 +19,7 @@ from generator.formatcheck.reading import Block, Doc, Para, Table, W_P, own_runs
 
 PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
 STATE_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-_STATE_TITLE = re.compile(r"CỘNG\s+H[OÒ]À?\s*XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM")
+_STATE_TITLE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM")
 _RULE_LINE = re.compile(r"^[-_–—=*.\s]{3,}$")
 DASHES = re.compile(r"^(?:-{3,12}|_{3,})$")
 DATE_LOOSE = re.compile(r"ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})")
@@ -77,11 +77,21 @@ class HeaderBlock:
         return f"bảng {self.table.number} (đầu văn bản)" if self.table is not None else "đầu văn bản"
 
 
+def para_lines(para: Para) -> list[Line]:
+    """A paragraph as header lines: itself, or each piece of it between line breaks
+    («CỘNG HÒA …<br>Độc lập - Tự do - Hạnh phúc» in one paragraph)."""
+    pieces = [squash(x) for x in para.text.split("\n") if x.strip()]
+    if len(pieces) <= 1:
+        return [Line(para, squash(para.text))] if para.text.strip() else []
+    return [Line(para, piece, whole=False) for piece in pieces]
+
+
 def _cell_lines(table: Table, column: int) -> list[Line]:
     lines = []
     for r, row in enumerate(table.rows()):
         if column < len(table.cells(row)):
-            lines += [Line(p, squash(p.text)) for p in table.cell_paragraphs(r, column) if p.text.strip()]
+            for p in table.cell_paragraphs(r, column):
+                lines += para_lines(p)
     return lines
 
 
@@ -188,12 +198,17 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _family_of(texts: list[str]) -> Family | None:
+    """From the national title written as a title (in capitals), not from a sentence that names the Party."""
     for text in texts:
-        upper = text.upper()
-        if PARTY_TITLE in upper:
-            return Family.PARTY
-        if _STATE_TITLE.search(upper):
-            return Family.STATE
+        for piece in re.split(r"[\t\n]", text):
+            piece = squash(piece)
+            if not piece.startswith(("ĐẢNG", "CỘNG")) or not piece[:22] == piece[:22].upper():
+                continue
+            upper = piece.upper()
+            if upper.startswith(PARTY_TITLE):
+                return Family.PARTY
+            if _STATE_TITLE.match(upper):
+                return Family.STATE
     return None
 
 
@@ -246,7 +261,7 @@ def _closing_table(table: Table) -> bool:
     return bool(right) and bool(re.match(r"^(?:T/M|K/T|TM\.|KT\.|TL\.|TUQ\.|Q\.)", right[0])) and not first
 
 
-_SIGN_WORDS = re.compile(r"^(?:NGƯỜI\b|ĐẢNG VIÊN\b|T/M\b|K/T\b|TM\.|KT\.|XÁC NHẬN\b|Ý KIẾN\b|CHỦ TRÌ\b|THƯ KÝ\b|BÍ THƯ\b)")
+_SIGN_WORDS = re.compile(r"^(?:NGƯỜI\s|ĐẢNG VIÊN\b|T/M\b|K/T\b|TM\.|KT\.|XÁC NHẬN\b|Ý KIẾN\b|CHỦ TRÌ\b|THƯ KÝ\b|BÍ THƯ\b)")
 
 
 def find_parts(doc: Doc) -> Parts:
@@ -311,18 +326,43 @@ def _find_parts(doc: Doc) -> Parts:
     body = blocks[body_start:end]
     closing: list[Para] = []
     if recipients is None:
-        # a paper signs in paragraphs: its date line, «NGƯỜI TỰ KIỂM ĐIỂM», the name
-        texts_at = [(k, b.para) for k, b in enumerate(body) if b.para is not None and b.para.text.strip()]
-        for k, para in reversed(texts_at):
-            text = squash(para.text)
-            if _SIGN_WORDS.match(text) or (_DATE_SHAPE.search(text) and len(text) < 90) or _is_name_line(text) or doc.styles.alignment(para.element) in ("center", "right"):
-                closing.insert(0, para)
-                continue
-            break
-        if closing:
-            cut = next(k for k, b in enumerate(body) if b.para is closing[0])
-            body = body[:cut]
+        body, closing = _closing_paragraphs(doc, body)
     return Parts(family, kind, header, type_line, title_lines, dashes, body, recipients, closing, annex_title, annex_citation)
+
+
+def _closing_paragraphs(doc: Doc, body: list[Block]) -> tuple[list[Block], list[Para]]:
+    """The end of a document that signs in paragraphs, not in a table: from «Nơi nhận»
+    (laid out with tabs), or the signature lines of a paper (its date line, «NGƯỜI TỰ KIỂM
+    ĐIỂM», «(Ký, ghi rõ họ tên)», the name), which stand apart from the prose."""
+    start = next((k for k, b in enumerate(body) if b.para is not None and squash(b.para.text).startswith("Nơi nhận")), None)
+    if start is not None:
+        return body[:start], [b.para for b in body[start:] if b.para is not None and b.para.text.strip()]
+    closing: list[Para] = []
+    texts_at = [b.para for b in body if b.para is not None and b.para.text.strip()]
+    for para in reversed(texts_at):
+        text = squash(para.text)
+        if (
+            _SIGN_WORDS.match(text.upper())
+            or (_DATE_SHAPE.search(text) and len(text) < 90)
+            or _is_name_line(text)
+            or (text.startswith("(") and text.endswith(")") and len(text) < 60)
+            or doc.styles.alignment(para.element) in ("center", "right")
+            or _left_indent_mm(doc, para) >= 50
+        ):
+            closing.insert(0, para)
+            continue
+        break
+    if not closing:
+        return body, []
+    cut = next(k for k, b in enumerate(body) if b.para is closing[0])
+    return body[:cut], closing
+
+
+def _left_indent_mm(doc: Doc, para: Para) -> float:
+    """How far the first line starts from the left margin: a signature set to the right with indents."""
+    left = doc.styles.twips(para.element, "ind", "left") or doc.styles.twips(para.element, "ind", "start") or 0
+    first = doc.styles.twips(para.element, "ind", "firstLine") or 0
+    return (left + first) / (1440 / 25.4)
 
 
 def _is_name_line(text: str) -> bool:

@@ -24,6 +24,9 @@ from generator.formatcheck.rules.tables import data_tables
 
 PT_PER_MM = 72 / 25.4
 MIN_PRINTED_PT = 9.0
+# The guidance prescribes page numbers (an error when missing on paper); the four layout
+# faults are what a careful office avoids, not what HD36 or ND30 words: warnings.
+LAYOUT = Severity.WARNING
 
 PRINT_SKIPPED = Finding(
     "F-BAN-IN",
@@ -144,12 +147,13 @@ def _signature_page(doc: Doc, pages: list[Page]) -> Iterator[Finding]:
     rest = _flat(" ".join(p.text for p in _body_pieces(best)))
     for line in sorted(lines, key=len, reverse=True):
         rest = rest.replace(line, "", 1)
-    if len(re.sub(r"\W", "", rest)) < 12:
+    if len(re.sub(r"\W", "", rest)) < 12 and not re.search(r"[.…]{10,}", rest):  # dotted fill-in lines are content
         yield Finding(
             "F-IN-TRANG-KY",
             f"bản in, trang {best.number}",
             "trang chỉ có Nơi nhận và chữ ký, tách khỏi nội dung văn bản",
             "chữ ký đứng cùng trang với ít nhất vài dòng cuối của nội dung (bớt dòng trống, co khoảng cách, hoặc đưa đoạn cuối sang trang sau)",
+            LAYOUT,
         )
 
 
@@ -186,6 +190,7 @@ def _orphan_rows(doc: Doc, pages: list[Page]) -> Iterator[Finding]:
                 f"bản in, trang {last + 1}, bảng {table.number}",
                 f"trang chỉ có {on_last} dòng cuối của bảng, tách khỏi phần bảng ở trang trước",
                 "không để một, hai dòng cuối (và dòng tổng cộng) của bảng lẻ loi sang trang sau",
+                LAYOUT,
             )
 
 
@@ -227,12 +232,13 @@ def _blank_pages(doc: Doc, pages: list[Page]) -> Iterator[Finding]:
             f"bản in, trang {page.number}",
             f"trang bỏ trống khoảng {blank}% phía dưới rồi nội dung mới tiếp ở trang {following.number}",
             "trang trong thân văn bản không bỏ trống quá nửa (thu nhỏ hình, bảng hoặc cho chữ chảy quanh)",
+            LAYOUT,
         )
 
 
 def _small_text(pages: list[Page]) -> Iterator[Finding]:
     for page in pages:
-        small = [p for p in page.pieces if p.size < MIN_PRINTED_PT - 0.05 and len(re.sub(r"\W", "", p.text)) > 2]
+        small = [p for p in page.pieces if p.size < MIN_PRINTED_PT - 0.05 and sum(c.isalnum() for c in p.text) > 2]
         if small:
             sizes = sorted({round(p.size, 1) for p in small})
             yield Finding(
@@ -240,4 +246,5 @@ def _small_text(pages: list[Page]) -> Iterator[Finding]:
                 f"bản in, trang {page.number}",
                 f"chữ in cỡ {', '.join(str(s).replace('.', ',') for s in sizes)} pt ở «{snippet(small[0].text)}»",
                 f"chữ in ra không nhỏ hơn {MIN_PRINTED_PT:g} pt",
+                LAYOUT,
             )

@@ -41,7 +41,7 @@ def not_body(doc: Doc, para: Para, kinds: tuple[Para, ...] = ()) -> bool:
         return True
     if doc.styles.alignment(para.element) in ("center", "right") or text.startswith("Biểu"):
         return True  # captions, titles of tables, signature lines set apart
-    if text.startswith("Kính gửi") or is_fill_in(text):
+    if text.startswith(("Kính gửi", "* Ghi chú", "Ghi chú:")) or is_fill_in(text):
         return True
     if len(text) <= 60 and text.endswith(":"):
         return True  # a label line: «Ưu điểm:», «QUYẾT ĐỊNH:»
