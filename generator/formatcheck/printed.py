@@ -51,7 +51,11 @@ class Page:
     width: float
     height: float
     pieces: list[Piece] = field(default_factory=list)
-    has_images: bool = False
+    drawn: list[float] = field(default_factory=list)  # the lower edge of each picture or form drawn, pt
+
+    @property
+    def has_images(self) -> bool:
+        return bool(self.drawn)
 
     @property
     def flat(self) -> str:
@@ -86,11 +90,12 @@ def read_pages(pdf: Path) -> list[Page]:
             scale = math.hypot(m[2], m[3]) or 1.0
             found.pieces.append(Piece(text, m[4], m[5], float(size) * scale))
 
-        page.extract_text(visitor_text=visit)
-        try:
-            found.has_images = bool(page.images)
-        except Exception:  # noqa: BLE001 - an image pypdf cannot decode is still an image
-            found.has_images = True
+        def operator(op: bytes, operands: list[object], cm: list[float], tm: list[float], found: Page = found) -> None:
+            if op == b"Do":  # a picture (or a drawing LibreOffice wrapped as a form) drawn in the unit square under cm
+                m = [float(v) for v in cm]
+                found.drawn.append(min(m[5], m[5] + m[3]))
+
+        page.extract_text(visitor_text=visit, visitor_operand_before=operator)
         pages.append(found)
     return pages
 
@@ -217,9 +222,9 @@ def _blank_pages(doc: Doc, pages: list[Page]) -> Iterator[Finding]:
     starts = _deliberate_starts(doc)
     for page, following in zip(pages, pages[1:]):
         body = _body_pieces(page)
-        if not body or page.has_images:
+        if not body:
             continue
-        lowest = min(p.y for p in body)
+        lowest = min([p.y for p in body] + page.drawn)
         if lowest < page.height / 2:
             continue
         top = sorted(_body_pieces(following), key=lambda p: (-p.y, p.x))
