@@ -16,7 +16,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from generator.errors import Severity
-from generator.formatcheck.engine import Finding, Profile
+from generator.formatcheck.engine import Finding, Profile, fmt
 from generator.formatcheck.parts import find_parts
 from generator.formatcheck.reading import W_P, Doc, attr, find_child, paragraph_text, snippet, squash, w
 from generator.formatcheck.rules.page import page_number_required
@@ -249,7 +249,7 @@ def _small_text(pages: list[Page]) -> Iterator[Finding]:
             yield Finding(
                 "F-IN-CO-CHU",
                 f"bản in, trang {page.number}",
-                f"chữ in cỡ {', '.join(str(s).replace('.', ',') for s in sizes)} pt ở «{snippet(small[0].text)}»",
+                f"chữ in cỡ {', '.join(fmt(s) for s in sizes)} pt ở «{snippet(small[0].text)}»",
                 f"chữ in ra không nhỏ hơn {MIN_PRINTED_PT:g} pt",
                 LAYOUT,
             )
