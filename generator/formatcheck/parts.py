@@ -100,6 +100,11 @@ def _table_header(table: Table) -> HeaderBlock | None:
     if not rows or len(rows) > 4:
         return None
     widths = {len(table.cells(row)) for row in rows}
+    if widths == {1}:
+        lines = _cell_lines(table, 0)
+        if lines and _family_of([lines[0].text]) is not None:
+            return HeaderBlock([], lines, table, "single-line")  # the national title alone, centred in a box
+        return None
     if not widths or max(widths) not in (2, 3):
         return None
     columns = max(widths)
