@@ -18,6 +18,7 @@ from pathlib import Path
 import jinja2
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
+from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import nodes
 
@@ -483,8 +484,10 @@ def check_template(path: Path, provided: Mapping[str, object], prove: bool = Tru
                 seen.add(id(element))
                 prefix = f"{label} ({PART_KIND[kind]}) phần {section.number + 1}, "
                 parts.append(_TemplatePart(prefix, _template_paragraphs(element, prefix), []))
-    for element in _notes(doc):
-        parts.append(_TemplatePart("chú thích cuối trang, ", _template_paragraphs(element, "chú thích cuối trang, "), []))
+    for notes in _notes(doc):
+        kind = "chú thích cuối trang" if notes.tag.endswith("footnotes") else "chú thích cuối văn bản"
+        note_paragraphs = [p for note in notes for p in _template_paragraphs(note, f"{kind} {note.get(qn('w:id'))}, ")]
+        parts.append(_TemplatePart("chú thích cuối trang, ", note_paragraphs, []))
     codes: list[tuple[str, Issue]] = []
     for part in parts:
         codes += [(T_MALFORMED, i) for i in _malformed_tags(part.paragraphs)]
