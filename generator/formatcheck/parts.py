@@ -15,7 +15,7 @@ import enum
 import re
 from dataclasses import dataclass, field
 
-from generator.formatcheck.reading import Block, Doc, Para, Table, W_P, own_runs, run_text, squash
+from generator.formatcheck.reading import Block, Doc, Para, Table, squash
 
 PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
 STATE_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -378,8 +378,4 @@ def _is_name_line(text: str) -> bool:
     return 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words) and not text.endswith((".", ":", ";", ","))
 
 
-def paragraph_runs_text(para: Para) -> str:
-    return "".join(run_text(r) for r in own_runs(para.element))
-
-
-__all__ = ["DASHES", "DATE_LOOSE", "PARTY_TITLE", "STATE_TITLE", "W_P", "Family", "HeaderBlock", "Kind", "Line", "Parts", "find_parts", "is_caps", "is_rule_line", "safe_date"]
+__all__ = ["DASHES", "DATE_LOOSE", "PARTY_TITLE", "STATE_TITLE", "Family", "HeaderBlock", "Kind", "Line", "Parts", "find_parts", "is_caps", "is_rule_line", "safe_date"]
