@@ -137,3 +137,77 @@ def test_lines_that_are_not_prose_are_not_judged_as_body(sample_outputs, tmp_pat
 
     report = check_docx(_changed(sample_outputs["KH"], tmp_path / "dong.docx", change))
     assert ({f.rule for f in report.findings} == {"F-THAN-VAN-BAN"}) is is_body, "\n".join(str(f) for f in report.findings)
+
+
+# ---------------------------------------------------------------- header layouts of real offices
+
+
+def _document(path: Path, build: Callable[[Document], None]) -> Doc:
+    document = docx.Document()
+    build(document)
+    document.save(str(path))
+    return Doc(path)
+
+
+def _centred(d: Document, text: str) -> None:
+    d.add_paragraph(text).alignment = 1
+
+
+def test_a_three_column_header_with_an_empty_middle(tmp_path):
+    def build(d: Document) -> None:
+        table = d.add_table(rows=1, cols=3)
+        for text in ("ĐẢNG BỘ BỘ PHẬN", "CHI BỘ SINH VIÊN", "Số 05-NQ/CB", "*"):
+            table.cell(0, 0).add_paragraph(text)
+        for text in ("ĐẢNG CỘNG SẢN VIỆT NAM", "Đà Nẵng, ngày 05 tháng 3 năm 2026"):
+            table.cell(0, 2).add_paragraph(text)
+        _centred(d, "NGHỊ QUYẾT")
+        _centred(d, "đề nghị công nhận đảng viên chính thức")
+        d.add_paragraph("Căn cứ Điều lệ Đảng;")
+
+    parts = find_parts(_document(tmp_path / "nq.docx", build))
+    assert parts.family is Family.PARTY and parts.kind is Kind.ORGAN
+    assert parts.header is not None and [line.text for line in parts.left_lines()][-2:] == ["Số 05-NQ/CB", "*"]
+    assert parts.date_line is not None and parts.date_line.text.startswith("Đà Nẵng")
+    assert parts.type_line is not None and parts.type_line.text == "NGHỊ QUYẾT"
+    assert [p.text for p in parts.title_lines] == ["đề nghị công nhận đảng viên chính thức"]
+
+
+def test_a_header_laid_out_with_tabs(tmp_path):
+    def build(d: Document) -> None:
+        for text in (
+            "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "TỈNH BÌNH DƯƠNG\tĐộc lập - Tự do - Hạnh phúc",
+            "Số: 09/2009/CT-UBND\tThủ Dầu Một, ngày 15 tháng 4 năm 2009",
+        ):
+            d.add_paragraph(text)
+        _centred(d, "CHỈ THỊ")
+        _centred(d, "Về việc đẩy mạnh hoạt động khoa học và công nghệ cấp cơ sở")
+        d.add_paragraph("Trong thời gian qua, hoạt động khoa học và công nghệ được quan tâm.")
+
+    parts = find_parts(_document(tmp_path / "ct.docx", build))
+    assert parts.family is Family.STATE and parts.header is not None and parts.header.layout == "tabs"
+    assert [line.text for line in parts.left_lines()] == ["ỦY BAN NHÂN DÂN", "TỈNH BÌNH DƯƠNG", "Số: 09/2009/CT-UBND"]
+    assert parts.date_line is not None and parts.date_line.text == "Thủ Dầu Một, ngày 15 tháng 4 năm 2009"
+    assert parts.type_line is not None and parts.type_line.text == "CHỈ THỊ"
+
+
+def test_the_single_line_header_of_a_personal_paper(tmp_path):
+    def build(d: Document) -> None:
+        _centred(d, "ĐẢNG CỘNG SẢN VIỆT NAM")
+        _centred(d, "BẢN TỰ KIỂM ĐIỂM")
+        _centred(d, "của đảng viên dự bị")
+        d.add_paragraph("Kính gửi: Chi ủy Chi bộ")
+        d.add_paragraph("Tôi tự nhận thấy có đủ điều kiện trở thành đảng viên chính thức.")
+        _centred(d, "Đà Nẵng, ngày 05 tháng 3 năm 2026")
+        _centred(d, "NGƯỜI TỰ KIỂM ĐIỂM")
+        _centred(d, "Nguyễn Văn An")
+
+    parts = find_parts(_document(tmp_path / "bkd.docx", build))
+    assert parts.family is Family.PARTY and parts.kind is Kind.PAPER
+    assert parts.header is not None and parts.header.layout == "single-line"
+    assert parts.type_line is not None and parts.type_line.text == "BẢN TỰ KIỂM ĐIỂM"
+    assert [p.text for p in parts.closing] == ["Đà Nẵng, ngày 05 tháng 3 năm 2026", "NGƯỜI TỰ KIỂM ĐIỂM", "Nguyễn Văn An"]
+    assert [b.para.text for b in parts.body if b.para is not None and b.para.text] == [
+        "Kính gửi: Chi ủy Chi bộ",
+        "Tôi tự nhận thấy có đủ điều kiện trở thành đảng viên chính thức.",
+    ]

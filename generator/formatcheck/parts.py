@@ -124,7 +124,7 @@ def _title_index(lines: list[Line]) -> int | None:
 
 def _tab_header(paras: list[Para]) -> HeaderBlock | None:
     """Header laid out with tabs: «ỦY BAN NHÂN DÂN<tab>CỘNG HÒA …» one paragraph per line."""
-    if not any("\t" in p.text and _STATE_TITLE.search(p.text.upper()) or PARTY_TITLE in p.text.upper() and "\t" in p.text for p in paras[:2]):
+    if not any("\t" in p.text and (_STATE_TITLE.search(p.text.upper()) or PARTY_TITLE in p.text.upper()) for p in paras[:2]):
         return None
     block = HeaderBlock(layout="tabs")
     for p in paras:

@@ -103,7 +103,7 @@ def read_pages(pdf: Path) -> list[Page]:
 def _top_number(page: Page) -> bool:
     """Whether the page prints its own number in the top margin."""
     top = page.height - 30 * PT_PER_MM
-    return any(p.y >= top and p.text.strip() == str(page.number) for p in page.pieces)
+    return any(p.y >= top and len(p.text.strip()) <= 12 and re.sub(r"\D", "", p.text) == str(page.number) for p in page.pieces)  # «2», «- 2 -», «Trang 2»
 
 
 def _body_pieces(page: Page) -> list[Piece]:
