@@ -51,6 +51,9 @@ def _malformed_tags(paragraphs: Sequence[Para]) -> list[Issue]:
     for para in paragraphs:
         for match in _MALFORMED.finditer(para.text):
             written = match.group(0)
+            before, after = para.text[match.start() - 1 : match.start()], para.text[match.end() : match.end() + 1]
+            if "_" in (before, after) or written.startswith("{_") or written.endswith("_}"):
+                continue  # docxtpl's escapes «{_{ … }_}», «{_% … %_}» print a tag on purpose
             inner = written.strip("{} ")
             issues.append(
                 Issue(para.place, f"«{written}» không phải thẻ docxtpl: sẽ in nguyên dấu ngoặc ra giấy", f"thẻ viết đủ hai dấu ngoặc mỗi bên: «{{{{ {inner} }}}}»")

@@ -66,3 +66,11 @@ def test_well_formed_tags_are_not_taken_for_malformed_ones():
     for name in ("ke-hoach.docx", "bao-cao-thang.docx", "phu-luc-phan-cong.docx"):
         kind = {"ke-hoach.docx": "kh", "bao-cao-thang.docx": "bc", "phu-luc-phan-cong.docx": "pl"}[name]
         assert check_template(REPO / "templates" / name, provided_context(kind)) == []
+
+
+def test_docxtpl_escapes_are_not_malformed_tags(tmp_path):
+    path = tmp_path / "mau.docx"
+    document = docx.Document()
+    document.add_paragraph("Viết {_{ ten }_} hoặc {_% if %_} để in nguyên thẻ; năm {{ nam }}.")
+    document.save(str(path))
+    assert check_template(path, provided_context("kh")) == []
