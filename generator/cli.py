@@ -339,15 +339,17 @@ def status(paths: tuple[Path, ...], month: str | None, out_dir: Path, archive: P
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="TỆP_DOCX...")
 @click.option("--template", "templates", is_flag=True, help="Kiểm tra mẫu Word: tên biến, thẻ bị tách, khối {% %} chưa đóng.")
-def check(paths: tuple[Path, ...], templates: bool) -> None:
-    """Kiểm tra thể thức văn bản (Hướng dẫn 36-HD/VPTW): khổ giấy, lề, phông, đầu văn bản,
-    số ký hiệu, địa danh ngày tháng, Nơi nhận, chữ ký, số trang… Mỗi lỗi ghi rõ chỗ.
+@click.option("--kind", default=None, help="Loại văn bản của mẫu (kh, pl, kht, bc, bcn) khi không đọc được từ tên tệp hay tiêu đề mẫu.")
+def check(paths: tuple[Path, ...], templates: bool, kind: str | None) -> None:
+    """Kiểm tra thể thức văn bản (văn bản của Đảng theo Hướng dẫn 36-HD/VPTW, văn bản nhà nước
+    theo Nghị định 30/2020/NĐ-CP): khổ giấy, lề, phông, đầu văn bản, số ký hiệu, địa danh ngày
+    tháng, Nơi nhận, chữ ký, số trang, trang in… Mỗi lỗi ghi rõ chỗ.
 
     Mã thoát 0 khi đúng thể thức, 3 khi có lỗi (cảnh báo không đổi mã thoát).
     """
     from generator import pipeline
 
-    results = _run(lambda: pipeline.check_files(list(paths), templates))
+    results = _run(lambda: pipeline.check_files(list(paths), templates, kind))
     errors = 0
     for result in results:
         broken = [f for f in result.findings if f.is_error]

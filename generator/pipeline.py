@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from generator import schema as S
@@ -28,7 +30,7 @@ from generator.errors import (
 )
 from generator.model import Activity, Commune, DocType, PlannedActivity
 from generator.reading import ANNOTATED_SUFFIX, WORKBOOK_SUFFIXES, WorkbookData, find_workbooks, missing_sheet, read_workbook
-from generator.resources import shipped_templates
+from generator.resources import shipped_inputs, shipped_templates
 from generator.text import fold
 from generator.validation import formula_problems, validate_activities, validate_commune, validate_monthly_plan
 
@@ -201,7 +203,7 @@ def render_document(spec: DocumentSpec, source: Source, templates: Path) -> byte
     A clerk's edit in Word that broke a tag stops here with the paragraph named,
     not with a Jinja traceback or a half-filled document.
     """
-    from generator.formatcheck import check_template
+    from generator.templatecheck import check_template
     from generator.rendering import render_docx
 
     template = templates / spec.template
@@ -225,26 +227,53 @@ class CheckedFile:
     guidance: str  # the guidance the document was checked against ('' for templates)
 
 
-def check_files(paths: Sequence[Path], templates: bool = False) -> tuple[CheckedFile, ...]:
-    """`ntm check`: the §6 format rules on documents, or the template checks on templates."""
-    from generator.formatcheck import check_template, format_report, provided_context, template_kind
+def check_files(paths: Sequence[Path], templates: bool = False, kind: str | None = None) -> tuple[CheckedFile, ...]:
+    """`ntm check`: the format rules on documents (with their printed pages when LibreOffice
+    is installed, all in one run), or the template checks on templates.
+
+    A template's kind is `kind` when given, else read from its name or its own title."""
+    from generator.formatcheck import check_printed
+    from generator.templatecheck import check_template, template_kind
     from generator.templateversion import version_findings
 
-    checked = []
     for path in paths:
         if not path.is_file():
             raise UsageError(f"Không tìm thấy tệp '{path}'.")
-        if templates:
-            kind = template_kind(path)
-            if kind is None:
-                known = ", ".join(d.template for d in ALL_DOCUMENTS)
-                raise UsageError(f"Không biết '{path.name}' là mẫu của văn bản nào; tên mẫu phải là một trong: {known}.")
-            findings = [*check_template(path, provided_context(kind)), *version_findings(path)]
-            checked.append(CheckedFile(path, tuple(findings), ""))
-        else:
-            report = format_report(path)
-            checked.append(CheckedFile(path, report.findings, report.guidance.name))
+    if not templates:
+        return tuple(CheckedFile(r.path, r.findings, r.guidance_name) for r in check_printed(list(paths)))
+    checked = []
+    for path in paths:
+        found = kind or template_kind(path)
+        if found is None:
+            known = ", ".join(f"{d.key} ({d.template})" for d in ALL_DOCUMENTS)
+            raise UsageError(f"Không biết '{path.name}' là mẫu của văn bản nào: hãy ghi loại bằng --kind (một trong: {known}).")
+        findings = [*check_template(path, provided_context(found)), *version_findings(path)]
+        checked.append(CheckedFile(path, tuple(findings), ""))
     return tuple(checked)
+
+
+@functools.cache
+def _sample_inputs() -> LoadedInputs:
+    return load_inputs([shipped_inputs()])
+
+
+@functools.cache
+def provided_context(spec_key: str) -> Mapping[str, object]:
+    """The context the renderer gives a document kind ('kh', 'pl', 'kht', 'bc', 'bcn' or a
+    template's file name), built from the shipped sample (March for the monthly ones)."""
+    spec = _spec_of(spec_key)
+    inputs = _sample_inputs()
+    month = dt.date(inputs.commune.info.year, 3, 1) if spec.monthly else None
+    source = Source(inputs.commune, inputs.activities, inputs.planned, month)
+    return MappingProxyType(dict(spec.context(source)))
+
+
+def _spec_of(key: str) -> DocumentSpec:
+    spec = DOCUMENTS_BY_KEY.get(fold(key)) or next((d for d in ALL_DOCUMENTS if d.template == Path(key).name), None)
+    if spec is None:
+        known = ", ".join(f"{d.key} ({d.template})" for d in ALL_DOCUMENTS)
+        raise UsageError(f"Không biết loại văn bản '{key}'. Các loại có mẫu: {known}.")
+    return spec
 
 
 def _report_month(inputs: LoadedInputs, month: dt.date | None) -> dt.date | None:

@@ -1,0 +1,1 @@
+"""The rules, grouped by the part of the document they look at."""
