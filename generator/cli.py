@@ -339,7 +339,7 @@ def status(paths: tuple[Path, ...], month: str | None, out_dir: Path, archive: P
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="TỆP_DOCX...")
 @click.option("--template", "templates", is_flag=True, help="Kiểm tra mẫu Word: tên biến, thẻ bị tách, khối {% %} chưa đóng.")
-@click.option("--kind", default=None, help="Loại văn bản của mẫu (kh, pl, kht, bc, bcn) khi không đọc được từ tên tệp hay tiêu đề mẫu.")
+@click.option("--kind", default=None, type=click.Choice(["kh", "pl", "kht", "bc", "bcn"]), help="Loại văn bản của mẫu (kh, pl, kht, bc, bcn) khi không đọc được từ tên tệp hay tiêu đề mẫu.")
 def check(paths: tuple[Path, ...], templates: bool, kind: str | None) -> None:
     """Kiểm tra thể thức văn bản (văn bản của Đảng theo Hướng dẫn 36-HD/VPTW, văn bản nhà nước
     theo Nghị định 30/2020/NĐ-CP): khổ giấy, lề, phông, đầu văn bản, số ký hiệu, địa danh ngày
