@@ -28,6 +28,7 @@ from docx.oxml.ns import qn
 from jinja2 import nodes
 
 from generator.errors import NtmError, Severity, UsageError
+from generator.zipguard import guard_docx
 
 if TYPE_CHECKING:  # generator.documents draws in matplotlib: imported only where needed
     from generator.documents import DocumentSpec
@@ -403,6 +404,7 @@ class Doc:
     """A DOCX read once: blocks in order with their sections, styles, headers and footers."""
 
     def __init__(self, path: Path) -> None:
+        guard_docx(path, path.name)  # sizes, entities, macros, password: before python-docx parses anything
         try:
             self.document = docx.Document(str(path))
         except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:

@@ -37,7 +37,7 @@ from generator.errors import (
     sorted_problems,
 )
 from generator.model import Activity, Commune, DocType, PlannedActivity
-from generator.reading import WorkbookData, find_workbooks, missing_sheet, read_workbook
+from generator.reading import DOUBLED_SHEET, WorkbookData, find_workbooks, missing_sheet, read_workbook
 from generator.rendering import render_docx
 from generator.resources import shipped_templates
 from generator.text import fold
@@ -100,11 +100,15 @@ def check_inputs(paths: Sequence[Path]) -> InputsReport:
     log_books: list[WorkbookData] = []
     for book in books:
         problems.extend(formula_problems(book))
+        doubled = [p for p in book.problems if p.code == DOUBLED_SHEET]
         if book.is_main:
             if book.table(S.ACTIVITY_LOG) is None:
-                problems.append(missing_sheet(book.label, S.ACTIVITY_LOG))
+                if not any(fold(p.message).find(fold(S.ACTIVITY_LOG.name)) >= 0 for p in doubled):
+                    problems.append(missing_sheet(book.label, S.ACTIVITY_LOG))
             else:
                 log_books.append(book)
+        elif doubled:
+            problems.extend(book.problems)
         elif book.table(S.ACTIVITY_LOG) is None:
             problems.append(
                 Problem(
