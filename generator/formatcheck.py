@@ -404,7 +404,7 @@ class Doc:
     """A DOCX read once: blocks in order with their sections, styles, headers and footers."""
 
     def __init__(self, path: Path) -> None:
-        guard_docx(path, path.name)  # sizes, entities, macros, password: before python-docx parses anything
+        guard_docx(path, path.name, DocumentUnreadable)  # sizes, entities, macros, password: before python-docx parses anything
         try:
             self.document = docx.Document(str(path))
         except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:

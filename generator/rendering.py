@@ -379,7 +379,7 @@ def render_docx(template: Path, context: Mapping[str, Any], stamp: dt.datetime, 
     token = _BUDGET.set(_Budget(time.monotonic() + MAX_RENDER_SECONDS))
     try:
         data = _template_bytes(template)
-        guard_docx(data, template.name, template=True)
+        guard_docx(data, template.name, TemplateProblem)
         with _time_limit(MAX_RENDER_SECONDS):
             document = _PreparedTemplate(io.BytesIO(data))
             document.render(_with_images(document, context), jinja_env=shared_environment())

@@ -115,12 +115,22 @@ def guard_workbook(path: Path, label: str, zipped: bool) -> None:
         _guard_zip(stream, label, limits, BROKEN, "bảng tính Excel", "Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi chạy lại.")
 
 
-def guard_docx(data: bytes | Path, label: str, *, template: bool = False) -> None:
+def guard_docx(data: bytes | Path, label: str, error: type[NtmError] | None = None) -> None:
     """The checks on a Word file (a draft, a document to check, a template), before python-docx.
 
     Refuses an encrypted file (saying it has a password), a macro-enabled one (.docm or a
-    .docx holding vbaProject.bin), and any package over the DOCX limits.
+    .docx holding vbaProject.bin), and any package over the DOCX limits. `error` is the
+    caller's own exception class for an unreadable file (PackageRefused by default).
     """
+    try:
+        _guard_docx(data, label)
+    except PackageRefused as exc:
+        if error is None:
+            raise
+        raise error(f"Không đọc được tệp Word '{label}': {exc.reason}. {exc.hint}") from None
+
+
+def _guard_docx(data: bytes | Path, label: str) -> None:
     if isinstance(data, Path):
         refuse_irregular(data, label)
         size = data.stat().st_size
