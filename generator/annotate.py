@@ -34,6 +34,8 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
+from generator.cells import put_text
+from generator.files import TEMPORARY_SUFFIX, temporary_prefix
 from generator.errors import OutputProblem, Problem, Severity
 from generator.reading import ANNOTATED_SUFFIX
 from generator.text import fold
@@ -166,8 +168,7 @@ def _clean(text: str) -> str:
 
 def _put_text(cell: Cell, text: str) -> None:
     """Stores `text` as text: a leading '=' is never taken for a formula."""
-    cell.value = _clean(text)
-    cell.data_type = "s"
+    put_text(cell, _clean(text))
 
 
 # --- marking cells ---------------------------------------------------------------------------
@@ -323,7 +324,7 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def _save_atomically(workbook: Workbook, target: Path) -> None:
     """Saves to a temporary file in the target's folder, then renames it over the target."""
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    temporary = target.with_name(f"{temporary_prefix(target.name)}{secrets.token_hex(4)}{TEMPORARY_SUFFIX}")
     try:
         # created with the usual permissions (umask applies), not the 0600 of tempfile
         os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))

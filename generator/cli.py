@@ -292,8 +292,20 @@ def register_command(year: int | None, export: Path | None, archive: Path) -> No
 
 @main.command("verify")
 @ARCHIVE_OPTION
-def verify_command(archive: Path) -> None:
+@click.option("--rebuild", is_flag=True, help="Dựng lại sổ đăng ký từ các văn bản đã lưu (khi sổ bị mất, trống hoặc hỏng).")
+def verify_command(archive: Path, rebuild: bool) -> None:
     """Kiểm tra mọi tệp đã lưu trữ có đúng như lúc phát hành không (mã SHA-256 trong sổ)."""
+    if rebuild:
+        rebuilt = _run(lambda: pipeline.rebuild_register(archive))
+        if rebuilt.kept_aside:
+            click.echo(f"Sổ cũ không dùng được, đã giữ lại ở: {rebuilt.kept_aside}")
+        for path, why in rebuilt.skipped:
+            click.echo(f"  BỎ QUA: {path}: {why}", err=True)
+        click.echo(
+            f"Đã ghi lại vào sổ {len(rebuilt.added)} văn bản từ thư mục lưu trữ"
+            + (f": {', '.join(rebuilt.added)}." if rebuilt.added else ".")
+            + " Văn bản đã thu hồi không ghi trên tệp: hãy ghi lại việc thu hồi (nếu có) vào sổ."
+        )
     report = _run(lambda: pipeline.verify(archive))
     for path in report.missing:
         click.echo(f"  MẤT: {path}", err=True)

@@ -17,6 +17,7 @@ from generator.formatcheck import Finding, check_document, check_template, forma
 from generator.pdf import LibreOfficeMissing, convert_to_pdf, find_soffice, merge_pdfs
 from generator.register import (
     IssuedDocument,
+    RebuildReport,
     RegisteredDocument,
     VerifyReport,
     export_register,
@@ -24,6 +25,7 @@ from generator.register import (
     list_documents,
     verify_archive,
 )
+from generator.register import rebuild_register as register_rebuild
 from generator.errors import (
     UNREADABLE,
     InputsUnreadable,
@@ -184,6 +186,9 @@ def select_documents(docs: str | None, month_given: bool) -> tuple[DocumentSpec,
             raise UsageError(f"Không có loại văn bản '{key}'. Các loại có thể chọn: {known}.")
         if spec not in chosen:
             chosen.append(spec)
+    if not chosen:
+        known = ", ".join(d.key for d in ALL_DOCUMENTS)
+        raise UsageError(f"--docs '{docs}' không chọn văn bản nào. Hãy ghi một hoặc vài loại, cách nhau dấu phẩy: {known}.")
     return tuple(sorted(chosen, key=ALL_DOCUMENTS.index))
 
 
@@ -325,6 +330,11 @@ def register_listing(archive: Path, year: int | None, export: Path | None) -> Re
     documents = tuple(list_documents(archive, year))
     exported = export_register(archive, export, year) if export is not None else None
     return RegisterListing(documents, exported)
+
+
+def rebuild_register(archive: Path) -> RebuildReport:
+    """`ntm verify --rebuild`: the register rebuilt from the archived files, which carry their numbers."""
+    return register_rebuild(archive)
 
 
 def verify(archive: Path) -> VerifyReport:

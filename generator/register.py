@@ -30,6 +30,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator import vnformat
+from generator.cells import put_value
 from generator.errors import NtmError, OutputProblem, UsageError
 from generator.zipguard import guard_docx
 from generator.files import TEMPORARY_SUFFIX, process_gone as _process_gone, temporary_prefix
@@ -1202,7 +1203,6 @@ EXPORT_COLUMNS: tuple[tuple[str, float], ...] = (
     ("Số lượng bản", 10),
     ("Ghi chú", 22),
 )
-_FORMULA_START = ("=", "+", "-", "@")
 
 
 def _note(document: RegisteredDocument) -> str:
@@ -1251,12 +1251,8 @@ def export_register(archive: Path, target: Path, year: int | None = None) -> Pat
         for column, value in enumerate(values, start=1):
             if isinstance(value, str):
                 value = ILLEGAL_CHARACTERS_RE.sub("", value)
-            cell = sheet.cell(row=row_number, column=column, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # never a formula, whatever it starts with
-                if value.startswith(_FORMULA_START):
-                    cell.quotePrefix = True  # and Excel keeps it as text when the cell is edited
-            elif isinstance(value, dt.date):
+            cell = put_value(sheet.cell(row=row_number, column=column), value)  # text stays text, never a formula
+            if isinstance(value, dt.date):
                 cell.number_format = "DD/MM/YYYY"
             cell.font = font
             cell.alignment = wrap
