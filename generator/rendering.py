@@ -91,6 +91,7 @@ MAX_LOOP_ITEMS = 1_000_000  # items produced by range() in one render, all loops
 MAX_OUTPUT_CHARS = 50_000_000  # XML written by one render, all parts together
 MAX_VALUE_CHARS = 5_000_000  # one string or list made inside a template
 MAX_NUMBER_ARGUMENT = 100_000  # a number given to a filter or an operator that makes text
+MAX_EXPONENT = 1_000  # in 'a ** b': a document never needs a number of thousands of digits
 
 _LIMIT_TEXTS = {
     "loop": f"tổng số vòng lặp range() tối đa {MAX_LOOP_ITEMS:,} lượt".replace(",", "."),
@@ -98,6 +99,7 @@ _LIMIT_TEXTS = {
     "output": f"độ dài văn bản dựng ra tối đa {MAX_OUTPUT_CHARS:,} ký tự".replace(",", "."),
     "value": f"một chuỗi hoặc danh sách trong mẫu tối đa {MAX_VALUE_CHARS:,} phần tử".replace(",", "."),
     "number": f"số đưa vào bộ lọc hoặc phép nhân tối đa {MAX_NUMBER_ARGUMENT:,}".replace(",", "."),
+    "exponent": f"số mũ tối đa {MAX_EXPONENT:,}".replace(",", "."),
 }
 
 
@@ -220,8 +222,8 @@ class _SandboxEnvironment(ImmutableSandboxedEnvironment):
         self.sized = _sized
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**" and (_big_number(right) or (isinstance(right, int) and right > 64 and _big_number(left))):
-            raise TemplateLimitExceeded(_LIMIT_TEXTS["number"])
+        if operator == "**" and isinstance(right, int) and right > MAX_EXPONENT and isinstance(left, (int, float)) and abs(left) > 1:
+            raise TemplateLimitExceeded(_LIMIT_TEXTS["exponent"])
         if operator == "*" and isinstance(left, (str, list, tuple)) != isinstance(right, (str, list, tuple)):
             count = right if isinstance(left, (str, list, tuple)) else left
             text = left if isinstance(left, (str, list, tuple)) else right
