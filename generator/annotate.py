@@ -47,6 +47,9 @@ WARNING_FILL = "FFEB9C"
 HEADERS = ("STT", "Mức", "Trang", "Ô", "Mã", "Nội dung")
 WIDTHS = (6, 11, 18, 9, 24, 110)
 
+# Comments (Excel's notes) only on the first cells marked: a workbook with 100,000 problems
+# would take more than a minute to write with one each. Every problem stays in the sheet `Lỗi`.
+MAX_COMMENTS = 1_000
 _MAX_CELL_TEXT = 32767  # Excel's limit for the text of one cell
 _MAX_SHEET_TITLE = 31
 _ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")  # control characters a cell cannot hold
@@ -229,13 +232,17 @@ def _mark_cells(workbook: Workbook, titles: dict[str, str], file_name: str, prob
         target = _target(workbook, titles, file_name, problem)
         if target is not None:
             marks.setdefault((target[0].title, target[1]), []).append(problem)
-    for (title, coordinate), found in marks.items():
+    fills = {
+        colour: PatternFill(fill_type="solid", fgColor=colour, bgColor=colour) for colour in (ERROR_FILL, WARNING_FILL)
+    }
+    for index, ((title, coordinate), found) in enumerate(marks.items()):
         cell = workbook[title][coordinate]
         if isinstance(cell, MergedCell):  # defensive: _anchor gives the top-left cell
             continue
         is_error = any(p.severity is Severity.ERROR for p in found)
-        colour = ERROR_FILL if is_error else WARNING_FILL
-        cell.fill = PatternFill(fill_type="solid", fgColor=colour, bgColor=colour)
+        cell.fill = fills[ERROR_FILL if is_error else WARNING_FILL]
+        if index >= MAX_COMMENTS:
+            continue  # coloured, and listed in the sheet `Lỗi`; a comment each would take minutes to write
         lines = [_clean(f"[{p.code}] {p.message}") for p in found]
         previous = cell.comment
         if previous is not None and previous.author != COMMENT_AUTHOR and previous.text.strip():

@@ -8,6 +8,7 @@ stamp, so the same figures give the same bytes.
 from __future__ import annotations
 
 import io
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,8 +27,23 @@ class Series:
     values: tuple[float | None, ...]  # per place, % of the target (None: does not apply)
 
 
+def _literal(text: str) -> str:
+    """Text shown as typed: matplotlib reads '$…$' as mathematics (and fails on a name with two '$')."""
+    return text.replace("$", r"\$")
+
+
 def progress_chart(places: Sequence[str], series: Sequence[Series], title: str) -> bytes:
-    """Grouped horizontal bars: for each place, the % of each main target reached."""
+    """Grouped horizontal bars: for each place, the % of each main target reached.
+
+    matplotlib's warnings (a glyph missing from the font…) are English and nothing a clerk
+    can act on: they are kept off the console.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _progress_chart([_literal(p) for p in places], series, _literal(title))
+
+
+def _progress_chart(places: Sequence[str], series: Sequence[Series], title: str) -> bytes:
     # about 7.5 inches for 18 villages: with the 150 mm width it fits under a heading on A4
     height = min(8.0, max(3.0, 0.32 * len(places) + 1.8))
     figure, axes = pyplot.subplots(figsize=(6.5, height), dpi=DPI)
@@ -37,7 +53,7 @@ def progress_chart(places: Sequence[str], series: Sequence[Series], title: str) 
             fill, hatch = _STYLES[index % len(_STYLES)]
             positions = [p + (index - (len(series) - 1) / 2) * band for p in range(len(places))]
             values = [v if v is not None else 0.0 for v in item.values]
-            label = item.label if len(item.label) <= 42 else item.label[:41].rstrip(" ,;") + "…"
+            label = _literal(item.label if len(item.label) <= 42 else item.label[:41].rstrip(" ,;") + "…")
             bars = axes.barh(positions, values, height=band, color=fill, hatch=hatch, edgecolor="black", linewidth=0.4, label=label)
             for bar, value in zip(bars, item.values):
                 if value is None:

@@ -17,7 +17,7 @@ from typing import TypeVar
 import click
 
 from generator import __version__, pipeline
-from generator.errors import UNREADABLE, NtmError, Problem, ValidationFailed, sorted_problems
+from generator.errors import UNREADABLE, NtmError, Problem, ValidationFailed, problem_lines
 from generator.resources import default_inputs
 
 T = TypeVar("T")
@@ -26,10 +26,7 @@ EXIT_OK, EXIT_OPERATIONAL, EXIT_USAGE, EXIT_INVALID = 0, 1, 2, 3
 
 
 def _problem_table(problems: Sequence[Problem]) -> str:
-    lines = []
-    for problem in sorted_problems(list(problems)):
-        lines.append(f"  {problem.location}  [{problem.code}] {problem.severity.value}: {problem.message}")
-    return "\n".join(lines)
+    return "\n".join(problem_lines(list(problems)))
 
 
 def _run(action: Callable[[], T]) -> T:

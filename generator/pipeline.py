@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from generator.errors import (
     Location,
     OutputProblem,
     Problem,
+    Severity,
     TemplateProblem,
     UsageError,
     ValidationFailed,
@@ -354,11 +356,18 @@ def validate(paths: Sequence[Path]) -> ValidationResult:
     by_file: dict[str, list[Problem]] = {}
     for problem in report.problems:
         by_file.setdefault(problem.location.file, []).append(problem)
-    annotated = [
-        write_annotated_copy(path, by_file[path.name])
-        for path in report.workbooks
-        if path.name in by_file and not any(p.code == UNREADABLE for p in by_file[path.name])
-    ]
+    annotated: list[Path] = []
+    not_written: list[Problem] = []
+    for path in report.workbooks:
+        if path.name not in by_file or any(p.code == UNREADABLE for p in by_file[path.name]):
+            continue
+        try:
+            annotated.append(write_annotated_copy(path, by_file[path.name]))
+        except OutputProblem as exc:
+            # the problems above are the answer; the marked copy is a help that may fail (read-only folder)
+            not_written.append(Problem(Location(path.name), "W-KHONG-GHI-BAN-DANH-DAU", f"{exc} Các lỗi vẫn được liệt kê ở đây.", Severity.WARNING))
+    if not_written:
+        report = dataclasses.replace(report, problems=report.problems + tuple(not_written))
     return ValidationResult(report, tuple(annotated))
 
 

@@ -734,7 +734,7 @@ def _store_new(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary_name = tempfile.mkstemp(prefix=temporary_prefix(path.name), suffix=TEMPORARY_SUFFIX, dir=path.parent)
     except OSError as exc:
-        raise OutputProblem(f"Không tạo được tệp trong thư mục lưu trữ '{path.parent}': {exc.strerror or exc}.") from None
+        raise _archive_write_problem(path.parent, exc) from None
     temporary = Path(temporary_name)
     conflict = ArchiveConflict(
         f"Đã có tệp '{path}' trong thư mục lưu trữ; ntm không bao giờ ghi đè tệp đã lưu. "
@@ -763,9 +763,9 @@ def _store_new(path: Path, data: bytes) -> None:
             except FileExistsError:
                 raise conflict from None
     except OSError as exc:
-        raise OutputProblem(f"Không ghi được tệp lưu trữ '{path}': {exc.strerror or exc}.") from None
+        raise _archive_write_problem(path.parent, exc) from None
     finally:
-        temporary.unlink(missing_ok=True)
+        _remove(temporary)
 
 
 def _relative(path: Path, archive: Path) -> str:

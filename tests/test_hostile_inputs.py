@@ -4,12 +4,14 @@ deleted or left behind, no number repeated."""
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
 import re
 import shutil
 import sqlite3
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -22,6 +24,7 @@ from click.testing import CliRunner
 from generator import rendering
 from generator.cli import main
 from tests.conftest import INPUTS, SAMPLE
+from tests.workbooks import edit, put
 
 REPORT = Path("outputs/2021/2021-03/bao-cao-thang-03.docx")
 FEBRUARY_REPORT = Path("outputs/2021/2021-02/bao-cao-thang-02.docx")
@@ -327,6 +330,16 @@ def _rename_everywhere(path: Path, old: str, new: str) -> None:
     book.save(path)
 
 
+def _replace_text(path: Path, old: str, new: str) -> None:
+    book = openpyxl.load_workbook(path)
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and old in cell.value:
+                    cell.value = cell.value.replace(old, new)
+    book.save(path)
+
+
 def _cell_of(path: Path, sheet: str, header_key: str) -> str:
     book = openpyxl.load_workbook(path)
     for row in book[sheet].iter_rows():
@@ -532,3 +545,182 @@ def test_a_docm_and_a_docx_with_macros_are_refused_without_a_python_repr(office)
             assert result.exit_code == 1, result.output
             assert "có macro" in result.output and "<" not in result.output
     assert not (office / "archive").exists() or issued_numbers(office / "archive") == []
+
+
+# ================================================================ severity 2
+
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes (FIFO) exist on POSIX only")
+
+
+@needs_fifo
+def test_a_fifo_named_on_the_command_line_is_refused_not_waited_on(tmp_path):
+    fifo = tmp_path / "ong-dan.xlsx"
+    os.mkfifo(fifo)
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "validate", str(fifo)], capture_output=True, text=True, timeout=120, cwd=tmp_path
+    )
+    assert done.returncode == 1, done.stderr
+    assert "không phải tệp thường" in done.stderr and "Traceback" not in done.stderr
+    assert fifo.exists() and not (tmp_path / "ong-dan.loi.xlsx").exists()
+
+
+def test_two_log_sheets_whose_names_fold_together_are_an_error_naming_both(inputs_copy):
+    def add_twin(book) -> None:
+        twin = book.copy_worksheet(book["Nhật ký"])
+        twin.title = "NHAT KY"
+
+    edit(inputs_copy / SAMPLE.name, add_twin)
+    result = run("validate", str(inputs_copy))
+    assert result.exit_code == 3, result.output
+    assert "[E-TRANG-TRUNG-TEN]" in result.output and "'Nhật ký' và 'NHAT KY'" in result.output
+    generated = run("generate", str(inputs_copy), "--out", str(inputs_copy.parent / "out"))
+    assert generated.exit_code == 3 and not (inputs_copy.parent / "out").exists()
+
+
+def test_a_read_only_inputs_folder_still_shows_the_errors(inputs_copy, monkeypatch):
+    from generator import annotate
+
+    real = annotate._save_atomically
+    monkeypatch.setattr(annotate, "_save_atomically", lambda book, target: real(book, target.parent / "khong-co" / target.name))
+    edit(inputs_copy / SAMPLE.name, lambda wb: put(wb["Nhật ký"], 2, "Ngày", "ngày mai"))
+    result = run("validate", str(inputs_copy))
+    assert result.exit_code == 3, result.output
+    assert "Nhật ký!A2  [E-NGAY-SAI]" in result.output
+    assert "[W-KHONG-GHI-BAN-DANH-DAU]" in result.output and "Các lỗi vẫn được liệt kê ở đây" in result.output
+
+
+def _full_disk(*args, **kwargs):
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize("where", ["note", "document"])
+def test_a_full_disk_during_issue_says_so_and_leaves_nothing_behind(office, monkeypatch, where):
+    archive = office / "archive"
+    with monkeypatch.context() as patch:
+        if where == "note":
+            real_write_text = Path.write_text
+
+            def write_text(self, *args, **kwargs):
+                if self.name.startswith(".ntm-dang-phat-hanh"):
+                    real_write_text(self, "{")  # half a note reaches the disk, then the disk is full
+                    _full_disk()
+                return real_write_text(self, *args, **kwargs)
+
+            patch.setattr(Path, "write_text", write_text)
+        else:
+            patch.setattr(os, "fsync", _full_disk)
+        result = run("issue", str(REPORT), "--date", "20/03/2021")
+    assert result.exit_code == 1, result.output
+    assert "ổ đĩa đã đầy" in result.output and "không để lại tệp dở" in result.output
+    assert "Lỗi không mong đợi" not in result.output
+    left = [p.relative_to(archive).as_posix() for p in archive.rglob("*") if p.is_file()]
+    assert left == ["so-dang-ky.sqlite"], left
+    assert run("verify").exit_code == 0
+    assert "Số 01-BC/ĐU" in run("issue", str(REPORT), "--date", "20/03/2021").output
+
+
+def test_a_read_only_register_gets_a_clear_message(tmp_path):
+    from generator.register import _sqlite_problem
+
+    message = str(_sqlite_problem(tmp_path, sqlite3.OperationalError("attempt to write a readonly database")))
+    assert "chỉ đọc" in message and "chưa cấp số nào" in message
+
+
+def test_the_sweep_removes_only_ntm_temporaries_of_ended_processes(tmp_path):
+    from generator.files import write_atomically
+
+    live = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    try:
+        running = tmp_path / f".ke-hoach-2021.docx.ntm{live.pid}.ab12cd.tmp"
+        litter = tmp_path / f".ke-hoach-2021.docx.ntm{ended.stdout.strip()}.ef34gh.tmp"
+        foreign = [tmp_path / ".~lock.tmp", tmp_path / ".bao-cao.docx.x1y2z3.tmp", tmp_path / "word.tmp"]
+        for path in (running, litter, *foreign):
+            path.write_bytes(b"work in progress")
+        write_atomically(tmp_path / "ke-hoach-2021.docx", b"document")
+        assert running.exists(), "another live run's temporary file was swept"
+        assert all(p.exists() for p in foreign), "another program's .tmp file was swept"
+        assert not litter.exists()
+        assert (tmp_path / "ke-hoach-2021.docx").read_bytes() == b"document"
+        assert not list(tmp_path.glob(f".*.ntm{os.getpid()}.*.tmp"))
+    finally:
+        live.kill()
+        live.wait()
+
+
+def test_concurrent_generate_runs_into_one_folder_all_succeed(tmp_path):
+    command = [sys.executable, "-m", "generator", "generate", str(INPUTS), "--docs", "kh,pl", "--out", "out", "--quiet"]
+    runs = [subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    results = [(r.wait(timeout=600), r.stderr.read()) for r in runs]
+    assert [code for code, _ in results] == [0, 0, 0, 0], results
+    assert sorted(p.name for p in (tmp_path / "out").rglob("*") if p.is_file()) == ["ke-hoach-2021.docx", "phu-luc-phan-cong-2021.docx"]
+
+
+def test_numbers_of_28_digits_are_an_error_not_a_crash(inputs_copy):
+    def huge(book) -> None:
+        put(book["Nhật ký"], 2, "Khối lượng", "1234567890123456789012345678901")
+        put(book["Nhật ký"], 3, "Tiền mặt (đồng)", 10**30)
+
+    edit(inputs_copy / SAMPLE.name, huge)
+    result = run("validate", str(inputs_copy))
+    assert result.exit_code == 3
+    assert "quá lớn: một ô số có tối đa 15 chữ số phần nguyên" in result.output
+    generated = run("generate", str(inputs_copy), "--out", str(inputs_copy.parent / "out"))
+    assert generated.exit_code == 3 and "Lỗi không mong đợi" not in generated.output
+
+
+def test_a_date_serial_zero_is_not_shown_as_a_time(inputs_copy):
+    def zero(book) -> None:
+        cell = book["Nhật ký"]["A2"]
+        cell.value = 0
+        cell.number_format = "dd/mm/yyyy"
+
+    edit(inputs_copy / SAMPLE.name, zero)
+    result = run("validate", str(inputs_copy))
+    assert result.exit_code == 3
+    assert "Nhật ký!A2  [E-NGAY-SAI]" in result.output and "không có ngày nào" in result.output
+    assert "00:00:00" not in result.output
+
+
+def test_a_name_with_two_dollar_signs_reaches_the_chart_as_text(inputs_copy, tmp_path):
+    for book_path in inputs_copy.glob("*.xlsx"):
+        _replace_text(book_path, "Yên Bình", "Yên Bình $_$")
+    result = run("generate", str(inputs_copy), "--docs", "bc", "--month", "2021-03", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert "Warning" not in result.output and "matplotlib" not in result.output
+
+
+def test_docs_that_select_nothing_are_a_usage_error(tmp_path):
+    result = run("generate", str(INPUTS), "--docs", ",", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "không chọn văn bản nào" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_console_shows_the_first_problems_of_each_code_and_counts_the_rest(inputs_copy):
+    def many(book) -> None:
+        log = book["Nhật ký"]
+        for row in range(2, 62):
+            put(log, row, "Ngày", "không phải ngày")
+
+    edit(inputs_copy / SAMPLE.name, many)
+    result = run("validate", str(inputs_copy))
+    assert result.exit_code == 3
+    assert result.output.count("[E-NGAY-SAI]") == 21  # 20 shown, and the line that counts the others
+    assert "… và 40 điểm khác cùng mã [E-NGAY-SAI] không in ra đây" in result.output
+    annotated = openpyxl.load_workbook(inputs_copy / "binh-xa-2021.loi.xlsx")
+    assert sum(1 for row in annotated["Lỗi"].iter_rows(min_row=2) if row[4].value == "E-NGAY-SAI") == 60
+
+
+def test_the_annotated_copy_comments_the_first_cells_and_lists_every_problem(inputs_copy, monkeypatch):
+    from generator import annotate
+
+    monkeypatch.setattr(annotate, "MAX_COMMENTS", 5)
+    edit(inputs_copy / SAMPLE.name, lambda wb: [put(wb["Nhật ký"], row, "Ngày", "sai") for row in range(2, 32)])
+    assert run("validate", str(inputs_copy)).exit_code == 3
+    annotated = openpyxl.load_workbook(inputs_copy / "binh-xa-2021.loi.xlsx")
+    log = annotated["Nhật ký"]
+    assert [log.cell(row=r, column=1).comment is not None for r in range(2, 32)] == [True] * 5 + [False] * 25
+    assert all(log.cell(row=r, column=1).fill.fgColor.rgb.endswith("C7CE") or log.cell(row=r, column=1).fill.fill_type == "solid" for r in range(2, 32))
+    assert sum(1 for row in annotated["Lỗi"].iter_rows(min_row=2) if row[4].value == "E-NGAY-SAI") == 30
