@@ -27,7 +27,8 @@ import jinja2.sandbox
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.runtime import Context
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
 from docx.opc.pkgwriter import _ContentTypesItem
 from docx.shared import Mm
@@ -189,7 +190,7 @@ class _BoundedTemplate(jinja2.Template):
             raise
         except Exception:
             self.environment.handle_exception()
-        return self.environment.concat(parts)  # type: ignore[attr-defined,no-any-return]
+        return self.environment.concat(parts)
 
 
 class _Concat(CodeGenerator):
