@@ -21,6 +21,7 @@ import unicodedata
 import warnings
 import zipfile
 from collections.abc import Sequence
+from copy import copy
 from pathlib import Path
 
 import openpyxl
@@ -28,6 +29,7 @@ import python_calamine
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils.cell import column_index_from_string, quote_sheetname
 from openpyxl.utils.exceptions import IllegalCharacterError, InvalidFileException
 from openpyxl.workbook.workbook import Workbook
@@ -284,21 +286,36 @@ def _add_problem_sheet(
     link_font = Font(color="0563C1", underline="single")
     wrap = Alignment(wrap_text=True, vertical="top")
     top = Alignment(vertical="top")
+    fills = {
+        is_error: PatternFill(fill_type="solid", fgColor=colour, bgColor=colour)
+        for is_error, colour in ((True, ERROR_FILL), (False, WARNING_FILL))
+    }
+    # openpyxl hashes every style object set on a cell; with 100,000 problems that is most of the
+    # time of writing the copy. Each look is set once, then its style record is copied.
+    looks: dict[tuple[object, ...], StyleArray] = {}
+
+    def styled(cell: Cell, look: tuple[object, ...], **styles: object) -> None:
+        known = looks.get(look)
+        if known is not None:
+            cell._style = copy(known)
+            return
+        for name, value in styles.items():
+            setattr(cell, name, value)
+        looks[look] = copy(cell._style)
+
     for index, problem in enumerate(problems, start=1):
         row = index + 1
         location = problem.location
         ours = _is_ours(problem, file_name)
         page = location.sheet if ours else " › ".join(p for p in (location.file, location.sheet) if p)
-        sheet.cell(row=row, column=1, value=index).alignment = top
+        number = sheet.cell(row=row, column=1, value=index)
+        styled(number, ("number",), alignment=top)
         level = sheet.cell(row=row, column=2)
         _put_text(level, problem.severity.value)
-        level.fill = PatternFill(
-            fill_type="solid",
-            fgColor=ERROR_FILL if problem.is_error else WARNING_FILL,
-            bgColor=ERROR_FILL if problem.is_error else WARNING_FILL,
-        )
-        level.alignment = top
-        _put_text(sheet.cell(row=row, column=3), page)
+        styled(level, ("level", problem.is_error), fill=fills[problem.is_error], alignment=top)
+        page_cell = sheet.cell(row=row, column=3)
+        _put_text(page_cell, page)
+        styled(page_cell, ("top",), alignment=top)
         where = sheet.cell(row=row, column=4)
         _put_text(where, location.cell)
         target = _target(workbook, titles, file_name, problem)
@@ -306,12 +323,15 @@ def _add_problem_sheet(
             where.hyperlink = Hyperlink(
                 ref=where.coordinate, location=f"{quote_sheetname(target[0].title)}!{target[1]}"
             )
-            where.font = link_font
-        _put_text(sheet.cell(row=row, column=5), problem.code)
-        _put_text(sheet.cell(row=row, column=6), problem.message)
-        for column in (3, 4, 5):
-            sheet.cell(row=row, column=column).alignment = top
-        sheet.cell(row=row, column=6).alignment = wrap
+            styled(where, ("link",), font=link_font, alignment=top)
+        else:
+            styled(where, ("top",), alignment=top)
+        code = sheet.cell(row=row, column=5)
+        _put_text(code, problem.code)
+        styled(code, ("top",), alignment=top)
+        message = sheet.cell(row=row, column=6)
+        _put_text(message, problem.message)
+        styled(message, ("wrap",), alignment=wrap)
     sheet.auto_filter.ref = f"A1:F{len(problems) + 1}"
     for other in workbook.worksheets:
         other.sheet_view.tabSelected = False  # several selected tabs would group the sheets

@@ -1176,6 +1176,7 @@ def withdraw(
 
 def list_documents(archive: Path = DEFAULT_ARCHIVE, year: int | None = None) -> list[RegisteredDocument]:
     """The register in issue order; one year's documents when `year` is given."""
+    _refuse_archive_without_register(archive)  # an empty listing would hide the issued documents
     connection = _open(archive, create=False)
     if connection is None:
         return []

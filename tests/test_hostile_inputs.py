@@ -246,6 +246,9 @@ def test_an_archive_with_files_and_no_usable_register_is_refused_then_rebuilt(of
     assert tree(archive) == before, "nothing written, nothing removed"
     plain_verify = run("verify")
     assert plain_verify.exit_code == 1 and "ntm verify --rebuild" in plain_verify.output
+    listing = run("register")
+    assert listing.exit_code == 1 and "ntm verify --rebuild" in listing.output
+    assert tree(archive) == before
     rebuilt = run("verify", "--rebuild")
     assert rebuilt.exit_code == 0, rebuilt.output
     assert "Đã ghi lại vào sổ 1 văn bản từ thư mục lưu trữ: 01-BC/ĐU" in rebuilt.output
