@@ -712,8 +712,10 @@ def _read_only(path: Path) -> None:
 
 
 def _remove(path: Path) -> None:
+    """Removes a file ntm wrote (a symbolic link is removed itself; its target is never touched)."""
     try:
-        os.chmod(path, stat.S_IREAD | stat.S_IWRITE)  # Windows refuses to delete a read-only file
+        if not path.is_symlink():
+            os.chmod(path, stat.S_IREAD | stat.S_IWRITE)  # Windows refuses to delete a read-only file
     except OSError:
         pass
     try:
@@ -891,6 +893,8 @@ def _recover(connection: sqlite3.Connection, archive: Path) -> None:
 
 def recover(archive: Path = DEFAULT_ARCHIVE) -> None:
     """Finishes the clean-up of an interrupted `ntm issue` (nothing to do after a normal one)."""
+    # the half-written note an older ntm left on a full disk: its fixed name is ntm's own
+    _remove(_pending_path(archive).with_name(PENDING_NAME + ".tmp"))
     if not _pending_path(archive).exists():
         return
     connection = _open(archive, create=False)
