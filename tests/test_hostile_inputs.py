@@ -226,6 +226,27 @@ def test_a_note_naming_an_unregistered_archive_file_with_other_bytes_keeps_it(of
     assert lookalike.read_bytes() == b"a file someone put here"
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="symbolic links need privileges on Windows")
+def test_a_note_or_archive_name_that_is_a_link_never_reaches_its_target(office):
+    import hashlib
+
+    assert run("issue", str(REPORT), "--date", "20/03/2021").exit_code == 0
+    archive = office / "archive"
+    victim = office / "victim" / "keep.txt"
+    os.chmod(victim, 0o444)
+    link = archive / "2021/bao-cao-thang-02-so-02-BC.docx"
+    link.symlink_to(victim)
+    digest = hashlib.sha256(victim.read_bytes()).hexdigest()
+    _note(archive, json.dumps({"pid": 1, "type": "BC", "number": 2, "files": [["2021/bao-cao-thang-02-so-02-BC.docx", digest]]}))
+    run("verify")
+    assert victim.read_text(encoding="utf-8") == "someone else's" and os.stat(victim).st_mode & 0o777 == 0o444
+    (archive / ".ntm-dang-phat-hanh").unlink(missing_ok=True)
+    (archive / ".ntm-dang-phat-hanh").symlink_to(victim)
+    run("verify")
+    assert victim.exists() and os.stat(victim).st_mode & 0o777 == 0o444
+    assert not (archive / ".ntm-dang-phat-hanh").is_symlink()
+
+
 # ================================================================ never the same number twice
 
 
