@@ -37,6 +37,7 @@ from docxtpl import DocxTemplate, InlineImage
 from generator import vnformat
 from generator.documents import Picture, Row
 from generator.errors import NtmError, TemplateProblem
+from generator.zipguard import guard_docx
 
 # Zip entries carry this time, so that the same inputs give the same bytes.
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -256,7 +257,9 @@ def _template_bytes(template: Path) -> bytes:
     key = (str(template.resolve()), info.st_mtime_ns, info.st_size)
     data = _TEMPLATE_BYTES.get(key)
     if data is None:
-        data = _TEMPLATE_BYTES[key] = template.read_bytes()
+        data = template.read_bytes()
+        guard_docx(data, template.name, TemplateProblem)  # sizes, entities, macros: once per file version
+        _TEMPLATE_BYTES[key] = data
     return data
 
 
@@ -377,12 +380,9 @@ def render_docx(template: Path, context: Mapping[str, Any], stamp: dt.datetime, 
 
     The template runs in the sandbox of jinja_environment() within the limits above.
     """
-    from generator.zipguard import guard_docx
-
     token = _BUDGET.set(_Budget(time.monotonic() + MAX_RENDER_SECONDS))
     try:
         data = _template_bytes(template)
-        guard_docx(data, template.name, TemplateProblem)
         with _time_limit(MAX_RENDER_SECONDS):
             document = _PreparedTemplate(io.BytesIO(data))
             document.render(_with_images(document, context), jinja_env=shared_environment())
