@@ -95,13 +95,18 @@ MAX_VALUE_CHARS = 5_000_000  # one string or list made inside a template
 MAX_NUMBER_ARGUMENT = 100_000  # a number given to a filter or an operator that makes text
 MAX_EXPONENT = 1_000  # in 'a ** b': a document never needs a number of thousands of digits
 
+def _count(number: int) -> str:
+    """100000 → '100.000' (the Vietnamese thousands separator)."""
+    return f"{number:,}".replace(",", ".")
+
+
 _LIMIT_TEXTS = {
-    "loop": f"tổng số vòng lặp range() tối đa {MAX_LOOP_ITEMS:,} lượt".replace(",", "."),
-    "range": f"một range() tối đa {jinja2.sandbox.MAX_RANGE:,} phần tử".replace(",", "."),
-    "output": f"độ dài văn bản dựng ra tối đa {MAX_OUTPUT_CHARS:,} ký tự".replace(",", "."),
-    "value": f"một chuỗi hoặc danh sách trong mẫu tối đa {MAX_VALUE_CHARS:,} phần tử".replace(",", "."),
-    "number": f"số đưa vào bộ lọc hoặc phép nhân tối đa {MAX_NUMBER_ARGUMENT:,}".replace(",", "."),
-    "exponent": f"số mũ tối đa {MAX_EXPONENT:,}".replace(",", "."),
+    "loop": f"tổng số vòng lặp range() tối đa {_count(MAX_LOOP_ITEMS)} lượt",
+    "range": f"một range() tối đa {_count(jinja2.sandbox.MAX_RANGE)} phần tử",
+    "output": f"độ dài văn bản dựng ra tối đa {_count(MAX_OUTPUT_CHARS)} ký tự",
+    "value": f"một chuỗi hoặc danh sách trong mẫu tối đa {_count(MAX_VALUE_CHARS)} phần tử",
+    "number": f"số đưa vào bộ lọc hoặc hàm căn lề (center, indent, ljust…) tối đa {_count(MAX_NUMBER_ARGUMENT)}",
+    "exponent": f"số mũ tối đa {_count(MAX_EXPONENT)}",
 }
 
 
@@ -125,10 +130,8 @@ _BUDGET: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("ntm_re
 
 def _budget() -> _Budget:
     budget = _BUDGET.get()
-    if budget is None:  # a render outside render_docx (the template check's parse): its own budget
-        budget = _Budget(time.monotonic() + MAX_RENDER_SECONDS)
-        _BUDGET.set(budget)
-    return budget
+    # outside any render (a range() kept and iterated by other code): a budget of its own
+    return budget if budget is not None else _Budget(time.monotonic() + MAX_RENDER_SECONDS)
 
 
 def _sized(value: Any) -> Any:
@@ -158,14 +161,24 @@ def _big_number(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_NUMBER_ARGUMENT
 
 
-def _bounded_filter(function: Callable[..., Any]) -> Callable[..., Any]:
-    """A filter that refuses huge numeric arguments ('x'|center(10**9)) and huge results."""
+# Filters and string methods whose work grows with a number argument ('x'|center(10**9),
+# 'x'.ljust(10**9)): that number is bounded before the call. Other numbers (a sum of money
+# given to |format) are data and pass.
+_SIZING_FILTERS = frozenset({"center", "indent", "wordwrap", "truncate"})
+_SIZING_METHODS = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs"})
+
+
+def _bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter that counts against the time budget and refuses huge results (and, for the
+    filters of _SIZING_FILTERS, huge number arguments)."""
+    sizing = name in _SIZING_FILTERS
 
     @functools.wraps(function)
     def bounded(*args: Any, **kwargs: Any) -> Any:
-        skip = 2 if getattr(function, "jinja_pass_arg", None) else 1  # the value, after any context
-        if any(_big_number(a) for a in (*args[skip:], *kwargs.values())):
-            raise TemplateLimitExceeded(_LIMIT_TEXTS["number"])
+        if sizing:
+            skip = 2 if getattr(function, "jinja_pass_arg", None) else 1  # the value, after any context
+            if any(_big_number(a) for a in (*args[skip:], *kwargs.values())):
+                raise TemplateLimitExceeded(_LIMIT_TEXTS["number"])
         _budget().tick()
         return _sized(function(*args, **kwargs))
 
@@ -177,7 +190,11 @@ class _BoundedTemplate(jinja2.Template):
 
     def render(self, *args: Any, **kwargs: Any) -> str:
         context = self.new_context(dict(*args, **kwargs))
-        budget = _budget()
+        budget = _BUDGET.get()
+        token = None
+        if budget is None:  # rendered outside render_docx: this render gets its own budget
+            budget = _Budget(time.monotonic() + MAX_RENDER_SECONDS)
+            token = _BUDGET.set(budget)
         parts: list[str] = []
         try:
             for chunk in self.root_render_func(context):
@@ -191,6 +208,9 @@ class _BoundedTemplate(jinja2.Template):
             raise
         except Exception:
             self.environment.handle_exception()
+        finally:
+            if token is not None:
+                _BUDGET.reset(token)
         return self.environment.concat(parts)
 
 
@@ -235,6 +255,9 @@ class _SandboxEnvironment(ImmutableSandboxedEnvironment):
 
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
         _budget().tick()
+        if isinstance(getattr(__obj, "__self__", None), str) and getattr(__obj, "__name__", "") in _SIZING_METHODS:
+            if any(_big_number(a) for a in (*args, *kwargs.values())):
+                raise TemplateLimitExceeded(_LIMIT_TEXTS["number"])
         return _sized(super().call(__context, __obj, *args, **kwargs))
 
     def from_string(  # type: ignore[override]
@@ -280,7 +303,7 @@ def jinja_environment() -> jinja2.Environment:
         date_long=vnformat.date_long,
         date_short=vnformat.date_short,
     )
-    env.filters = {name: _bounded_filter(function) for name, function in env.filters.items()}
+    env.filters = {name: _bounded_filter(name, function) for name, function in env.filters.items()}
     return env
 
 

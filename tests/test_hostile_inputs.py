@@ -115,7 +115,8 @@ def test_the_sandbox_says_which_operation_was_blocked(tmp_path):
         ),
         ("{{ 'a' * 10**9 }}", "một chuỗi hoặc danh sách trong mẫu tối đa 5.000.000 phần tử"),
         ("{{ (10**100000) > 0 }}", "số mũ tối đa 1.000"),
-        ("{{ 'a'|center(10**9) }}", "số đưa vào bộ lọc hoặc phép nhân tối đa 100.000"),
+        ("{{ 'a'|center(10**9) }}", "số đưa vào bộ lọc hoặc hàm căn lề (center, indent, ljust…) tối đa 100.000"),
+        ("{{ 'a'.ljust(10**9) }}", "số đưa vào bộ lọc hoặc hàm căn lề (center, indent, ljust…) tối đa 100.000"),
     ],
 )
 def test_a_template_that_asks_for_endless_work_is_stopped_naming_the_limit(tmp_path, payload, limit):
@@ -147,6 +148,15 @@ def test_output_past_the_limit_is_stopped(tmp_path, monkeypatch):
     result = run("generate", str(INPUTS), "--docs", "kh", "--templates", str(templates), "--out", str(tmp_path / "out"))
     assert result.exit_code == 1
     assert "vượt giới hạn độ dài văn bản dựng ra" in result.output
+
+
+def test_numbers_that_are_data_pass_through_filters_and_methods(tmp_path):
+    payload = "{{ '%s đồng'|format(1250000) }} {{ '{:,}'.format(1250000) }} {{ 1250000|money }}"
+    templates = _template_folder(tmp_path, payload)
+    result = run("generate", str(INPUTS), "--docs", "kh", "--templates", str(templates), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "out/2021/ke-hoach-2021.docx")).paragraphs[:3])
+    assert "1250000 đồng 1,250,000 1.250.000" in text
 
 
 def test_the_shipped_templates_still_render_in_the_sandbox(tmp_path):
