@@ -758,3 +758,25 @@ def test_the_annotated_copy_comments_the_first_cells_and_lists_every_problem(inp
     assert [log.cell(row=r, column=1).comment is not None for r in range(2, 32)] == [True] * 5 + [False] * 25
     assert all(log.cell(row=r, column=1).fill.fgColor.rgb.endswith("C7CE") or log.cell(row=r, column=1).fill.fill_type == "solid" for r in range(2, 32))
     assert sum(1 for row in annotated["Lỗi"].iter_rows(min_row=2) if row[4].value == "E-NGAY-SAI") == 30
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(SOFFICE is None and not os.environ.get("CI"), reason="LibreOffice is not installed (CI installs it)")
+def test_libreoffice_shows_a_unit_named_like_a_formula_as_typed(formula_inputs, tmp_path):
+    target = tmp_path / "nhat-ky.xlsx"
+    assert run("init", str(target), "--unit", FORMULAS[0], "--from", str(formula_inputs)).exit_code == 0
+    book = openpyxl.load_workbook(target)
+    for name in book.sheetnames:
+        if name != "Nhật ký":
+            del book[name]
+    only_log = tmp_path / "chi-nhat-ky.xlsx"
+    book.save(only_log)
+    done = subprocess.run(
+        [str(SOFFICE), "--headless", f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--convert-to", "csv", "--outdir", str(tmp_path), str(only_log)],
+        capture_output=True, text=True, timeout=180,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = (tmp_path / "chi-nhat-ky.csv").read_text(encoding="utf-8", errors="replace").splitlines()
+    assert rows[1].split(",")[1] == "=2+3", rows[1]
