@@ -310,6 +310,8 @@ def verify_command(archive: Path, rebuild: bool) -> None:
         click.echo(f"  BỊ SỬA: {path}", err=True)
     for path in report.unregistered:
         click.echo(f"  KHÔNG CÓ TRONG SỔ: {path}", err=True)
+    for path, why in report.unsafe:
+        click.echo(f"  KHÔNG AN TOÀN: {path}: {why}", err=True)
     click.echo(
         f"Đã kiểm tra {len(report.ok) + len(report.missing) + len(report.changed)} tệp trong sổ: "
         f"{len(report.ok)} đúng, {len(report.changed)} bị sửa, {len(report.missing)} bị mất; "

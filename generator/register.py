@@ -32,7 +32,7 @@ from typing import Any
 from generator import vnformat
 from generator.cells import put_value
 from generator.errors import NtmError, OutputProblem, UsageError
-from generator.zipguard import guard_docx
+from generator.zipguard import PackageRefused, guard_docx
 from generator.files import TEMPORARY_SUFFIX, process_gone as _process_gone, temporary_prefix
 from generator.model import DocType
 from generator.text import ascii_slug, fold, nfc, strip_diacritics
@@ -172,10 +172,11 @@ class VerifyReport:
     missing: list[Path] = field(default_factory=list)
     changed: list[Path] = field(default_factory=list)
     unregistered: list[Path] = field(default_factory=list)
+    unsafe: list[tuple[Path, str]] = field(default_factory=list)  # hashes match, but the zip guard refuses it
 
     @property
     def clean(self) -> bool:
-        return not (self.missing or self.changed or self.unregistered)
+        return not (self.missing or self.changed or self.unregistered or self.unsafe)
 
 
 # ---------------------------------------------------------------- the database
@@ -1304,6 +1305,11 @@ def verify_archive(archive: Path = DEFAULT_ARCHIVE) -> VerifyReport:
                 report.missing.append(path)
                 continue
             (report.ok if actual == expected else report.changed).append(path)
+            if actual == expected and path.suffix.lower() == ".docx":
+                try:
+                    guard_docx(path, path.name)  # issued by an older ntm, before the guard existed
+                except PackageRefused as exc:
+                    report.unsafe.append((path, exc.reason))
     if archive.is_dir():
         ignored = {os.path.normcase(str(p)) for p in (*_register_files(archive), _pending_path(archive))}
         for path in sorted(archive.rglob("*")):

@@ -504,6 +504,23 @@ def test_a_draft_with_doctype_is_refused_by_check_issue_and_the_template_check(o
     assert "Số 01-BC/ĐU" in run("issue", str(REPORT), "--date", "20/03/2021").output
 
 
+def test_verify_names_an_archived_copy_with_doctype_from_an_older_ntm(office):
+    assert run("issue", str(REPORT), "--date", "20/03/2021").exit_code == 0
+    archive = office / "archive"
+    issued = archive / "2021/bao-cao-thang-03-so-01-BC.docx"
+    os.chmod(issued, 0o644)
+    _rewrite(office / REPORT, office / "tam.docx", _with_doctype)
+    issued.write_bytes((office / "tam.docx").read_bytes())
+    with sqlite3.connect(archive / "so-dang-ky.sqlite") as connection:  # as an older ntm recorded it
+        import hashlib
+
+        connection.execute("UPDATE documents SET docx_sha256 = ?", (hashlib.sha256(issued.read_bytes()).hexdigest(),))
+    result = run("verify")
+    assert result.exit_code == 1
+    assert f"KHÔNG AN TOÀN: {Path('archive/2021/bao-cao-thang-03-so-01-BC.docx')}" in result.output and "DOCTYPE/ENTITY" in result.output
+    assert issued.exists()
+
+
 def test_a_docx_bomb_is_refused_before_it_is_parsed(tmp_path):
     bomb = tmp_path / "bom.docx"
     body = b"<w:p/>" * 5_000_000
