@@ -1032,9 +1032,12 @@ def issue_document(
             ).fetchone()
             if earlier is not None:
                 withdrawn = " (đã thu hồi)" if earlier["status"] == WITHDRAWN else ""
+                try:
+                    when = vnformat.date_short(dt.date.fromisoformat(earlier["issued_on"]))
+                except (TypeError, ValueError):
+                    when = str(earlier["issued_on"])  # a row edited by hand: shown as written
                 raise DraftRefused(
-                    f"Bản nháp '{draft.name}' đã được cấp số {earlier['symbol']} ngày "
-                    f"{vnformat.date_short(dt.date.fromisoformat(earlier['issued_on']))}{withdrawn}; không cấp số lần nữa."
+                    f"Bản nháp '{draft.name}' đã được cấp số {earlier['symbol']} ngày {when}{withdrawn}; không cấp số lần nữa."
                 )
             number = _next_number(connection, parsed.type_symbol, term, day.year if reset_each_year else None)
             symbol = vnformat.number_symbol(number, parsed.type_symbol, parsed.body_symbol)
