@@ -21,6 +21,7 @@ import unicodedata
 import warnings
 import zipfile
 from collections.abc import Sequence
+from copy import copy
 from pathlib import Path
 
 import openpyxl
@@ -28,12 +29,15 @@ import python_calamine
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils.cell import column_index_from_string, quote_sheetname
 from openpyxl.utils.exceptions import IllegalCharacterError, InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
+from generator.cells import put_text
+from generator.files import TEMPORARY_SUFFIX, temporary_prefix
 from generator.errors import OutputProblem, Problem, Severity
 from generator.reading import ANNOTATED_SUFFIX
 from generator.text import fold
@@ -45,6 +49,9 @@ WARNING_FILL = "FFEB9C"
 HEADERS = ("STT", "Mức", "Trang", "Ô", "Mã", "Nội dung")
 WIDTHS = (6, 11, 18, 9, 24, 110)
 
+# Comments (Excel's notes) only on the first cells marked: a workbook with 100,000 problems
+# would take more than a minute to write with one each. Every problem stays in the sheet `Lỗi`.
+MAX_COMMENTS = 1_000
 _MAX_CELL_TEXT = 32767  # Excel's limit for the text of one cell
 _MAX_SHEET_TITLE = 31
 _ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")  # control characters a cell cannot hold
@@ -167,8 +174,7 @@ def _clean(text: str) -> str:
 
 def _put_text(cell: Cell, text: str) -> None:
     """Stores `text` as text: a leading '=' is never taken for a formula."""
-    cell.value = _clean(text)
-    cell.data_type = "s"
+    put_text(cell, _clean(text))
 
 
 # --- marking cells ---------------------------------------------------------------------------
@@ -229,13 +235,17 @@ def _mark_cells(workbook: Workbook, titles: dict[str, str], file_name: str, prob
         target = _target(workbook, titles, file_name, problem)
         if target is not None:
             marks.setdefault((target[0].title, target[1]), []).append(problem)
-    for (title, coordinate), found in marks.items():
+    fills = {
+        colour: PatternFill(fill_type="solid", fgColor=colour, bgColor=colour) for colour in (ERROR_FILL, WARNING_FILL)
+    }
+    for index, ((title, coordinate), found) in enumerate(marks.items()):
         cell = workbook[title][coordinate]
         if isinstance(cell, MergedCell):  # defensive: _anchor gives the top-left cell
             continue
         is_error = any(p.severity is Severity.ERROR for p in found)
-        colour = ERROR_FILL if is_error else WARNING_FILL
-        cell.fill = PatternFill(fill_type="solid", fgColor=colour, bgColor=colour)
+        cell.fill = fills[ERROR_FILL if is_error else WARNING_FILL]
+        if index >= MAX_COMMENTS:
+            continue  # coloured, and listed in the sheet `Lỗi`; a comment each would take minutes to write
         lines = [_clean(f"[{p.code}] {p.message}") for p in found]
         previous = cell.comment
         if previous is not None and previous.author != COMMENT_AUTHOR and previous.text.strip():
@@ -277,21 +287,36 @@ def _add_problem_sheet(
     link_font = Font(color="0563C1", underline="single")
     wrap = Alignment(wrap_text=True, vertical="top")
     top = Alignment(vertical="top")
+    fills = {
+        is_error: PatternFill(fill_type="solid", fgColor=colour, bgColor=colour)
+        for is_error, colour in ((True, ERROR_FILL), (False, WARNING_FILL))
+    }
+    # openpyxl hashes every style object set on a cell; with 100,000 problems that is most of the
+    # time of writing the copy. Each look is set once, then its style record is copied.
+    looks: dict[tuple[object, ...], StyleArray] = {}
+
+    def styled(cell: Cell, look: tuple[object, ...], **styles: object) -> None:
+        known = looks.get(look)
+        if known is not None:
+            cell._style = copy(known)
+            return
+        for name, value in styles.items():
+            setattr(cell, name, value)
+        looks[look] = copy(cell._style)
+
     for index, problem in enumerate(problems, start=1):
         row = index + 1
         location = problem.location
         ours = _is_ours(problem, file_name)
         page = location.sheet if ours else " › ".join(p for p in (location.file, location.sheet) if p)
-        sheet.cell(row=row, column=1, value=index).alignment = top
+        number = sheet.cell(row=row, column=1, value=index)
+        styled(number, ("number",), alignment=top)
         level = sheet.cell(row=row, column=2)
         _put_text(level, problem.severity.value)
-        level.fill = PatternFill(
-            fill_type="solid",
-            fgColor=ERROR_FILL if problem.is_error else WARNING_FILL,
-            bgColor=ERROR_FILL if problem.is_error else WARNING_FILL,
-        )
-        level.alignment = top
-        _put_text(sheet.cell(row=row, column=3), page)
+        styled(level, ("level", problem.is_error), fill=fills[problem.is_error], alignment=top)
+        page_cell = sheet.cell(row=row, column=3)
+        _put_text(page_cell, page)
+        styled(page_cell, ("top",), alignment=top)
         where = sheet.cell(row=row, column=4)
         _put_text(where, location.cell)
         target = _target(workbook, titles, file_name, problem)
@@ -299,12 +324,15 @@ def _add_problem_sheet(
             where.hyperlink = Hyperlink(
                 ref=where.coordinate, location=f"{quote_sheetname(target[0].title)}!{target[1]}"
             )
-            where.font = link_font
-        _put_text(sheet.cell(row=row, column=5), problem.code)
-        _put_text(sheet.cell(row=row, column=6), problem.message)
-        for column in (3, 4, 5):
-            sheet.cell(row=row, column=column).alignment = top
-        sheet.cell(row=row, column=6).alignment = wrap
+            styled(where, ("link",), font=link_font, alignment=top)
+        else:
+            styled(where, ("top",), alignment=top)
+        code = sheet.cell(row=row, column=5)
+        _put_text(code, problem.code)
+        styled(code, ("top",), alignment=top)
+        message = sheet.cell(row=row, column=6)
+        _put_text(message, problem.message)
+        styled(message, ("wrap",), alignment=wrap)
     sheet.auto_filter.ref = f"A1:F{len(problems) + 1}"
     for other in workbook.worksheets:
         other.sheet_view.tabSelected = False  # several selected tabs would group the sheets
@@ -324,7 +352,7 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def _save_atomically(workbook: Workbook, target: Path) -> None:
     """Saves to a temporary file in the target's folder, then renames it over the target."""
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    temporary = target.with_name(f"{temporary_prefix(target.name)}{secrets.token_hex(4)}{TEMPORARY_SUFFIX}")
     try:
         # created with the usual permissions (umask applies), not the 0600 of tempfile
         os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))

@@ -29,6 +29,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from generator.cells import put_text, put_value
+from generator.files import TEMPORARY_SUFFIX, temporary_prefix
 from generator import schema as S
 from generator.errors import OutputProblem, UsageError
 from generator.files import new_file_mode
@@ -480,7 +482,7 @@ def _save(workbook: Any, path: Path) -> None:
     workbook.save(buffer)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        handle, temporary = tempfile.mkstemp(prefix=temporary_prefix(path.name), suffix=TEMPORARY_SUFFIX, dir=path.parent)
     except OSError as exc:
         raise OutputProblem(f"Không tạo được thư mục hoặc tệp trong '{path.parent}': {exc.strerror or exc}.") from None
     try:
@@ -616,7 +618,7 @@ def _plain(value: object) -> object:
 
 
 def _put(ws: Any, row: int, column: int, header: str, value: object) -> Any:
-    cell = ws.cell(row=row, column=column, value=_plain(value))
+    cell = put_value(ws.cell(row=row, column=column), _plain(value))
     cell.number_format = _number_format(header)
     if isinstance(value, dt.date):
         cell.number_format = DATE_FORMAT
@@ -762,7 +764,7 @@ def _write_info(workbook: Any, commune: Commune | None, year: int | None) -> Non
         key_cell.font = BOLD_FONT if required else PLAIN_FONT
         key_cell.alignment = Alignment(vertical="top")
         value = values.get(key)
-        value_cell = ws.cell(row=number, column=value_column, value=_plain(value))
+        value_cell = put_value(ws.cell(row=number, column=value_column), _plain(value))
         value_cell.alignment = Alignment(vertical="top", wrap_text=True)
         if key == "Ngày ban hành kế hoạch":
             value_cell.number_format = DATE_FORMAT
@@ -966,7 +968,7 @@ def _write_unit_lists(workbook: Any, commune: Commune, unit: str, places: Sequen
         ws.cell(row=1, column=index, value=title).font = HEADER_FONT
         ws.column_dimensions[letter].width = 40 if index == 4 else 22
         for number, value in enumerate(values, start=2):
-            ws.cell(row=number, column=index, value=value)
+            put_value(ws.cell(row=number, column=index), value)
         sources[title] = f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${max(2, len(values) + 1)}"
     choose = "Hãy chọn trong danh sách (bấm mũi tên bên phải ô)."
     return {
@@ -1070,8 +1072,8 @@ def _write_guide(workbook: Any, rows: Sequence[GuideRow]) -> None:
         cell.alignment = HEADER_ALIGNMENT
         ws.column_dimensions[get_column_letter(index)].width = _widths[index - 1]
     for number, (kind, title, text) in enumerate(rows, start=2):
-        first = ws.cell(row=number, column=1, value=title)
-        second = ws.cell(row=number, column=2, value=text or None)
+        first = put_text(ws.cell(row=number, column=1), title)
+        second = put_value(ws.cell(row=number, column=2), text or None)
         first.alignment = Alignment(vertical="top", wrap_text=True, indent=1 if kind == "column" else 0)
         second.alignment = Alignment(vertical="top", wrap_text=True)
         if kind in ("note", "section", "item"):

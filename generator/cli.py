@@ -22,7 +22,7 @@ import click
 
 from generator import __version__
 from generator.console import safe_streams, use_vietnamese_messages
-from generator.errors import UNREADABLE, NtmError, Problem, ValidationFailed, sorted_problems
+from generator.errors import UNREADABLE, NtmError, Problem, ValidationFailed, problem_lines
 from generator.issuedates import WINDOWS_TEXT
 from generator.resources import default_inputs, shipped_inputs
 
@@ -41,10 +41,7 @@ def today() -> dt.date:
 
 
 def _problem_table(problems: Sequence[Problem]) -> str:
-    lines = []
-    for problem in sorted_problems(list(problems)):
-        lines.append(f"  {problem.location}  [{problem.code}] {problem.severity.value}: {problem.message}")
-    return "\n".join(lines)
+    return "\n".join(problem_lines(list(problems)))
 
 
 def _run(action: Callable[[], T]) -> T:
@@ -449,10 +446,22 @@ def register_command(year: int | None, export: Path | None, archive: Path) -> No
 
 @main.command("verify")
 @ARCHIVE_OPTION
-def verify_command(archive: Path) -> None:
+@click.option("--rebuild", is_flag=True, help="Dựng lại sổ đăng ký từ các văn bản đã lưu (khi sổ bị mất, trống hoặc hỏng).")
+def verify_command(archive: Path, rebuild: bool) -> None:
     """Kiểm tra mọi tệp đã lưu trữ có đúng như lúc phát hành không (mã SHA-256 trong sổ)."""
     from generator import pipeline
 
+    if rebuild:
+        rebuilt = _run(lambda: pipeline.rebuild_register(archive))
+        if rebuilt.kept_aside:
+            click.echo(f"Sổ cũ không dùng được, đã giữ lại ở: {rebuilt.kept_aside}")
+        for path, why in rebuilt.skipped:
+            click.echo(f"  BỎ QUA: {path}: {why}", err=True)
+        click.echo(
+            f"Đã ghi lại vào sổ {len(rebuilt.added)} văn bản từ thư mục lưu trữ"
+            + (f": {', '.join(rebuilt.added)}." if rebuilt.added else ".")
+            + " Văn bản đã thu hồi không ghi trên tệp: hãy ghi lại việc thu hồi (nếu có) vào sổ."
+        )
     found = pipeline.find_register(archive)
     report = _run(lambda: pipeline.verify(archive))
     for path in report.missing:
@@ -461,6 +470,8 @@ def verify_command(archive: Path) -> None:
         click.echo(f"  BỊ SỬA: {path}", err=True)
     for path in report.unregistered:
         click.echo(f"  KHÔNG CÓ TRONG SỔ: {path}", err=True)
+    for path, why in report.unsafe:
+        click.echo(f"  KHÔNG AN TOÀN: {path}: {why}", err=True)
     if found is None:
         _no_register(archive, "không có gì để kiểm tra")
         sys.exit(EXIT_OPERATIONAL)

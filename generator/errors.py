@@ -57,6 +57,33 @@ def sorted_problems(problems: list[Problem] | tuple[Problem, ...]) -> list[Probl
     )
 
 
+# The console shows this many problems of each code; the rest are counted (a log of 200,000
+# duplicate rows would otherwise print 200,000 lines). `ntm validate` lists them all in the
+# sheet `Lỗi` of the annotated copy.
+MAX_SHOWN_PER_CODE = 20
+
+
+def problem_lines(problems: list[Problem] | tuple[Problem, ...], per_code: int = MAX_SHOWN_PER_CODE) -> list[str]:
+    """The console listing: the first `per_code` problems of each code in workbook order, then
+    one line per code counting the others."""
+    shown: dict[str, int] = {}
+    hidden: dict[str, int] = {}
+    lines = []
+    for problem in sorted_problems(problems):
+        if shown.get(problem.code, 0) >= per_code:
+            hidden[problem.code] = hidden.get(problem.code, 0) + 1
+            continue
+        shown[problem.code] = shown.get(problem.code, 0) + 1
+        lines.append(f"  {problem.location}  [{problem.code}] {problem.severity.value}: {problem.message}")
+    for code, count in sorted(hidden.items()):
+        more = f"{count:,}".replace(",", ".")
+        lines.append(
+            f"  … và {more} điểm khác cùng mã [{code}] không in ra đây; lệnh 'ntm validate' ghi đủ mọi điểm "
+            "vào trang 'Lỗi' của bản đánh dấu lỗi <tên>.loi.xlsx."
+        )
+    return lines
+
+
 class NtmError(Exception):
     """Base of every error ntm reports to the clerk. The message is Vietnamese."""
 

@@ -9,18 +9,64 @@ from __future__ import annotations
 
 import functools
 import os
+import re
+import sys
 import tempfile
 from pathlib import Path
 
 from generator.errors import OutputProblem
 
 TEMPORARY_SUFFIX = ".tmp"
+# '.<name>.ntm<pid>.<random>.tmp': only ntm makes such names, and the process id says
+# whose file it is, so that a run never sweeps the file another run is still writing.
+_OURS = re.compile(r"^\..+\.ntm(?P<pid>\d+)\.[A-Za-z0-9_]+" + re.escape(TEMPORARY_SUFFIX) + "$")
+
+
+def temporary_prefix(name: str) -> str:
+    """The start of a temporary name for the file `name`, marked with this process's id."""
+    return f".{name}.ntm{os.getpid()}."
+
+
+def process_gone(pid_text: str) -> bool:
+    """Whether the process of that id has ended (so that its temporary files are litter)."""
+    try:
+        pid = int(pid_text.removeprefix("ntm"))
+    except ValueError:
+        return False
+    if pid == os.getpid():
+        return False
+    if pid <= 0:
+        return True
+    if sys.platform == "win32":
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined,unused-ignore]
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return True
+        try:
+            code = ctypes.c_ulong()
+            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+            return code.value != 259  # STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False  # it exists, owned by someone else
+    return False
 
 
 def sweep_temporaries(folder: Path) -> None:
-    """Removes what a run killed mid-write left behind: our hidden '.<name>.<random>.tmp' files."""
-    if folder.is_dir():
-        for stale in folder.glob(f".*{TEMPORARY_SUFFIX}"):
+    """Removes what an ntm run killed mid-write left behind: only ntm's own temporary names,
+    and only those of a process that has ended. Other programs' *.tmp files are never touched."""
+    if not folder.is_dir():
+        return
+    for stale in folder.glob(f".*{TEMPORARY_SUFFIX}"):
+        match = _OURS.match(stale.name)
+        if match is not None and process_gone(match["pid"]):
             stale.unlink(missing_ok=True)
 
 
@@ -42,7 +88,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         sweep_temporaries(path.parent)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX, dir=path.parent)
+        handle, temporary = tempfile.mkstemp(prefix=temporary_prefix(path.name), suffix=TEMPORARY_SUFFIX, dir=path.parent)
     except OSError as exc:
         raise OutputProblem(f"Không tạo được thư mục hoặc tệp trong '{path.parent}': {exc.strerror or exc}.") from None
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import zipfile
@@ -22,6 +23,7 @@ from generator.errors import (
     Location,
     OutputProblem,
     Problem,
+    Severity,
     TemplateProblem,
     UsageError,
     ValidationFailed,
@@ -29,7 +31,7 @@ from generator.errors import (
     sorted_problems,
 )
 from generator.model import Activity, Commune, DocType, PlannedActivity
-from generator.reading import ANNOTATED_SUFFIX, WORKBOOK_SUFFIXES, WorkbookData, find_workbooks, missing_sheet, read_workbook
+from generator.reading import ANNOTATED_SUFFIX, DOUBLED_SHEET, WORKBOOK_SUFFIXES, WorkbookData, find_workbooks, missing_sheet, read_workbook
 from generator.resources import shipped_inputs, shipped_templates
 from generator.text import fold
 from generator.validation import formula_problems, validate_activities, validate_commune, validate_monthly_plan
@@ -37,7 +39,7 @@ from generator.validation import formula_problems, validate_activities, validate
 if TYPE_CHECKING:  # Word, Excel-writing and register code is imported by the commands that use it
     from generator.formatcheck import Finding
     from generator.issuedates import IssueWindow
-    from generator.register import IssuedDocument, RegisteredDocument, VerifyReport
+    from generator.register import IssuedDocument, RebuildReport, RegisteredDocument, VerifyReport
 
 
 @dataclass(frozen=True)
@@ -97,11 +99,15 @@ def check_inputs(paths: Sequence[Path]) -> InputsReport:
     log_books: list[WorkbookData] = []
     for book in books:
         problems.extend(formula_problems(book))
+        doubled = [p for p in book.problems if p.code == DOUBLED_SHEET]
         if book.is_main:
             if book.table(S.ACTIVITY_LOG) is None:
-                problems.append(missing_sheet(book.label, S.ACTIVITY_LOG))
+                if not any(fold(p.message).find(fold(S.ACTIVITY_LOG.name)) >= 0 for p in doubled):
+                    problems.append(missing_sheet(book.label, S.ACTIVITY_LOG))
             else:
                 log_books.append(book)
+        elif doubled:
+            problems.extend(book.problems)
         elif book.table(S.ACTIVITY_LOG) is None:
             problems.append(
                 Problem(
@@ -177,6 +183,9 @@ def select_documents(docs: str | None, month_given: bool) -> tuple[DocumentSpec,
             raise UsageError(f"Không có loại văn bản '{key}'. Các loại có thể chọn: {known}.")
         if spec not in chosen:
             chosen.append(spec)
+    if not chosen:
+        known = ", ".join(d.key for d in ALL_DOCUMENTS)
+        raise UsageError(f"--docs '{docs}' không chọn văn bản nào. Hãy ghi một hoặc vài loại, cách nhau dấu phẩy: {known}.")
     return tuple(sorted(chosen, key=ALL_DOCUMENTS.index))
 
 
@@ -448,6 +457,13 @@ def register_listing(archive: Path, year: int | None, export: Path | None) -> Re
     return RegisterListing(documents, exported)
 
 
+def rebuild_register(archive: Path) -> RebuildReport:
+    """`ntm verify --rebuild`: the register rebuilt from the archived files, which carry their numbers."""
+    from generator import register
+
+    return register.rebuild_register(archive)
+
+
 def verify(archive: Path) -> VerifyReport:
     """`ntm verify`: every archived file against the SHA-256 recorded when it was issued."""
     from generator.register import verify_archive
@@ -523,11 +539,18 @@ def validate(paths: Sequence[Path]) -> ValidationResult:
     by_file: dict[str, list[Problem]] = {}
     for problem in report.problems:
         by_file.setdefault(problem.location.file, []).append(problem)
-    annotated = [
-        write_annotated_copy(path, by_file[path.name])
-        for path in report.workbooks
-        if path.name in by_file and not any(p.code == UNREADABLE for p in by_file[path.name])
-    ]
+    annotated: list[Path] = []
+    not_written: list[Problem] = []
+    for path in report.workbooks:
+        if path.name not in by_file or any(p.code == UNREADABLE for p in by_file[path.name]):
+            continue
+        try:
+            annotated.append(write_annotated_copy(path, by_file[path.name]))
+        except OutputProblem as exc:
+            # the problems above are the answer; the marked copy is a help that may fail (read-only folder)
+            not_written.append(Problem(Location(path.name), "W-KHONG-GHI-BAN-DANH-DAU", f"{exc} Các lỗi vẫn được liệt kê ở đây.", Severity.WARNING))
+    if not_written:
+        report = dataclasses.replace(report, problems=report.problems + tuple(not_written))
     removed = []
     for stale in _stale_annotated_copies(report.workbooks, set(by_file)):
         try:

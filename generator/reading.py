@@ -21,18 +21,13 @@ import python_calamine
 from generator.errors import UNREADABLE, Location, Problem, Severity, WorkbookUnreadable
 from generator.schema import ACTIVITY_LOG, INFO, MAIN_SHEETS, SheetSchema
 from generator.text import fold_ascii
+from generator.zipguard import PackageRefused, guard_workbook
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 ZIP_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 
-# Limits against damaged and hostile files (README, "Giới hạn"): a workbook is
-# refused before it is parsed when it breaks one of them.
-MAX_FILE_BYTES = 200 * 1024 * 1024  # on disk
-MAX_UNPACKED_BYTES = 1024 * 1024 * 1024  # all parts of the zip, inflated
-MAX_PARTS = 10_000
-MAX_RATIO = 100  # inflated ÷ packed, for a part larger than RATIO_FROM_BYTES
-RATIO_FROM_BYTES = 20 * 1024 * 1024
 ANNOTATED_SUFFIX = ".loi.xlsx"
+DOUBLED_SHEET = "E-TRANG-TRUNG-TEN"  # two sheets whose names fold to the same required sheet
 HEADER_SEARCH_ROWS = 20
 
 CellValue = str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
@@ -251,51 +246,13 @@ def _is_panic(exc: BaseException) -> bool:
     return type(exc).__name__ == "PanicException"
 
 
-_MIB = 1024 * 1024
-
-
 def _inspect(path: Path, label: str) -> None:
-    """Refuses, before any parsing, a file that is too big, a zip bomb or XML with entities.
-
-    Excel never writes a DOCTYPE: one in a part is an entity-expansion attack
-    ("billion laughs") or a damaged file, and is refused whatever the parser would do.
-    """
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise _unreadable(label, f"tệp nặng {size // _MIB} MB, quá giới hạn {MAX_FILE_BYTES // _MIB} MB", _SPLIT)
-    if path.suffix.lower() not in ZIP_SUFFIXES:
-        return
-    with path.open("rb") as stream:
-        if stream.read(8) == _OLE_SIGNATURE:
-            # Excel saves a workbook with a password to open as an encrypted OLE container
-            raise _unreadable(label, "tệp có đặt mật khẩu", "Hãy mở tệp bằng Excel, gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi lưu lại.")
+    """Refuses, before any parsing, what the zip guard refuses (too big, zip bomb, entities,
+    password) and anything that is not a regular file (a FIFO would block the reader)."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            parts = archive.infolist()
-            if len(parts) > MAX_PARTS:
-                raise _unreadable(label, f"tệp có {len(parts)} phần nén, quá giới hạn {MAX_PARTS}", _BROKEN)
-            unpacked = sum(p.file_size for p in parts)
-            if unpacked > MAX_UNPACKED_BYTES:
-                raise _unreadable(
-                    label, f"tệp giải nén ra {unpacked // _MIB} MB, quá giới hạn {MAX_UNPACKED_BYTES // _MIB} MB", _BROKEN
-                )
-            for part in parts:
-                if part.file_size > RATIO_FROM_BYTES and part.file_size > MAX_RATIO * max(part.compress_size, 1):
-                    raise _unreadable(label, f"phần '{part.filename}' nén bất thường (tỷ lệ trên {MAX_RATIO}:1)", _BROKEN)
-                if part.filename.lower().endswith((".xml", ".rels")):
-                    with archive.open(part) as stream:
-                        head = stream.read(2048)
-                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                        raise _unreadable(label, f"phần '{part.filename}' có khai báo DOCTYPE/ENTITY", _BROKEN)
-    except zipfile.BadZipFile:
-        raise _unreadable(label, "tệp hỏng hoặc không phải bảng tính Excel (không phải tệp nén hợp lệ)") from None
-    except (OSError, RuntimeError, NotImplementedError, EOFError) as exc:  # encrypted parts, odd compression
-        raise _unreadable(label, f"tệp hỏng hoặc mã hóa ({exc.__class__.__name__})") from None
-
-
-_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_SPLIT = "Hãy tách sổ nhật ký thành nhiều tệp nhỏ hơn (ví dụ mỗi quý một tệp)."
-_BROKEN = "Tệp có thể bị hỏng hoặc không an toàn: hãy xin lại tệp gốc hoặc lưu lại bằng Excel."
+        guard_workbook(path, label, zipped=path.suffix.lower() in ZIP_SUFFIXES)
+    except PackageRefused as exc:
+        raise _unreadable(label, exc.reason, exc.hint) from None
 
 
 def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS) -> WorkbookData:
@@ -311,13 +268,29 @@ def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS) -> W
     except (python_calamine.CalamineError, OSError, ValueError) as exc:
         raise _unreadable(label, f"tệp hỏng hoặc không phải bảng tính Excel ({exc.__class__.__name__})") from None
     try:
-        by_key = {fold_ascii(name): name for name in workbook.sheet_names}
+        by_key: dict[str, list[str]] = {}
+        for name in workbook.sheet_names:
+            by_key.setdefault(fold_ascii(name), []).append(name)
         tables: dict[str, SheetTable] = {}
         problems: list[Problem] = []
         for schema in schemas:
-            actual = by_key.get(fold_ascii(schema.name))
-            if actual is None:
+            found = by_key.get(fold_ascii(schema.name), [])
+            if not found:
                 continue
+            if len(found) > 1:
+                # 'Nhật ký' and 'NHAT KY' are the same sheet to ntm: reading one would drop the other's rows
+                named = " và ".join(f"'{n}'" for n in found)
+                problems.append(
+                    Problem(
+                        Location(label, found[1]),
+                        DOUBLED_SHEET,
+                        f"Tệp có {len(found)} trang cùng là trang '{schema.name}' ({named}: tên chỉ khác chữ hoa, dấu "
+                        "hoặc khoảng trắng); ntm không biết đọc trang nào. Hãy gộp dữ liệu vào một trang và xóa "
+                        "hoặc đổi tên trang kia.",
+                    )
+                )
+                continue
+            actual = found[0]
             try:
                 grid = workbook.get_sheet_by_name(actual).to_python(skip_empty_area=False)
             except (python_calamine.CalamineError, ValueError) as exc:

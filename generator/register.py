@@ -14,8 +14,10 @@ Standard library only (sqlite3), python-docx for the drafts, openpyxl for the ex
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import io
+import json
 import os
 import re
 import sqlite3
@@ -28,7 +30,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator import vnformat
+from generator.cells import put_value
 from generator.errors import NtmError, OutputProblem, UsageError
+from generator.zipguard import PackageRefused, guard_docx
+from generator.files import TEMPORARY_SUFFIX, process_gone as _process_gone, temporary_prefix
 from generator.model import DocType
 from generator.text import ascii_slug, fold, nfc, strip_diacritics
 
@@ -169,10 +174,11 @@ class VerifyReport:
     missing: list[Path] = field(default_factory=list)
     changed: list[Path] = field(default_factory=list)
     unregistered: list[Path] = field(default_factory=list)
+    unsafe: list[tuple[Path, str]] = field(default_factory=list)  # hashes match, but the zip guard refuses it
 
     @property
     def clean(self) -> bool:
-        return not (self.missing or self.changed or self.unregistered)
+        return not (self.missing or self.changed or self.unregistered or self.unsafe)
 
 
 # ---------------------------------------------------------------- the database
@@ -233,12 +239,33 @@ def _register_files(archive: Path) -> set[Path]:
 
 def _sqlite_problem(archive: Path, exc: sqlite3.Error) -> RegisterProblem:
     text = str(exc)
+    path = register_path(archive)
     if "locked" in text or "busy" in text:
         return RegisterProblem(
-            f"Sổ đăng ký '{register_path(archive)}' đang được một lệnh khác dùng quá {BUSY_TIMEOUT:g} giây. "
+            f"Sổ đăng ký '{path}' đang được một lệnh khác dùng quá {BUSY_TIMEOUT:g} giây. "
             "Hãy chờ lệnh đó xong rồi chạy lại."
         )
-    return RegisterProblem(f"Không dùng được sổ đăng ký '{register_path(archive)}': {text}.")
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return RegisterProblem(
+            f"Không ghi được vào sổ đăng ký '{path}': thư mục lưu trữ '{archive}' hoặc tệp sổ đang ở chế độ chỉ đọc "
+            "(hoặc không có quyền ghi). Hãy cho phép ghi vào thư mục đó rồi chạy lại; chưa cấp số nào."
+        )
+    if "full" in text:
+        return RegisterProblem(
+            f"Ổ đĩa chứa thư mục lưu trữ '{archive}' đã đầy: không ghi được sổ đăng ký. "
+            "Hãy giải phóng chỗ trống rồi chạy lại; chưa cấp số nào."
+        )
+    if "not a database" in text or "malformed" in text:
+        return RegisterProblem(
+            f"Tệp sổ đăng ký '{path}' bị hỏng (không phải cơ sở dữ liệu SQLite dùng được). {REBUILD_HINT}"
+        )
+    return RegisterProblem(f"Không dùng được sổ đăng ký '{path}': {text}.")
+
+
+REBUILD_HINT = (
+    "Cách xử lý: chép lại tệp so-dang-ky.sqlite từ bản sao lưu mới nhất, hoặc chạy 'ntm verify --rebuild' để dựng lại "
+    "sổ từ các văn bản đã lưu trong thư mục lưu trữ (mỗi văn bản mang số của nó; sổ hỏng được giữ lại bên cạnh)."
+)
 
 
 def _open(archive: Path, create: bool) -> sqlite3.Connection | None:
@@ -285,6 +312,16 @@ def _open(archive: Path, create: bool) -> sqlite3.Connection | None:
 
 
 def _record(row: sqlite3.Row) -> RegisteredDocument:
+    try:
+        return _record_of(row)
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise RegisterProblem(
+            f"Sổ đăng ký có dòng {row['id']} (văn bản {row['symbol']}) ghi sai: {exc}. Ngày phải ghi dạng năm-tháng-ngày "
+            "(ví dụ 2021-03-20). Hãy sửa dòng đó bằng chương trình mở SQLite, hoặc chép lại sổ từ bản sao lưu."
+        ) from None
+
+
+def _record_of(row: sqlite3.Row) -> RegisteredDocument:
     return RegisteredDocument(
         id=row["id"],
         number=row["number"],
@@ -568,9 +605,23 @@ def _closing(document: Any) -> tuple[str, tuple[str, ...]]:
     return "", ()
 
 
+def _open_docx(name: str, data: bytes) -> Any:
+    """python-docx's document, after the zip guard; any damage becomes one sentence for the clerk."""
+    import docx
+
+    guard_docx(data, name, DraftUnreadable)
+    try:
+        return docx.Document(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - any damage of the file: one sentence for the clerk
+        raise DraftUnreadable(
+            f"Không đọc được tệp Word '{name}' ({type(exc).__name__}). Hãy mở và lưu lại tệp bằng Word."
+        ) from None
+
+
 def _read_draft(draft: Path, data: bytes) -> _Draft:
     import docx
 
+    guard_docx(data, draft.name, DraftUnreadable)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - any damage of the file: one sentence for the clerk
@@ -684,8 +735,10 @@ def _read_only(path: Path) -> None:
 
 
 def _remove(path: Path) -> None:
+    """Removes a file ntm wrote (a symbolic link is removed itself; its target is never touched)."""
     try:
-        os.chmod(path, stat.S_IREAD | stat.S_IWRITE)  # Windows refuses to delete a read-only file
+        if not path.is_symlink():
+            os.chmod(path, stat.S_IREAD | stat.S_IWRITE)  # Windows refuses to delete a read-only file
     except OSError:
         pass
     try:
@@ -704,9 +757,9 @@ def _store_new(path: Path, data: bytes) -> None:
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        handle, temporary_name = tempfile.mkstemp(prefix=temporary_prefix(path.name), suffix=TEMPORARY_SUFFIX, dir=path.parent)
     except OSError as exc:
-        raise OutputProblem(f"Không tạo được tệp trong thư mục lưu trữ '{path.parent}': {exc.strerror or exc}.") from None
+        raise _archive_write_problem(path.parent, exc) from None
     temporary = Path(temporary_name)
     conflict = ArchiveConflict(
         f"Đã có tệp '{path}' trong thư mục lưu trữ; ntm không bao giờ ghi đè tệp đã lưu. "
@@ -735,9 +788,9 @@ def _store_new(path: Path, data: bytes) -> None:
             except FileExistsError:
                 raise conflict from None
     except OSError as exc:
-        raise OutputProblem(f"Không ghi được tệp lưu trữ '{path}': {exc.strerror or exc}.") from None
+        raise _archive_write_problem(path.parent, exc) from None
     finally:
-        temporary.unlink(missing_ok=True)
+        _remove(temporary)
 
 
 def _relative(path: Path, archive: Path) -> str:
@@ -748,52 +801,128 @@ def _relative(path: Path, archive: Path) -> str:
 
 PENDING_NAME = ".ntm-dang-phat-hanh"  # the files an `ntm issue` is writing, until it commits
 
+# The only names an issue ever writes under archive/: '<year>/<ascii name>-so-<NN>-<TYPE>.docx|.pdf'
+# (archive_name). A pending note naming anything else is not ntm's, and nothing it names is removed.
+_ARCHIVE_NAME = re.compile(r"(?P<year>\d{4})/[A-Za-z0-9][A-Za-z0-9-]*-so-(?P<number>\d{2,})-(?P<kind>[A-Za-z0-9]+)\.(?:docx|pdf)")
+
 
 def _pending_path(archive: Path) -> Path:
     return archive / PENDING_NAME
 
 
-def _announce(archive: Path, files: Sequence[Path]) -> None:
-    """Notes, before writing them, the archive files this issue will create.
+@dataclass(frozen=True)
+class _Pending:
+    """What an issue is about to write: its number, series, and each file with the SHA-256 of its bytes."""
+
+    pid: int
+    type_symbol: str
+    number: int
+    files: tuple[tuple[str, str], ...]  # (name relative to the archive, sha256)
+
+
+def _announce(archive: Path, pending: _Pending) -> None:
+    """Notes, before writing them, the archive files this issue will create, with their hashes.
 
     If the process is killed before its COMMIT, SQLite forgets the row but the files
-    stay: the note lets the next `ntm issue` or `ntm verify` remove exactly those.
+    stay: the note lets the next `ntm issue` or `ntm verify` remove exactly those, and
+    only while they still hold the bytes this issue wrote.
     """
     note = _pending_path(archive)
-    temporary = note.with_name(note.name + ".tmp")
-    temporary.write_text("\n".join(_relative(f, archive) for f in files), encoding="utf-8")
-    os.replace(temporary, note)
+    temporary = note.with_name(f"{note.name}.ntm{os.getpid()}.tmp")
+    text = json.dumps(
+        {"pid": pending.pid, "type": pending.type_symbol, "number": pending.number, "files": [list(f) for f in pending.files]},
+        ensure_ascii=False,
+    )
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, note)
+    except OSError as exc:
+        _remove(temporary)
+        raise _archive_write_problem(archive, exc) from None
+
+
+def _archive_write_problem(archive: Path, exc: OSError) -> OutputProblem:
+    if exc.errno == errno.ENOSPC:
+        why = "ổ đĩa đã đầy"
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        why = "thư mục chỉ đọc hoặc không có quyền ghi"
+    else:
+        why = str(exc.strerror or exc)
+    return OutputProblem(
+        f"Không ghi được vào thư mục lưu trữ '{archive}': {why}. Chưa cấp số nào và không để lại tệp dở; "
+        "hãy khắc phục rồi chạy lại lệnh."
+    )
+
+
+def _read_pending(note: Path) -> _Pending | None:
+    """The note, or None when it is not one ntm wrote (edited, damaged, from an older ntm)."""
+    try:
+        data = json.loads(note.read_text(encoding="utf-8"))
+        files = tuple((str(name), str(sha)) for name, sha in data["files"])
+        return _Pending(int(data["pid"]), str(data["type"]), int(data["number"]), files)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def _recover(connection: sqlite3.Connection, archive: Path) -> None:
-    """Inside BEGIN IMMEDIATE: removes the files of an issue that never committed."""
+    """Inside BEGIN IMMEDIATE: removes the files of an issue that never committed.
+
+    The write lock proves that the issuing process is no longer inside its transaction.
+    A file is removed only when all of these hold, so that no edited note can point
+    elsewhere: its name has the shape of an archive file (inside archive/<year>/, never
+    the register), carries the number and type the note was issuing, that number is not
+    in the register for that type, the register does not know the file, and its bytes
+    are those the issue wrote (SHA-256 in the note).
+    """
     note = _pending_path(archive)
     if not note.exists():
         return
-    registered = {
-        name
-        for row in connection.execute("SELECT docx_file, pdf_file FROM documents")
-        for name in (row[0], row[1])
-        if name
-    }
-    for name in note.read_text(encoding="utf-8").splitlines():
-        if not name or name in registered:
-            continue
-        path = archive.joinpath(*PurePosixPath(name).parts)
-        _remove(path)
-        for stale in path.parent.glob(f".{path.name}.*.tmp"):
+    pending = _read_pending(note)
+    if pending is not None:
+        registered = {
+            name
+            for row in connection.execute("SELECT docx_file, pdf_file FROM documents")
+            for name in (row[0], row[1])
+            if name
+        }
+        kind = re.sub(r"[^A-Za-z0-9]+", "", strip_diacritics(pending.type_symbol)) or "VB"
+        for name, sha in pending.files:
+            match = _ARCHIVE_NAME.fullmatch(name)
+            if match is None or name in registered:
+                continue
+            taken = connection.execute(
+                "SELECT 1 FROM documents WHERE type_symbol = ? AND number = ? AND year = ? LIMIT 1",
+                (pending.type_symbol, pending.number, int(match["year"])),
+            ).fetchone()
+            if taken is not None:
+                continue
+            if int(match["number"]) != pending.number or match["kind"] != kind:
+                continue
+            path = archive.joinpath(*PurePosixPath(name).parts)
+            if path.is_file() and not path.is_symlink():
+                try:
+                    same = _file_sha256(path) == sha
+                except OSError:
+                    same = False
+                if same:
+                    _remove(path)
+            for stale in path.parent.glob(f".{path.name}.ntm{pending.pid}.*{TEMPORARY_SUFFIX}"):
+                _remove(stale)
+    _remove(note)
+    for stale in archive.glob(f"{PENDING_NAME}.*.tmp"):
+        if _process_gone(stale.name.split(".")[-2]):
             _remove(stale)
-    note.unlink(missing_ok=True)
-    note.with_name(note.name + ".tmp").unlink(missing_ok=True)
 
 
 def recover(archive: Path = DEFAULT_ARCHIVE) -> None:
     """Finishes the clean-up of an interrupted `ntm issue` (nothing to do after a normal one)."""
+    # the half-written note an older ntm left on a full disk: its fixed name is ntm's own
+    _remove(_pending_path(archive).with_name(PENDING_NAME + ".tmp"))
     if not _pending_path(archive).exists():
         return
     connection = _open(archive, create=False)
     if connection is None:
-        _pending_path(archive).unlink(missing_ok=True)
+        _remove(_pending_path(archive))  # no register: nothing was issued, and only the note is ntm's to remove
         return
     try:
         connection.execute("BEGIN IMMEDIATE")
@@ -807,6 +936,67 @@ def recover(archive: Path = DEFAULT_ARCHIVE) -> None:
         raise _sqlite_problem(archive, exc) from None
     finally:
         connection.close()
+
+
+# ---------------------------------------------------------------- the archive and its register
+
+
+def archived_files(archive: Path) -> list[Path]:
+    """The files an issue wrote: 'archive/<year>/<name>-so-<NN>-<TYPE>.docx|.pdf'."""
+    if not archive.is_dir():
+        return []
+    found = []
+    for path in archive.glob("*/*"):
+        if path.is_file() and _ARCHIVE_NAME.fullmatch(_relative(path, archive)):
+            found.append(path)
+    return sorted(found)
+
+
+def _register_usable(archive: Path) -> bool:
+    """A register file that is there and not empty (a damaged one is refused when opened)."""
+    path = register_path(archive)
+    try:
+        return path.is_file() and path.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _refuse_archive_without_register(archive: Path) -> None:
+    """An archive holding issued files with no register (lost, or emptied to 0 bytes): a new
+    register would give 01 again. Refused, with the way out."""
+    if _register_usable(archive):
+        return
+    held = archived_files(archive)
+    if not held:
+        return
+    path = register_path(archive)
+    state = "trống (0 byte)" if path.is_file() else "không còn"
+    raise RegisterProblem(
+        f"Thư mục lưu trữ '{archive}' đang giữ {len(held)} tệp văn bản đã phát hành (ví dụ '{held[0]}') nhưng sổ đăng ký "
+        f"'{path}' {state}: lập sổ mới lúc này sẽ cấp lại những số đã cấp, nên ntm dừng; chưa cấp số nào. {REBUILD_HINT}"
+    )
+
+
+def _refuse_number_held(
+    connection: sqlite3.Connection, archive: Path, type_symbol: str, number: int, symbol: str, year: int | None
+) -> None:
+    """A number is never given while the archive holds a file carrying it that the register does
+    not know (a register restored from an old backup, rows deleted by hand)."""
+    registered = {
+        name for row in connection.execute("SELECT docx_file, pdf_file FROM documents") for name in (row[0], row[1]) if name
+    }
+    kind = re.sub(r"[^A-Za-z0-9]+", "", strip_diacritics(type_symbol)) or "VB"
+    for path in archived_files(archive):
+        name = _relative(path, archive)
+        match = _ARCHIVE_NAME.fullmatch(name)
+        if match is None or name in registered or match["kind"] != kind or int(match["number"]) != number:
+            continue
+        if year is not None and int(match["year"]) != year:
+            continue
+        raise RegisterProblem(
+            f"Thư mục lưu trữ đang giữ tệp '{path}' mang số {symbol} mà sổ đăng ký không ghi (sổ có thể đã được chép lại "
+            f"từ bản sao lưu cũ hoặc bị xóa dòng). ntm không cấp số {symbol} lần thứ hai; chưa cấp số nào. {REBUILD_HINT}"
+        )
 
 
 # ---------------------------------------------------------------- issuing
@@ -850,6 +1040,7 @@ def issue_document(
 
         if find_soffice() is None:
             raise LibreOfficeMissing()
+    _refuse_archive_without_register(archive)
     connection = _open(archive, create=True)
     assert connection is not None
     created: list[Path] = []
@@ -865,12 +1056,16 @@ def issue_document(
             ).fetchone()
             if earlier is not None:
                 withdrawn = " (đã thu hồi)" if earlier["status"] == WITHDRAWN else ""
+                try:
+                    when = vnformat.date_short(dt.date.fromisoformat(earlier["issued_on"]))
+                except (TypeError, ValueError):
+                    when = str(earlier["issued_on"])  # a row edited by hand: shown as written
                 raise DraftRefused(
-                    f"Bản nháp '{draft.name}' đã được cấp số {earlier['symbol']} ngày "
-                    f"{vnformat.date_short(dt.date.fromisoformat(earlier['issued_on']))}{withdrawn}; không cấp số lần nữa."
+                    f"Bản nháp '{draft.name}' đã được cấp số {earlier['symbol']} ngày {when}{withdrawn}; không cấp số lần nữa."
                 )
             number = _next_number(connection, parsed.type_symbol, term, day.year if reset_each_year else None)
             symbol = vnformat.number_symbol(number, parsed.type_symbol, parsed.body_symbol)
+            _refuse_number_held(connection, archive, parsed.type_symbol, number, symbol, day.year if reset_each_year else None)
             final = _fill(parsed, number, day)
             folder = archive / str(day.year)
             docx_path = folder / archive_name(draft, number, parsed.type_symbol)
@@ -881,13 +1076,22 @@ def issue_document(
                         f"Đã có tệp '{target}' trong thư mục lưu trữ; ntm không bao giờ ghi đè tệp đã lưu. "
                         "Hãy kiểm tra bằng lệnh 'ntm verify' và chuyển tệp đó ra chỗ khác nếu nó không thuộc sổ đăng ký."
                     )
-            _announce(archive, [p for p in (docx_path, pdf_path) if p is not None])
+            announced = ((_relative(docx_path, archive), _sha256(final)),)
+            _announce(archive, _Pending(os.getpid(), parsed.type_symbol, number, announced))
             _store_new(docx_path, final)
             created.append(docx_path)
             _read_only(docx_path)
             pdf_sha = None
             if pdf_path is not None:
-                pdf_sha = _archive_pdf(docx_path, pdf_path, created)
+                pdf_name = _relative(pdf_path, archive)
+                pdf_sha = _archive_pdf(
+                    docx_path,
+                    pdf_path,
+                    created,
+                    lambda sha: _announce(
+                        archive, _Pending(os.getpid(), parsed.type_symbol, number, (*announced, (pdf_name, sha)))
+                    ),
+                )
             connection.execute(
                 """INSERT INTO documents (number, type_symbol, doc_type, body_symbol, symbol, term, year, issued_on,
                        title, signer, recipients, docx_file, docx_sha256, pdf_file, pdf_sha256, status,
@@ -918,15 +1122,20 @@ def issue_document(
             )
             row_id = connection.execute("SELECT last_insert_rowid()").fetchone()[0]
             connection.execute("COMMIT")
-            _pending_path(archive).unlink(missing_ok=True)
+            _remove(_pending_path(archive))
         except BaseException as exc:
             if connection.in_transaction:
-                connection.execute("ROLLBACK")
+                try:
+                    connection.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass  # SQLite rolls back by itself when the journal cannot be written
             for path in reversed(created):
                 _remove(path)
-            _pending_path(archive).unlink(missing_ok=True)
+            _remove(_pending_path(archive))
             if isinstance(exc, sqlite3.Error):
                 raise _sqlite_problem(archive, exc) from None
+            if isinstance(exc, OSError):
+                raise _archive_write_problem(archive, exc) from None
             raise
         row = connection.execute("SELECT * FROM documents WHERE id = ?", (row_id,)).fetchone()
         return IssuedDocument(_record(row), docx_path, pdf_path)
@@ -934,12 +1143,13 @@ def issue_document(
         connection.close()
 
 
-def _archive_pdf(docx_path: Path, pdf_path: Path, created: list[Path]) -> str:
+def _archive_pdf(docx_path: Path, pdf_path: Path, created: list[Path], announce: Callable[[str], None]) -> str:
     from generator.pdf import convert_to_pdf
 
     with tempfile.TemporaryDirectory(prefix="ntm-issue-") as work:
         converted = convert_to_pdf([docx_path], out_dir=Path(work))[0]
         data = converted.read_bytes()
+    announce(_sha256(data))
     _store_new(pdf_path, data)
     created.append(pdf_path)
     _read_only(pdf_path)
@@ -999,6 +1209,7 @@ def withdraw(
 
 def list_documents(archive: Path = DEFAULT_ARCHIVE, year: int | None = None) -> list[RegisteredDocument]:
     """The register in issue order; one year's documents when `year` is given."""
+    _refuse_archive_without_register(archive)  # an empty listing would hide the issued documents
     connection = _open(archive, create=False)
     if connection is None:
         return []
@@ -1056,7 +1267,6 @@ EXPORT_COLUMNS: tuple[tuple[str, float], ...] = (
     ("Số lượng bản", 10),
     ("Ghi chú", 22),
 )
-_FORMULA_START = ("=", "+", "-", "@")
 
 
 def _note(document: RegisteredDocument) -> str:
@@ -1105,12 +1315,8 @@ def export_register(archive: Path, target: Path, year: int | None = None) -> Pat
         for column, value in enumerate(values, start=1):
             if isinstance(value, str):
                 value = ILLEGAL_CHARACTERS_RE.sub("", value)
-            cell = sheet.cell(row=row_number, column=column, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # never a formula, whatever it starts with
-                if value.startswith(_FORMULA_START):
-                    cell.quotePrefix = True  # and Excel keeps it as text when the cell is edited
-            elif isinstance(value, dt.date):
+            cell = put_value(sheet.cell(row=row_number, column=column), value)  # text stays text, never a formula
+            if isinstance(value, dt.date):
                 cell.number_format = "DD/MM/YYYY"
             cell.font = font
             cell.alignment = wrap
@@ -1138,6 +1344,7 @@ def verify_archive(archive: Path = DEFAULT_ARCHIVE) -> VerifyReport:
     The files of an `ntm issue` killed before it committed are removed first: they were
     never issued, and the register does not know them.
     """
+    _refuse_archive_without_register(archive)
     recover(archive)
     report = VerifyReport()
     known: set[str] = set()
@@ -1156,11 +1363,179 @@ def verify_archive(archive: Path = DEFAULT_ARCHIVE) -> VerifyReport:
                 report.missing.append(path)
                 continue
             (report.ok if actual == expected else report.changed).append(path)
+            if actual == expected and path.suffix.lower() == ".docx":
+                try:
+                    guard_docx(path, path.name)  # issued by an older ntm, before the guard existed
+                except PackageRefused as exc:
+                    report.unsafe.append((path, exc.reason))
     if archive.is_dir():
         ignored = {os.path.normcase(str(p)) for p in (*_register_files(archive), _pending_path(archive))}
         for path in sorted(archive.rglob("*")):
-            if not path.is_file() or os.path.normcase(str(path)) in ignored:
+            if not path.is_file() or os.path.normcase(str(path)) in ignored or _is_ours_at_work(path):
                 continue
             if os.path.normcase(_relative(path, archive)) not in known:
                 report.unregistered.append(path)
     return report
+
+
+def _is_ours_at_work(path: Path) -> bool:
+    """A temporary file of an ntm process still running (an issue in progress), or a rebuilt
+    register's predecessor kept beside it."""
+    if path.parent.name == REGISTER_FILE or path.name.startswith(f"{REGISTER_FILE}.hong-"):
+        return True
+    match = re.fullmatch(r"\..+\.ntm(\d+)\.(?:[A-Za-z0-9_]+\.)?tmp", path.name)
+    return match is not None and not _process_gone(match[1])
+
+
+# ---------------------------------------------------------------- rebuilding the register
+
+_FILLED_DATE = re.compile(r"ngày\s*(?P<day>\d{1,2})\s*tháng\s*(?P<month>\d{1,2})\s*năm\s*(?P<year>\d{4})")
+
+
+@dataclass(frozen=True)
+class RebuildReport:
+    """`ntm verify --rebuild`: the rows added from archived files, the files left out and why."""
+
+    added: tuple[str, ...]  # '05-BC/ĐU (2021/bao-cao-thang-03-so-05-BC.docx)'
+    skipped: tuple[tuple[Path, str], ...]
+    kept_aside: Path | None  # the unusable register, renamed beside the new one
+
+
+def _set_aside(archive: Path) -> Path | None:
+    """Renames an empty or damaged register (never deletes it) so that a new one can be made."""
+    path = register_path(archive)
+    if not path.exists():
+        return None
+    if path.stat().st_size > 0:
+        try:
+            connection = _open(archive, create=False)
+        except RegisterProblem:
+            connection = None
+        else:
+            if connection is not None:
+                try:
+                    connection.execute("SELECT COUNT(*) FROM documents").fetchone()
+                    return None  # usable: rows are added to it
+                except sqlite3.Error:
+                    pass
+                finally:
+                    connection.close()
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{REGISTER_FILE}.hong-{stamp}")
+    try:
+        os.replace(path, aside)
+        for suffix in ("-journal", "-wal", "-shm"):
+            extra = path.with_name(path.name + suffix)
+            if extra.exists():
+                os.replace(extra, aside.with_name(aside.name + suffix))
+    except OSError as exc:
+        raise _archive_write_problem(archive, exc) from None
+    return aside
+
+
+def _archived_record(path: Path, archive: Path) -> tuple[dict[str, Any], str]:
+    """The register row an archived DOCX carries: its number line, date, title, signer, recipients."""
+    data = path.read_bytes()
+    document = _open_docx(path.name, data)
+    found = _number_line(_header_paragraphs(document))
+    if found is None or not found[1]["number"]:
+        raise DraftRefused("không thấy dòng số, ký hiệu có số ở đầu văn bản")
+    match = found[1]
+    number, type_symbol, body_symbol = int(match["number"]), match["type"], match["body"]
+    name = _ARCHIVE_NAME.fullmatch(_relative(path, archive))
+    kind = re.sub(r"[^A-Za-z0-9]+", "", strip_diacritics(type_symbol)) or "VB"
+    if name is None or int(name["number"]) != number or name["kind"] != kind:
+        raise DraftRefused(f"tên tệp không khớp số {number:02d}-{type_symbol}/{body_symbol} ghi trong văn bản")
+    day = None
+    for paragraph in _header_paragraphs(document):
+        hit = _FILLED_DATE.search(nfc(paragraph.text))
+        if hit:
+            try:
+                day = dt.date(int(hit["year"]), int(hit["month"]), int(hit["day"]))
+            except ValueError:
+                day = None
+            break
+    if day is None:
+        raise DraftRefused("không thấy ngày ban hành hợp lệ ở đầu văn bản")
+    fallback = nfc(document.core_properties.title or "") or path.stem
+    title = _title(document, type_symbol, fallback)
+    signer, recipients = _closing(document)
+    row = {
+        "number": number,
+        "type_symbol": type_symbol,
+        "doc_type": _doc_type(type_symbol, title),
+        "body_symbol": body_symbol,
+        "symbol": vnformat.number_symbol(number, type_symbol, body_symbol),
+        "year": day.year,
+        "issued_on": day.isoformat(),
+        "title": title,
+        "signer": signer,
+        "recipients": "\n".join(recipients),
+        "docx_file": _relative(path, archive),
+        "docx_sha256": _sha256(data),
+    }
+    return row, _sha256(data)
+
+
+def rebuild_register(archive: Path = DEFAULT_ARCHIVE) -> RebuildReport:
+    """Rebuilds the register from the archived files, which carry their number.
+
+    An empty or damaged register is renamed aside (kept, never deleted) and a new one
+    made; a usable one (an old backup) keeps its rows and gains the archived documents
+    it does not know. Withdrawals recorded only in a lost register cannot be recovered
+    from the files: the report says so.
+    """
+    held = [p for p in archived_files(archive) if p.suffix == ".docx"]
+    if not held:
+        raise UsageError(f"Thư mục lưu trữ '{archive}' không có văn bản đã phát hành nào: không có gì để dựng lại sổ.")
+    aside = _set_aside(archive)
+    connection = _open(archive, create=True)
+    assert connection is not None
+    added: list[str] = []
+    skipped: list[tuple[Path, str]] = []
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            _recover(connection, archive)
+            registered = {
+                name for row in connection.execute("SELECT docx_file, pdf_file FROM documents") for name in (row[0], row[1]) if name
+            }
+            for path in held:
+                if _relative(path, archive) in registered or not path.is_file():
+                    continue
+                try:
+                    row, sha = _archived_record(path, archive)
+                except (NtmError, OSError) as exc:
+                    skipped.append((path, str(exc)))
+                    continue
+                pdf = path.with_suffix(".pdf")
+                pdf_name = _relative(pdf, archive) if pdf.is_file() and _relative(pdf, archive) not in registered else None
+                try:
+                    connection.execute(
+                        """INSERT INTO documents (number, type_symbol, doc_type, body_symbol, symbol, term, year, issued_on,
+                               title, signer, recipients, docx_file, docx_sha256, pdf_file, pdf_sha256, status, note,
+                               draft_file, draft_sha256, created_at)
+                           VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        (
+                            row["number"], row["type_symbol"], row["doc_type"], row["body_symbol"], row["symbol"],
+                            row["year"], row["issued_on"], row["title"], row["signer"], row["recipients"],
+                            row["docx_file"], row["docx_sha256"], pdf_name,
+                            _file_sha256(pdf) if pdf_name else None, ISSUED,
+                            "Dựng lại từ tệp lưu trữ", path.name, f"dung-lai:{sha}",
+                            dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                        ),
+                    )
+                except sqlite3.IntegrityError:
+                    skipped.append((path, f"sổ đã có văn bản số {row['symbol']} năm {row['year']} với tệp khác"))
+                    continue
+                added.append(f"{row['symbol']} ({row['docx_file']})")
+            connection.execute("COMMIT")
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+    except sqlite3.Error as exc:
+        raise _sqlite_problem(archive, exc) from None
+    finally:
+        connection.close()
+    return RebuildReport(tuple(added), tuple(skipped), aside)

@@ -7,16 +7,28 @@ an error that names the template, never into an empty gap on paper.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import ctypes
 import datetime as dt
 import functools
 import io
 import re
+import threading
+import time
 import zipfile
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.sandbox
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame
+from jinja2.runtime import Context
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
 from docx.opc.pkgwriter import _ContentTypesItem
 from docx.shared import Mm
@@ -24,7 +36,8 @@ from docxtpl import DocxTemplate, InlineImage
 
 from generator import vnformat
 from generator.documents import Picture, Row
-from generator.errors import TemplateProblem
+from generator.errors import NtmError, TemplateProblem
+from generator.zipguard import guard_docx
 
 # Zip entries carry this time, so that the same inputs give the same bytes.
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -40,7 +53,7 @@ class _PreparedTemplate(DocxTemplate):  # type: ignore[misc]
     docxtpl cleans each XML part with regular expressions (patch_xml) and compiles
     it with Jinja on every render; both depend only on the template, so a run that
     renders many documents from one template does them once (the compiling is
-    cached by _CachingEnvironment).
+    cached by _SandboxEnvironment).
     """
 
     _patched: dict[str, str] = {}
@@ -60,12 +73,192 @@ class _PreparedTemplate(DocxTemplate):  # type: ignore[misc]
 
 
 
-class _CachingEnvironment(jinja2.Environment):
-    """Compiles each template source once: docxtpl asks for the same XML on every render."""
+class TemplateLimitExceeded(Exception):
+    """A template asked for more work than a document needs: `limit` says which bound was hit."""
+
+    def __init__(self, limit: str) -> None:
+        super().__init__(limit)
+        self.limit = limit
+
+
+class _RenderTimeout(Exception):
+    """Raised inside the rendering thread by the watchdog when MAX_RENDER_SECONDS have passed."""
+
+
+# The work one render may do (README, "Giới hạn"). A real document needs a few hundred
+# loop turns and well under a megabyte of XML; these bounds stop a template passed on
+# from elsewhere from running for ever or filling the memory.
+MAX_RENDER_SECONDS = 60.0
+MAX_LOOP_ITEMS = 1_000_000  # items produced by range() in one render, all loops together
+MAX_OUTPUT_CHARS = 50_000_000  # XML written by one render, all parts together
+MAX_VALUE_CHARS = 5_000_000  # one string or list made inside a template
+MAX_NUMBER_ARGUMENT = 100_000  # a number given to a filter or an operator that makes text
+MAX_EXPONENT = 1_000  # in 'a ** b': a document never needs a number of thousands of digits
+
+def _count(number: int) -> str:
+    """100000 → '100.000' (the Vietnamese thousands separator)."""
+    return f"{number:,}".replace(",", ".")
+
+
+_LIMIT_TEXTS = {
+    "loop": f"tổng số vòng lặp range() tối đa {_count(MAX_LOOP_ITEMS)} lượt",
+    "range": f"một range() tối đa {_count(jinja2.sandbox.MAX_RANGE)} phần tử",
+    "output": f"độ dài văn bản dựng ra tối đa {_count(MAX_OUTPUT_CHARS)} ký tự",
+    "value": f"một chuỗi hoặc danh sách trong mẫu tối đa {_count(MAX_VALUE_CHARS)} phần tử",
+    "number": f"số đưa vào bộ lọc hoặc hàm căn lề (center, indent, ljust…) tối đa {_count(MAX_NUMBER_ARGUMENT)}",
+    "exponent": f"số mũ tối đa {_count(MAX_EXPONENT)}",
+}
+
+
+def _time_text() -> str:
+    return f"thời gian dựng một văn bản tối đa {MAX_RENDER_SECONDS:g} giây"
+
+
+@dataclass
+class _Budget:
+    deadline: float
+    loop_items: int = 0
+    output_chars: int = 0
+
+    def tick(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise TemplateLimitExceeded(_time_text())
+
+
+_BUDGET: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("ntm_render_budget", default=None)
+
+
+def _budget() -> _Budget:
+    budget = _BUDGET.get()
+    # outside any render (a range() kept and iterated by other code): a budget of its own
+    return budget if budget is not None else _Budget(time.monotonic() + MAX_RENDER_SECONDS)
+
+
+def _sized(value: Any) -> Any:
+    """`value` unchanged, unless it is a string or sequence longer than MAX_VALUE_CHARS."""
+    if isinstance(value, (str, list, tuple)) and len(value) > MAX_VALUE_CHARS:
+        raise TemplateLimitExceeded(_LIMIT_TEXTS["value"])
+    return value
+
+
+def _counted_range(*args: int) -> Iterator[int]:
+    """The sandbox's range (at most MAX_RANGE items), counting every item against the render's budget."""
+    try:
+        numbers = jinja2.sandbox.safe_range(*args)
+    except OverflowError:
+        raise TemplateLimitExceeded(_LIMIT_TEXTS["range"]) from None
+    budget = _budget()
+    for number in numbers:
+        budget.loop_items += 1
+        if budget.loop_items > MAX_LOOP_ITEMS:
+            raise TemplateLimitExceeded(_LIMIT_TEXTS["loop"])
+        if not budget.loop_items & 0x3FF:
+            budget.tick()
+        yield number
+
+
+def _big_number(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_NUMBER_ARGUMENT
+
+
+# Filters and string methods whose work grows with a number argument ('x'|center(10**9),
+# 'x'.ljust(10**9)): that number is bounded before the call. Other numbers (a sum of money
+# given to |format) are data and pass.
+_SIZING_FILTERS = frozenset({"center", "indent", "wordwrap", "truncate"})
+_SIZING_METHODS = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs"})
+
+
+def _bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter that counts against the time budget and refuses huge results (and, for the
+    filters of _SIZING_FILTERS, huge number arguments)."""
+    sizing = name in _SIZING_FILTERS
+
+    @functools.wraps(function)
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        if sizing:
+            skip = 2 if getattr(function, "jinja_pass_arg", None) else 1  # the value, after any context
+            if any(_big_number(a) for a in (*args[skip:], *kwargs.values())):
+                raise TemplateLimitExceeded(_LIMIT_TEXTS["number"])
+        _budget().tick()
+        return _sized(function(*args, **kwargs))
+
+    return bounded
+
+
+class _BoundedTemplate(jinja2.Template):
+    """Renders chunk by chunk, stopping at the output and time limits."""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        context = self.new_context(dict(*args, **kwargs))
+        budget = _BUDGET.get()
+        token = None
+        if budget is None:  # rendered outside render_docx: this render gets its own budget
+            budget = _Budget(time.monotonic() + MAX_RENDER_SECONDS)
+            token = _BUDGET.set(budget)
+        parts: list[str] = []
+        try:
+            for chunk in self.root_render_func(context):
+                budget.output_chars += len(chunk)
+                if budget.output_chars > MAX_OUTPUT_CHARS:
+                    raise TemplateLimitExceeded(_LIMIT_TEXTS["output"])
+                if len(parts) & 0xFF == 0:
+                    budget.tick()
+                parts.append(chunk)
+        except (TemplateLimitExceeded, _RenderTimeout):
+            raise
+        except Exception:
+            self.environment.handle_exception()
+        finally:
+            if token is not None:
+                _BUDGET.reset(token)
+        return self.environment.concat(parts)
+
+
+class _Concat(CodeGenerator):
+    """Compiles '~' so that each joined string passes the size bound (no doubling to gigabytes)."""
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        self.write("environment.sized(")
+        super().visit_Concat(node, frame)
+        self.write(")")
+
+
+class _SandboxEnvironment(ImmutableSandboxedEnvironment):
+    """The only Jinja environment of ntm: Jinja's immutable sandbox, with bounded work.
+
+    No attribute starting with '_' is reachable, no list or dict can be changed, and
+    every loop turn of range(), output chunk, filter call and '*', '**', '+', '~'
+    counts against the limits above. Compiles each template source once: docxtpl asks
+    for the same XML on every render.
+    """
+
+    template_class = _BoundedTemplate
+    code_generator_class = _Concat
+    intercepted_binops = frozenset(["*", "**", "+"])
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self._sources: dict[str, jinja2.Template] = {}
+        self.globals.pop("lipsum", None)  # makes text of any length; nothing in a document needs it
+        self.globals["range"] = _counted_range
+        self.sized = _sized
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, int) and right > MAX_EXPONENT and isinstance(left, (int, float)) and abs(left) > 1:
+            raise TemplateLimitExceeded(_LIMIT_TEXTS["exponent"])
+        if operator == "*" and isinstance(left, (str, list, tuple)) != isinstance(right, (str, list, tuple)):
+            count = right if isinstance(left, (str, list, tuple)) else left
+            text = left if isinstance(left, (str, list, tuple)) else right
+            if isinstance(count, int) and len(text) * count > MAX_VALUE_CHARS:
+                raise TemplateLimitExceeded(_LIMIT_TEXTS["value"])
+        return _sized(super().call_binop(context, operator, left, right))
+
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        _budget().tick()
+        if isinstance(getattr(__obj, "__self__", None), str) and getattr(__obj, "__name__", "") in _SIZING_METHODS:
+            if any(_big_number(a) for a in (*args, *kwargs.values())):
+                raise TemplateLimitExceeded(_LIMIT_TEXTS["number"])
+        return _sized(super().call(__context, __obj, *args, **kwargs))
 
     def from_string(  # type: ignore[override]
         self, source: str, globals: MutableMapping[str, Any] | None = None, template_class: type[jinja2.Template] | None = None
@@ -87,7 +280,9 @@ def _template_bytes(template: Path) -> bytes:
     key = (str(template.resolve()), info.st_mtime_ns, info.st_size)
     data = _TEMPLATE_BYTES.get(key)
     if data is None:
-        data = _TEMPLATE_BYTES[key] = template.read_bytes()
+        data = template.read_bytes()
+        guard_docx(data, template.name, TemplateProblem)  # sizes, entities, macros: once per file version
+        _TEMPLATE_BYTES[key] = data
     return data
 
 
@@ -98,7 +293,8 @@ def shared_environment() -> jinja2.Environment:
 
 
 def jinja_environment() -> jinja2.Environment:
-    env = _CachingEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
+    """The one factory of Jinja environments: rendering and the template check both use it."""
+    env = _SandboxEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
     env.filters.update(
         number=vnformat.number,
         money=vnformat.money,
@@ -107,6 +303,7 @@ def jinja_environment() -> jinja2.Environment:
         date_long=vnformat.date_long,
         date_short=vnformat.date_short,
     )
+    env.filters = {name: _bounded_filter(name, function) for name, function in env.filters.items()}
     return env
 
 
@@ -164,11 +361,68 @@ def _with_images(document: DocxTemplate, context: Mapping[str, Any]) -> dict[str
     }
 
 
-def render_docx(template: Path, context: Mapping[str, Any], stamp: dt.datetime, title: str) -> bytes:
-    """Renders one document; `stamp` and `title` become its fixed document properties."""
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Stops the work of this thread after `seconds`, even inside a loop that yields nothing.
+
+    A watchdog thread raises _RenderTimeout in this thread (CPython's async exception);
+    a lock keeps it from firing once the work is over, and any exception still pending
+    then is cleared, so that it can never surface in later code.
+    """
+    thread = ctypes.c_ulong(threading.get_ident())
+    lock = threading.Lock()
+    active = [True]
+
+    def fire() -> None:
+        with lock:
+            if active[0]:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(thread, ctypes.py_object(_RenderTimeout))
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
     try:
-        document = _PreparedTemplate(io.BytesIO(_template_bytes(template)))
-        document.render(_with_images(document, context), jinja_env=shared_environment())
+        yield
+    finally:
+        timer.cancel()
+        with lock:
+            active[0] = False
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(thread, None)
+
+
+def _limit_problem(template: Path, limit: str) -> TemplateProblem:
+    return TemplateProblem(
+        f"Mẫu '{template.name}' đòi làm quá nhiều việc và đã bị dừng: vượt giới hạn {limit}. "
+        "Mẫu chỉ được điền và định dạng số liệu; hãy bỏ vòng lặp hoặc phép tính lớn khỏi mẫu "
+        "(hoặc dùng lại mẫu đi kèm chương trình)."
+    )
+
+
+def render_docx(template: Path, context: Mapping[str, Any], stamp: dt.datetime, title: str) -> bytes:
+    """Renders one document; `stamp` and `title` become its fixed document properties.
+
+    The template runs in the sandbox of jinja_environment() within the limits above.
+    """
+    token = _BUDGET.set(_Budget(time.monotonic() + MAX_RENDER_SECONDS))
+    try:
+        data = _template_bytes(template)
+        with _time_limit(MAX_RENDER_SECONDS):
+            document = _PreparedTemplate(io.BytesIO(data))
+            document.render(_with_images(document, context), jinja_env=shared_environment())
+    except TemplateLimitExceeded as exc:
+        raise _limit_problem(template, exc.limit) from None
+    except _RenderTimeout:
+        raise _limit_problem(template, _time_text()) from None
+    except SecurityError as exc:
+        raise TemplateProblem(
+            f"Mẫu '{template.name}' dùng một thao tác không được phép ({exc}): mẫu chỉ được điền và định dạng "
+            "số liệu, không được gọi mã lệnh. ntm đã chặn thao tác này; hãy bỏ thẻ đó khỏi mẫu "
+            "(chạy 'ntm check --template' để tìm)."
+        ) from None
+    except RecursionError:
+        raise _limit_problem(template, "độ sâu lời gọi macro lồng nhau") from None
+    except MemoryError:
+        raise _limit_problem(template, "bộ nhớ máy") from None
     except jinja2.UndefinedError as exc:
         raise TemplateProblem(
             f"Mẫu '{template.name}' dùng một biến mà chương trình không cung cấp: {exc.message}. "
@@ -178,10 +432,14 @@ def render_docx(template: Path, context: Mapping[str, Any], stamp: dt.datetime, 
         raise TemplateProblem(
             f"Mẫu '{template.name}' có thẻ {{% … %}} hoặc {{{{ … }}}} viết sai: {exc.message}."
         ) from None
+    except NtmError:
+        raise
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise TemplateProblem(f"Không đọc được mẫu '{template}': {exc}.") from None
     except Exception as exc:  # noqa: BLE001 - whatever docxtpl raises, the template is at fault
         raise TemplateProblem(f"docxtpl không dựng được mẫu '{template.name}': {type(exc).__name__}: {exc}.") from None
+    finally:
+        _BUDGET.reset(token)
     properties = document.docx.core_properties
     properties.created = stamp
     properties.modified = stamp

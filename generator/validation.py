@@ -71,12 +71,12 @@ def parse_decimal(cell: RawCell) -> Decimal | None:
         if known is None:
             if value != value or value in (float("inf"), float("-inf")):
                 raise ValueProblem("ô không chứa số hợp lệ")
-            known = Decimal(repr(value))
+            known = _bounded(Decimal(repr(value)))
             if len(_DECIMALS) < 100_000:
                 _DECIMALS[value] = known
         return known
     if isinstance(value, int):
-        return Decimal(value)
+        return _bounded(Decimal(value))
     if not isinstance(value, str):
         raise ValueProblem(f"'{cell.text}' không phải là số")
     text = re.sub(r"[\s\u00a0\u202f]", "", value)
@@ -93,7 +93,22 @@ def parse_decimal(cell: RawCell) -> Decimal | None:
         result = Decimal(text)
     except InvalidOperation:
         raise ValueProblem(f"'{nfc(value)[:40]}' không phải là số") from None
-    return -result if negative else result
+    return _bounded(-result if negative else result)
+
+
+# Excel keeps 15 significant digits; no figure of a commune needs more whole digits, and
+# Decimal arithmetic (28 digits) would fail far beyond them.
+MAX_WHOLE_DIGITS = 15
+_TOO_BIG = Decimal(10) ** MAX_WHOLE_DIGITS
+
+
+def _bounded(value: Decimal) -> Decimal:
+    if abs(value) >= _TOO_BIG:
+        raise ValueProblem(
+            f"số '{value:.0f}' quá lớn: một ô số có tối đa {MAX_WHOLE_DIGITS} chữ số phần nguyên" if abs(value) < Decimal(10) ** 60
+            else f"số quá lớn: một ô số có tối đa {MAX_WHOLE_DIGITS} chữ số phần nguyên"
+        )
+    return value
 
 
 def parse_count(cell: RawCell) -> int | None:
@@ -125,6 +140,12 @@ def parse_date(cell: RawCell) -> dt.date | None:
                 return dt.datetime.strptime(text, fmt).date()
             except ValueError:
                 continue
+    if isinstance(value, (dt.time, dt.timedelta)):
+        # Excel's date serial 0 (or a bare time): the cell is formatted as a date but holds no day
+        raise ValueProblem(
+            "ô có định dạng ngày nhưng chỉ chứa số 0 hoặc một giờ, không có ngày nào; "
+            "hãy gõ dạng ngày/tháng/năm, ví dụ 15/01/2021"
+        )
     raise ValueProblem(f"'{cell.text[:40]}' không phải là ngày; hãy gõ dạng ngày/tháng/năm, ví dụ 15/01/2021")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import zipfile
@@ -12,7 +13,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from generator import reading
+from generator import reading, zipguard
 from generator.cli import main
 from generator.pipeline import check_inputs, generate
 from tests.conftest import SAMPLE
@@ -81,13 +82,13 @@ def test_a_zip_bomb_is_refused_before_it_is_inflated(inputs_copy):
 
 
 def test_a_workbook_that_inflates_past_the_limit_is_refused(inputs_copy, monkeypatch):
-    monkeypatch.setattr(reading, "MAX_UNPACKED_BYTES", 100_000)
+    monkeypatch.setattr(zipguard, "WORKBOOK_LIMITS", dataclasses.replace(zipguard.WORKBOOK_LIMITS, unpacked_bytes=100_000))
     problem = _only_problem(inputs_copy, SAMPLE.name)
     assert problem.code == "E-TEP-KHONG-DOC-DUOC" and "quá giới hạn" in problem.message
 
 
 def test_a_file_past_the_size_limit_is_refused(inputs_copy, monkeypatch):
-    monkeypatch.setattr(reading, "MAX_FILE_BYTES", 10_000)
+    monkeypatch.setattr(zipguard, "WORKBOOK_LIMITS", dataclasses.replace(zipguard.WORKBOOK_LIMITS, file_bytes=10_000))
     problem = _only_problem(inputs_copy, SAMPLE.name)
     assert "tách sổ nhật ký" in problem.message
 

@@ -293,7 +293,10 @@ def test_existing_archive_file_is_never_overwritten(drafts: dict[str, Path], arc
     squatter = archive / "2021" / "bao-cao-thang-03-so-01-BC.docx"
     squatter.parent.mkdir(parents=True)
     squatter.write_bytes(b"do not touch")
-    with pytest.raises(R.ArchiveConflict, match="không bao giờ ghi đè"):
+    with pytest.raises(R.RegisterProblem, match="sổ đăng ký '.*' không còn"):
+        R.issue_document(drafts["BC"], archive, APRIL_3)
+    R.set_last_number(archive, "KH", 0)  # a register now exists, and it does not know the file
+    with pytest.raises(R.RegisterProblem, match="không cấp số 01-BC/ĐU lần thứ hai"):
         R.issue_document(drafts["BC"], archive, APRIL_3)
     assert squatter.read_bytes() == b"do not touch"
     assert R.list_documents(archive) == []
@@ -383,7 +386,7 @@ def test_failure_after_writing_removes_the_file(drafts: dict[str, Path], archive
 
     monkeypatch.setattr(R, "_store_new", store_then_note)
     monkeypatch.setattr(R, "_read_only", broken)
-    with pytest.raises(OSError):
+    with pytest.raises(R.OutputProblem, match="Chưa cấp số nào và không để lại tệp dở"):
         R.issue_document(drafts["BC"], archive, APRIL_3)
     monkeypatch.undo()
     assert written and not written[0].exists(), "the final file is removed on rollback"

@@ -19,6 +19,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
 from generator.errors import NtmError
+from generator.zipguard import guard_docx
 
 # lxml elements as python-docx hands them out; lxml ships no type information.
 Element = Any
@@ -363,6 +364,7 @@ class Doc:
     """A DOCX read once: blocks in order with their sections, styles, headers and footers."""
 
     def __init__(self, path: Path) -> None:
+        guard_docx(path, path.name, DocumentUnreadable)  # sizes, entities, macros, password: before python-docx parses anything
         try:
             self.document = docx.Document(str(path))
         except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
