@@ -10,7 +10,7 @@ from pathlib import Path
 from generator import schema as S
 from generator.annotate import write_annotated_copy
 from generator.blank import unit_log_file_name, write_blank_workbook, write_unit_log_workbook
-from generator.aggregation import aggregate_month, months_with_data, next_month
+from generator.aggregation import Progress, aggregate_month, months_with_data, next_month
 from generator.documents import ALL_DOCUMENTS, ANNEX, DOCUMENTS_BY_KEY, MONTHLY_PLAN, MONTHLY_REPORT, PLAN, DocumentSpec, Source
 from generator.files import write_atomically
 from generator.formatcheck import Finding, check_document, check_template, format_report, provided_context, template_kind
@@ -263,9 +263,12 @@ def generate(
     templates: Path | None = None,
     month: dt.date | None = None,
     pdf: bool = False,
+    office_profile: Path | None = None,
 ) -> GenerateResult:
     """The main job: every selected document of the inputs, as drafts under out_dir/<year>/;
-    with `pdf`, their PDFs too (one LibreOffice run) and the print bundle in-tat-ca.pdf."""
+    with `pdf`, their PDFs too (one LibreOffice run) and the print bundle in-tat-ca.pdf.
+    `office_profile`: the profile of a LibreOffice kept running (ntm serve), which then
+    does the conversion at once instead of a new LibreOffice starting."""
     if pdf and find_soffice() is None:
         raise LibreOfficeMissing()
     specs = select_documents(docs, month is not None)
@@ -285,7 +288,7 @@ def generate(
         written.append(WrittenDocument(spec.doc_type, target))
     if not pdf or not written:
         return GenerateResult(inputs, tuple(written), report_month)
-    pdfs = convert_to_pdf([w.path for w in written])
+    pdfs = convert_to_pdf([w.path for w in written], profile=office_profile)
     bundle = merge_pdfs(pdfs, out_dir / str(inputs.commune.info.year) / PRINT_BUNDLE)
     return GenerateResult(inputs, tuple(written), report_month, tuple(pdfs), bundle)
 
@@ -382,6 +385,8 @@ class StatusReport:
     idle_units: tuple[str, ...]
     idle_villages: tuple[str, ...]
     activities_in_month: int
+    progress: tuple[Progress, ...] = ()  # per village (and commune centre) × target, cumulative to the month
+    months_with_data: tuple[dt.date, ...] = ()
 
 
 def status(paths: Sequence[Path], out_dir: Path, month: dt.date | None, today: dt.date) -> StatusReport:
@@ -404,5 +409,12 @@ def status(paths: Sequence[Path], out_dir: Path, month: dt.date | None, today: d
         draft = out_dir.joinpath(*spec.relative_path(source).parts)
         deadlines.append(Deadline(spec.doc_type, spec.title(source), due, (due - today).days, draft, draft.is_file()))
     return StatusReport(
-        month, today, tuple(deadlines), figures.idle_units, figures.idle_villages, figures.month_totals.activities
+        month,
+        today,
+        tuple(deadlines),
+        figures.idle_units,
+        figures.idle_villages,
+        figures.month_totals.activities,
+        figures.progress,
+        tuple(months_with_data(inputs.activities)),
     )

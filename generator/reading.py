@@ -254,7 +254,7 @@ def _is_panic(exc: BaseException) -> bool:
 _MIB = 1024 * 1024
 
 
-def _inspect(path: Path, label: str) -> None:
+def _inspect(path: Path, label: str, zipped: bool = False) -> None:
     """Refuses, before any parsing, a file that is too big, a zip bomb or XML with entities.
 
     Excel never writes a DOCTYPE: one in a part is an entity-expansion attack
@@ -263,7 +263,7 @@ def _inspect(path: Path, label: str) -> None:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise _unreadable(label, f"tệp nặng {size // _MIB} MB, quá giới hạn {MAX_FILE_BYTES // _MIB} MB", _SPLIT)
-    if path.suffix.lower() not in ZIP_SUFFIXES:
+    if not zipped and path.suffix.lower() not in ZIP_SUFFIXES:
         return
     with path.open("rb") as stream:
         if stream.read(8) == _OLE_SIGNATURE:
@@ -291,6 +291,12 @@ def _inspect(path: Path, label: str) -> None:
         raise _unreadable(label, "tệp hỏng hoặc không phải bảng tính Excel (không phải tệp nén hợp lệ)") from None
     except (OSError, RuntimeError, NotImplementedError, EOFError) as exc:  # encrypted parts, odd compression
         raise _unreadable(label, f"tệp hỏng hoặc mã hóa ({exc.__class__.__name__})") from None
+
+
+def guard_package(path: Path) -> None:
+    """The size, zip-bomb and entity guards of the workbooks, for any Office package (a
+    Word draft uploaded to `ntm serve` too); raises WorkbookUnreadable."""
+    _inspect(path, path.name, zipped=True)
 
 
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
