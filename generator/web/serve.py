@@ -63,6 +63,9 @@ def serve(
     threading.Thread(target=open_page, daemon=True).start()
     try:
         server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass  # Ctrl+C is how the clerk stops the page: uvicorn has already finished the requests
     finally:
         desk.close()
         sock.close()
+    announce("Đã dừng trang của ntm.")
