@@ -200,17 +200,20 @@ class Pages:
             for p in find_workbooks([desk.inputs])
         ]
 
-    async def workbooks(self, request: Request) -> Response:
+    def _panel(self) -> dict[str, Any]:
+        """The workbooks in inputs/ and the units whose blank logbook can be made."""
         units: list[str] = []
         try:
-            report = await run_in_threadpool(pipeline.check_inputs, [self.desk.inputs]) if self.desk.inputs.is_dir() else None
+            report = pipeline.check_inputs([self.desk.inputs]) if self.desk.inputs.is_dir() else None
             if report is not None and report.commune is not None:
                 units = [u.name for u in report.commune.units]
         except NtmError:
             pass
-        return self.render(
-            request, "workbooks.html", page="workbooks", workbooks=self._workbook_list(), units=units, max_mb=self.desk.max_upload // 1048576
-        )
+        return {"workbooks": self._workbook_list(), "units": units}
+
+    async def workbooks(self, request: Request) -> Response:
+        panel = await run_in_threadpool(self._panel)
+        return self.render(request, "workbooks.html", page="workbooks", max_mb=self.desk.max_upload // 1048576, **panel)
 
     def _validate_job(self) -> Job:
         desk = self.desk
@@ -225,7 +228,7 @@ class Pages:
                 "groups": _problem_groups(report.problems),
                 "errors": len(errors),
                 "warnings": len(report.problems) - len(errors),
-                "workbooks": [p.name for p in report.workbooks],
+                "checked": [p.name for p in report.workbooks],
                 "activities": len(report.activities),
                 "annotated": [(p.name, desk.file_id(p)) for p in result.annotated],
                 "unreadable": any(p.code == UNREADABLE for p in report.problems),
@@ -274,6 +277,8 @@ class Pages:
             saved=saved,
             conflicts=conflicts,
             staging=staging.name,
+            panel=True,
+            **(await run_in_threadpool(self._panel)),
             **_with_job(job),
         )
 
@@ -295,7 +300,10 @@ class Pages:
                     continue
                 write_atomically(desk.inputs / staged.name, staged.read_bytes())
                 replaced.append(staged.name)
-        return self.render(request, "_upload.html", refused=[], saved=replaced, conflicts=[], staging="", **_with_job(self._validate_job()))
+        panel = await run_in_threadpool(self._panel)
+        return self.render(
+            request, "_upload.html", refused=[], saved=replaced, conflicts=[], staging="", panel=True, **panel, **_with_job(self._validate_job())
+        )
 
     async def validate(self, request: Request) -> Response:
         return self.render(request, "_job.html", **_with_job(self._validate_job()))

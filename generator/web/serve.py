@@ -44,6 +44,7 @@ def serve(
 
     if not folder.is_dir():
         raise UsageError(f"Không có thư mục '{folder}'.")
+    (folder / "inputs").mkdir(exist_ok=True)  # where the dropped workbooks go
     sock = bind(port)
     actual = sock.getsockname()[1]
     secret = secrets.token_urlsafe(24)
