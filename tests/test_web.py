@@ -7,6 +7,7 @@ import io
 import os
 import re
 import shutil
+import signal
 import threading
 import time
 import zipfile
@@ -296,7 +297,12 @@ def test_the_warm_libreoffice_is_restarted_when_it_dies(client: TestClient, desk
     _generate(client, "2021-03", "kht")
     assert _settled(desk), "a warm soffice is waiting for the next job"
     starts = desk.office.starts
-    desk.office.kill_for_test()
+    pid = desk.office.pid
+    assert pid is not None
+    os.killpg(pid, signal.SIGKILL)  # as a crash would end it, with everything it started
+    deadline = time.monotonic() + 10
+    while desk.office.running and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert not desk.office.running
     html = _generate(client, "2021-04", "kht")
     assert "Đã soạn 1 văn bản" in html and 'class="trang"' in html
@@ -397,3 +403,31 @@ def test_the_register_exports_to_excel_and_verifies(client: TestClient, desk: De
     archived.chmod(0o644)
     archived.write_bytes(b"sua")
     assert "1 tệp bị sửa" in client.post("/so-dang-ky/kiem-tra", headers=ORIGIN).text
+
+
+def test_the_server_listens_on_the_loopback_address_only_and_moves_off_a_busy_port():
+    from generator.web.serve import bind
+
+    first = bind(0)
+    try:
+        host, port = first.getsockname()
+        assert host == "127.0.0.1"
+        second = bind(port)  # taken: another free port on 127.0.0.1
+        try:
+            assert second.getsockname()[0] == "127.0.0.1" and second.getsockname()[1] != port
+        finally:
+            second.close()
+    finally:
+        first.close()
+
+
+def test_a_bug_reaches_the_clerk_as_a_sentence_not_a_traceback(desk: Desk, monkeypatch: pytest.MonkeyPatch):
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("hỏng")
+
+    monkeypatch.setattr(pipeline, "verify", broken)
+    client = TestClient(create_app(desk, PORT), base_url=BASE, raise_server_exceptions=False)
+    client.get(f"/?khoa={SECRET}")
+    response = client.post("/so-dang-ky/kiem-tra", headers=ORIGIN)
+    assert response.status_code == 500
+    assert "Lỗi không mong đợi (RuntimeError)" in response.text and "Traceback" not in response.text

@@ -532,5 +532,14 @@ def create_app(desk: Desk, port: int) -> Guard:
         Route("/tai/{file_id:str}", pages.download),
         Mount("/static", app=StaticFiles(directory=HERE / "static"), name="static"),
     ]
-    app = Starlette(routes=routes)
+    app = Starlette(routes=routes, exception_handlers={Exception: _unexpected})
     return Guard(app, desk.secret, port, desk.max_upload)
+
+
+async def _unexpected(request: Request, exc: Exception) -> Response:
+    """A bug: the clerk gets a sentence, the console window the trace (uvicorn logs it)."""
+    return HTMLResponse(
+        "<div class='thong-bao loi' role='alert'>Lỗi không mong đợi "
+        f"({exc.__class__.__name__}). Hãy gửi nội dung cửa sổ dòng lệnh của ntm serve cho người bảo trì.</div>",
+        status_code=500,
+    )
