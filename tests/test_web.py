@@ -334,6 +334,7 @@ def test_issuing_a_draft_gives_its_number_and_the_register_lists_it(client: Test
     response = client.post("/phat-hanh", data={"nhap": draft, "ngay": "2021-03-02"}, headers=ORIGIN)
     assert response.status_code == 200, response.text
     assert "Số 01-KH/ĐU" in response.text and "02/03/2021" in response.text
+    assert 'id="ban-nhap" hx-swap-oob="true"' in response.text, "the list of drafts is brought up to date"
     register = client.get("/so-dang-ky").text
     assert "01-KH/ĐU" in register and "02/03/2021" in register
     again = client.post("/phat-hanh", data={"nhap": draft, "ngay": "2021-03-03"}, headers=ORIGIN)

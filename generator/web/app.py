@@ -467,7 +467,8 @@ class Pages:
             issued = await run_in_threadpool(pipeline.issue, draft, desk.archive, day)
         except NtmError as exc:
             return self.render(request, "_message.html", message=str(exc), kind="loi", status_code=409)
-        return self.render(request, "_issued.html", issued=issued, docx=desk.file_id(issued.docx))
+        drafts = await run_in_threadpool(self._drafts)
+        return self.render(request, "_issued.html", issued=issued, docx=desk.file_id(issued.docx), drafts=drafts)
 
     # ------------------------------------------------------------ 5. Sổ đăng ký
 
