@@ -166,6 +166,8 @@ def test_a_zip_bomb_and_an_entity_workbook_are_refused_and_not_saved(client: Tes
 def test_only_workbooks_are_accepted_and_names_never_become_paths(client: TestClient, desk: Desk):
     response = client.post("/so-lieu/tai-len", files=[("tep", ("chuong-trinh.exe", b"MZ", "application/octet-stream"))], headers=ORIGIN)
     assert "chỉ nhận sổ Excel" in response.text
+    annotated = client.post("/so-lieu/tai-len", files=[("tep", ("binh-xa-2021.loi.xlsx", SAMPLE.read_bytes(), XLSX))], headers=ORIGIN)
+    assert "bản đánh dấu lỗi do ntm tạo" in annotated.text
     assert safe_name("..\\..\\Windows\\sổ nhật ký Đoàn.xlsx", (".xlsx",)) == "so-nhat-ky-doan.xlsx"
     assert safe_name("../../etc/passwd", (".xlsx",)) is None
     assert safe_name("/tmp/.xlsx", (".xlsx",)) == "van-ban.xlsx"

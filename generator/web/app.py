@@ -29,7 +29,7 @@ from generator.errors import UNREADABLE, NtmError, Problem, ValidationFailed, Wo
 from generator.files import write_atomically
 from generator.model import Method
 from generator.pdf import find_soffice, INSTALL_HINT
-from generator.reading import find_workbooks, guard_package, read_workbook
+from generator.reading import ANNOTATED_SUFFIX, find_workbooks, guard_package, read_workbook
 from generator.text import ascii_slug
 from generator.web.desk import DRAFT_UPLOAD_SUFFIXES, WORKBOOK_UPLOAD_SUFFIXES, Desk, Job, timed
 from generator.web.guard import BodyTooLarge, Guard
@@ -254,6 +254,11 @@ class Pages:
             name = safe_name(upload.filename or "", WORKBOOK_UPLOAD_SUFFIXES)
             if name is None:
                 refused.append(f"'{upload.filename}': chỉ nhận sổ Excel (.xlsx, .xlsm, .xls, .ods).")
+                continue
+            if (upload.filename or "").lower().endswith(ANNOTATED_SUFFIX):
+                refused.append(
+                    f"'{upload.filename}': đây là bản đánh dấu lỗi do ntm tạo; hãy sửa lỗi trong sổ gốc rồi gửi sổ gốc."
+                )
                 continue
             staged = staging / name
             staged.write_bytes(await upload.read())
