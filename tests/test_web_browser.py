@@ -179,6 +179,7 @@ def test_a_clerk_drops_the_workbooks_fixes_an_error_prints_march_and_issues(serv
             time.sleep(3)
             started = time.monotonic()
             page.get_by_role("button", name="Soạn và xem trước").click()
+            expect(page.locator(".viec")).to_have_count(1)  # the new job, not the last one's pages
             expect(page.locator(".viec-xong")).to_be_visible()
             _pages_shown(page)
             times["soạn lại tháng 3 và xem trước (LibreOffice đã sẵn)"] = time.monotonic() - started
