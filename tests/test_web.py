@@ -225,8 +225,10 @@ def test_a_month_outside_the_plan_year_is_said_plainly(client: TestClient):
 
 
 def test_the_sample_workbooks_validate_without_errors(client: TestClient):
-    html = _upload(client, SAMPLE, LOG)
-    assert "Không có lỗi, không có cảnh báo" in html
+    files = [("tep", (p.name, p.read_bytes(), XLSX)) for p in (SAMPLE, LOG)]
+    response = client.post("/so-lieu/tai-len", files=files, headers=ORIGIN)
+    assert '<section id="danh-sach-so" hx-swap-oob="true">' in response.text, "the list of workbooks is brought up to date"
+    assert "Không có lỗi, không có cảnh báo" in _finish(client, response.text)
 
 
 def test_a_faulty_logbook_replaces_the_old_one_only_after_confirmation_and_its_cell_is_named(client: TestClient, desk: Desk, tmp_path: Path):
