@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from generator import schema as S
-from generator.aggregation import aggregate_month, months_with_data, next_month
+from generator.aggregation import Progress, aggregate_month, months_with_data, next_month
 from generator.documents import ALL_DOCUMENTS, ANNEX, DOCUMENTS_BY_KEY, MONTHLY_PLAN, MONTHLY_REPORT, PLAN, DocumentSpec, Source, missing_causes
 from generator.files import write_atomically
 from generator.pdf import LibreOfficeMissing, convert_to_pdf, find_soffice, merge_pdfs
@@ -304,9 +304,12 @@ def generate(
     month: dt.date | None = None,
     pdf: bool = False,
     archive: Path = Path("archive"),
+    office_profile: Path | None = None,
 ) -> GenerateResult:
     """The main job: every selected document of the inputs, as drafts under out_dir/<year>/;
-    with `pdf`, their PDFs too (one LibreOffice run) and the print bundle in-tat-ca.pdf."""
+    with `pdf`, their PDFs too (one LibreOffice run) and the print bundle in-tat-ca.pdf.
+    `office_profile`: the profile of a LibreOffice kept running (ntm serve), which then
+    does the conversion at once instead of a new LibreOffice starting."""
     if pdf and find_soffice() is None:
         raise LibreOfficeMissing()
     specs = select_documents(docs, month is not None)
@@ -331,7 +334,7 @@ def generate(
     reminders = cause_reminder(source) if MONTHLY_REPORT in specs else ()
     if not pdf or not written:
         return GenerateResult(inputs, tuple(written), report_month, reminders=reminders)
-    pdfs = convert_to_pdf([w.path for w in written])
+    pdfs = convert_to_pdf([w.path for w in written], profile=office_profile)
     bundle = merge_pdfs(pdfs, out_dir / str(inputs.commune.info.year) / PRINT_BUNDLE)
     return GenerateResult(inputs, tuple(written), report_month, tuple(pdfs), bundle, reminders)
 
@@ -599,6 +602,8 @@ class StatusReport:
     idle_villages: tuple[str, ...]
     activities_in_month: int
     reminders: tuple[str, ...] = ()
+    progress: tuple[Progress, ...] = ()  # per village (and commune centre) × target, cumulative to the month
+    months_with_data: tuple[dt.date, ...] = ()
 
 
 def _issued_for(documents: Sequence[RegisteredDocument], doc_type: DocType, month: dt.date) -> RegisteredDocument | None:
@@ -649,4 +654,6 @@ def status(
         figures.idle_villages,
         figures.month_totals.activities,
         cause_reminder(source),
+        figures.progress,
+        tuple(months_with_data(inputs.activities)),
     )
