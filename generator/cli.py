@@ -485,11 +485,11 @@ def verify_command(archive: Path, rebuild: bool) -> None:
 
 
 @main.command("serve")
-@click.argument("folder", required=False, default=".", type=click.Path(file_okay=False, exists=True, path_type=Path))
-@click.option("--port", type=click.IntRange(1024, 65535), default=8765, show_default=True, help="Cổng trên 127.0.0.1 (cổng bận thì chọn cổng khác).")
+@click.argument("folder", required=False, default=".", type=click.Path(file_okay=False, exists=True, path_type=Path), metavar="[THƯ_MỤC]")
+@click.option("--port", type=click.IntRange(1024, 65535), default=8765, show_default=True, metavar="CỔNG", help="Cổng trên 127.0.0.1 (cổng bận thì chọn cổng khác).")
 @click.option("--no-browser", is_flag=True, help="Không tự mở trình duyệt, chỉ in địa chỉ.")
 def serve_command(folder: Path, port: int, no_browser: bool) -> None:
-    """Mở trang web của ntm cho thư mục văn phòng FOLDER (mặc định: thư mục hiện tại, gồm
+    """Mở trang web của ntm cho thư mục văn phòng THƯ_MỤC (mặc định: thư mục hiện tại, gồm
     inputs/, outputs/, archive/): tình hình, sổ số liệu, soạn văn bản, phát hành, sổ đăng ký.
     Chỉ mở được trên chính máy này; bấm Ctrl+C để dừng."""
     from generator.web import serve  # the web stack loads only for this command

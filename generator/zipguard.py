@@ -106,6 +106,12 @@ def guard_workbook(path: Path, label: str, zipped: bool) -> None:
         return
     with path.open("rb") as stream:
         if stream.read(8) == OLE_SIGNATURE:
+            if _legacy_ole(stream, ("Workbook", "Book")):
+                raise PackageRefused(
+                    label,
+                    "tệp là bảng tính Excel 97-2003 (.xls) nhưng mang đuôi " + path.suffix.lower(),
+                    "Hãy đổi đuôi tệp thành .xls, hoặc mở bằng Excel và lưu lại dạng .xlsx.",
+                )
             raise PackageRefused(
                 label,
                 "tệp có đặt mật khẩu",
@@ -113,6 +119,17 @@ def guard_workbook(path: Path, label: str, zipped: bool) -> None:
             )
     with path.open("rb") as stream:
         _guard_zip(stream, label, limits, BROKEN, "bảng tính Excel", "Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi chạy lại.")
+
+
+def _legacy_ole(stream: IO[bytes], stream_names: tuple[str, ...]) -> bool:
+    """Whether an OLE container is an Office 97-2003 file (.doc, .xls) rather than an encrypted
+    package: it names one of `stream_names` and no EncryptedPackage stream. The container is
+    small here (the size limit was checked first), so it is read whole."""
+    stream.seek(0)
+    content = stream.read()
+    if "EncryptedPackage".encode("utf-16-le") in content:
+        return False
+    return any(name.encode("utf-16-le") in content for name in stream_names)
 
 
 def guard_docx(data: bytes | Path, label: str, error: type[NtmError] | None = None) -> None:
@@ -127,7 +144,7 @@ def guard_docx(data: bytes | Path, label: str, error: type[NtmError] | None = No
     except PackageRefused as exc:
         if error is None:
             raise
-        raise error(f"Không đọc được tệp Word '{label}': {exc.reason}. {exc.hint}") from None
+        raise error(f"Không mở được tệp Word '{label}': {exc.reason}. {exc.hint}") from None
 
 
 def _guard_docx(data: bytes | Path, label: str) -> None:
@@ -150,6 +167,12 @@ def _guard_docx(data: bytes | Path, label: str) -> None:
 
 def _guard_word_stream(stream: IO[bytes], label: str) -> None:
     if stream.read(8) == OLE_SIGNATURE:
+        if _legacy_ole(stream, ("WordDocument",)):
+            raise PackageRefused(
+                label,
+                "tệp là văn bản Word 97-2003 (.doc), không phải .docx",
+                "Hãy mở tệp bằng Word, chọn Lưu thành › 'Word Document (*.docx)' rồi dùng tệp .docx đó.",
+            )
         raise PackageRefused(label, "tệp Word có đặt mật khẩu (đã mã hóa)", WORD_PASSWORD)
     stream.seek(0)
     _guard_zip(stream, label, DOCX_LIMITS, WORD_BROKEN, "văn bản Word (.docx)", WORD_BROKEN, word=True)

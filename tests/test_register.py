@@ -337,7 +337,7 @@ def test_document_without_number_line_is_refused(tmp_path: Path, archive: Path) 
 def test_not_a_word_file(tmp_path: Path, archive: Path) -> None:
     path = tmp_path / "hong.docx"
     path.write_bytes(b"PK not really")
-    with pytest.raises(R.DraftUnreadable, match="Không đọc được tệp Word") as caught:
+    with pytest.raises(R.DraftUnreadable, match="Không mở được tệp Word") as caught:
         R.issue_document(path, archive, APRIL_3)
     assert caught.value.exit_code == 1
     with pytest.raises(UsageError, match="Không tìm thấy"):
