@@ -431,6 +431,7 @@ def register_command(year: int | None, export: Path | None, archive: Path) -> No
     from generator import pipeline
 
     if pipeline.find_register(archive) is None:
+        _run(lambda: pipeline.register_listing(archive, year, None))  # refuses an archive that holds issued files
         _no_register(archive, "chưa xuất tệp nào" if export is not None else "sổ chưa có văn bản nào")
         if export is not None:
             sys.exit(EXIT_OPERATIONAL)

@@ -46,10 +46,16 @@ T_MALFORMED = "T-THE-SAI-DANG"
 _MALFORMED = re.compile(r"(?<!\{)\{(?![{%#])[^{}\n]{1,60}\}\}|\{\{[^{}\n]{1,60}\}(?!\})|(?<!\{)\{(?![{%#])[^{}\n]{1,60}\}(?!\})")
 
 
+# A well-formed tag, whose quoted strings may hold braces («{{ '{:,}'.format(n) }}»): masked
+# before looking for malformed ones, so that data inside a real tag is never taken for a tag.
+_WELL_FORMED = re.compile(r"""\{\{(?:[^{}'"]|'[^'\n]*'|"[^"\n]*")*?\}\}|\{%(?:[^'"%]|'[^'\n]*'|"[^"\n]*")*?%\}""")
+
+
 def _malformed_tags(paragraphs: Sequence[Para]) -> list[Issue]:
     issues = []
     for para in paragraphs:
-        for match in _MALFORMED.finditer(para.text):
+        masked = _WELL_FORMED.sub(lambda m: " " * len(m.group(0)), para.text)
+        for match in _MALFORMED.finditer(masked):
             written = match.group(0)
             before, after = para.text[match.start() - 1 : match.start()], para.text[match.end() : match.end() + 1]
             if "_" in (before, after) or written.startswith("{_") or written.endswith("_}"):

@@ -208,7 +208,7 @@ def test_an_edited_pending_note_deletes_nothing(office, command):
             assert result.exit_code == 1, result.output  # the clerk's own file is reported, not removed
             assert "KHÔNG CÓ TRONG SỔ" in result.output and "ghi-chu-cua-van-thu.txt" in result.output
         else:
-            result = run("issue", str(FEBRUARY_REPORT), "--date", "25/03/2021")
+            result = run("issue", str(FEBRUARY_REPORT), "--date", "10/03/2021")
             assert result.exit_code == 0, result.output
             assert "Số 02-BC/ĐU" in result.output
         assert not (archive / ".ntm-dang-phat-hanh").exists()
@@ -270,7 +270,7 @@ def test_an_archive_with_files_and_no_usable_register_is_refused_then_rebuilt(of
     else:
         register.write_bytes(b"")
     before = tree(archive)
-    refused = run("issue", str(FEBRUARY_REPORT), "--date", "25/03/2021")
+    refused = run("issue", str(FEBRUARY_REPORT), "--date", "10/03/2021")
     assert refused.exit_code == 1, refused.output
     assert "sẽ cấp lại những số đã cấp" in refused.output and "ntm verify --rebuild" in refused.output
     assert "chưa cấp số nào" in refused.output
@@ -288,7 +288,7 @@ def test_an_archive_with_files_and_no_usable_register_is_refused_then_rebuilt(of
         assert any(p.name.startswith("so-dang-ky.sqlite.hong-") for p in archive.iterdir())
     listing = run("register")
     assert "Số 01-BC/ĐU  20/03/2021" in listing.output
-    again = run("issue", str(FEBRUARY_REPORT), "--date", "25/03/2021")
+    again = run("issue", str(FEBRUARY_REPORT), "--date", "10/03/2021")
     assert again.exit_code == 0, again.output
     assert "Số 02-BC/ĐU" in again.output
     numbers = issued_numbers(archive)
@@ -299,7 +299,7 @@ def test_a_register_restored_from_an_old_backup_never_gives_a_held_number_again(
     archive = office / "archive"
     assert run("issue", str(REPORT), "--date", "20/03/2021").exit_code == 0
     backup = (archive / "so-dang-ky.sqlite").read_bytes()
-    assert run("issue", str(FEBRUARY_REPORT), "--date", "25/03/2021").exit_code == 0
+    assert run("issue", str(FEBRUARY_REPORT), "--date", "10/03/2021").exit_code == 0
     register = archive / "so-dang-ky.sqlite"
     os.chmod(register, 0o644)
     register.write_bytes(backup)  # the old backup: it knows 01 only
@@ -321,11 +321,11 @@ def test_a_damaged_register_names_the_way_out(office):
     assert run("issue", str(REPORT), "--date", "20/03/2021").exit_code == 0
     register = office / "archive/so-dang-ky.sqlite"
     register.write_bytes(b"this is not a database at all" * 100)
-    result = run("issue", str(FEBRUARY_REPORT), "--date", "25/03/2021")
+    result = run("issue", str(FEBRUARY_REPORT), "--date", "10/03/2021")
     assert result.exit_code == 1
     assert "bị hỏng" in result.output and "ntm verify --rebuild" in result.output
     assert run("verify", "--rebuild").exit_code == 0
-    assert "Số 02-BC/ĐU" in run("issue", str(FEBRUARY_REPORT), "--date", "25/03/2021").output
+    assert "Số 02-BC/ĐU" in run("issue", str(FEBRUARY_REPORT), "--date", "10/03/2021").output
 
 
 def test_a_register_row_with_an_invalid_date_is_named(office):
@@ -443,7 +443,7 @@ def test_annotated_copy_keeps_typed_formulas_as_text(formula_inputs):
     book.save(book_path)
     result = run("validate", str(formula_inputs))
     assert result.exit_code == 3, result.output
-    annotated = formula_inputs / "binh-xa-2021.loi.xlsx"
+    annotated = formula_inputs / "binh-xa-2021.xlsx.loi.xlsx"
     assert _formula_cells(annotated, (*FORMULAS, "=NOW()")) == []
     assert "Nhật ký!A3" in _text_cells(annotated, "=NOW()")
 
@@ -613,7 +613,7 @@ def test_a_fifo_named_on_the_command_line_is_refused_not_waited_on(tmp_path):
     )
     assert done.returncode == 1, done.stderr
     assert "không phải tệp thường" in done.stderr and "Traceback" not in done.stderr
-    assert fifo.exists() and not (tmp_path / "ong-dan.loi.xlsx").exists()
+    assert fifo.exists() and not list(tmp_path.glob("*.loi.xlsx"))
 
 
 def test_two_log_sheets_whose_names_fold_together_are_an_error_naming_both(inputs_copy):
@@ -760,7 +760,7 @@ def test_the_console_shows_the_first_problems_of_each_code_and_counts_the_rest(i
     assert result.exit_code == 3
     assert result.output.count("[E-NGAY-SAI]") == 21  # 20 shown, and the line that counts the others
     assert "… và 40 điểm khác cùng mã [E-NGAY-SAI] không in ra đây" in result.output
-    annotated = openpyxl.load_workbook(inputs_copy / "binh-xa-2021.loi.xlsx")
+    annotated = openpyxl.load_workbook(inputs_copy / "binh-xa-2021.xlsx.loi.xlsx")
     assert sum(1 for row in annotated["Lỗi"].iter_rows(min_row=2) if row[4].value == "E-NGAY-SAI") == 60
 
 
@@ -770,7 +770,7 @@ def test_the_annotated_copy_comments_the_first_cells_and_lists_every_problem(inp
     monkeypatch.setattr(annotate, "MAX_COMMENTS", 5)
     edit(inputs_copy / SAMPLE.name, lambda wb: [put(wb["Nhật ký"], row, "Ngày", "sai") for row in range(2, 32)])
     assert run("validate", str(inputs_copy)).exit_code == 3
-    annotated = openpyxl.load_workbook(inputs_copy / "binh-xa-2021.loi.xlsx")
+    annotated = openpyxl.load_workbook(inputs_copy / "binh-xa-2021.xlsx.loi.xlsx")
     log = annotated["Nhật ký"]
     assert [log.cell(row=r, column=1).comment is not None for r in range(2, 32)] == [True] * 5 + [False] * 25
     assert all(log.cell(row=r, column=1).fill.fgColor.rgb.endswith("C7CE") or log.cell(row=r, column=1).fill.fill_type == "solid" for r in range(2, 32))
