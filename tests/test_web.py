@@ -247,7 +247,7 @@ def test_a_faulty_logbook_replaces_the_old_one_only_after_confirmation_and_its_c
     html = _finish(client, replaced.text)
     assert "nhat-ky-truong-thcs-2021.xlsx › Nhật ký!C5" in html
     assert "E-TEN-KHONG-CO" in html and "Thọ Bình 1" in html
-    annotated = re.search(r'href="/tai/([0-9a-f]+)" download>nhat-ky-truong-thcs-2021.loi.xlsx', html)
+    annotated = re.search(r'href="/tai/([0-9a-f]+)" download>nhat-ky-truong-thcs-2021.xlsx.loi.xlsx', html)
     assert annotated, "a link to the annotated copy"
     copy = openpyxl.load_workbook(io.BytesIO(client.get(f"/tai/{annotated.group(1)}").content))
     assert "[E-TEN-KHONG-CO]" in copy["Nhật ký"]["C5"].comment.text
@@ -377,16 +377,17 @@ def test_a_hostile_word_upload_is_refused_before_it_is_opened(client: TestClient
 
 def test_two_tabs_issuing_at_once_get_distinct_numbers(client: TestClient, desk: Desk):
     _drafts(desk, "2021-03", "2021-04", "2021-05")
-    ids = [_draft_id(client, f"ke-hoach-thang-0{m}.docx", f"2021/2021-0{m}") for m in (3, 4, 5)]
+    # each plan dated inside its own issue window (early in its month)
+    ids = [(_draft_id(client, f"ke-hoach-thang-0{m}.docx", f"2021/2021-0{m}"), f"2021-0{m}-02") for m in (3, 4, 5)]
     answers: list[str] = []
     start = threading.Barrier(len(ids))
 
-    def issue(draft: str) -> None:
+    def issue(draft: str, day: str) -> None:
         tab = _client(desk)
         start.wait()
-        answers.append(tab.post("/phat-hanh", data={"nhap": draft, "ngay": "2021-05-02"}, headers=ORIGIN).text)
+        answers.append(tab.post("/phat-hanh", data={"nhap": draft, "ngay": day}, headers=ORIGIN).text)
 
-    threads = [threading.Thread(target=issue, args=(d,)) for d in ids]
+    threads = [threading.Thread(target=issue, args=pair) for pair in ids]
     for thread in threads:
         thread.start()
     for thread in threads:

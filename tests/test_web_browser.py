@@ -172,8 +172,8 @@ def test_a_clerk_drops_the_workbooks_fixes_an_error_prints_march_and_issues(serv
             download_info.value.save_as(downloaded)
             activities, participants = _march_figures()
             body = squash(text(downloaded))
-            assert f"tổ chức {vnformat.number(activities)} buổi" in body
-            assert f"thu hút {vnformat.number(participants)} lượt người tham gia" in body
+            assert f"chủ trì {vnformat.number(activities)} buổi ra quân" in body
+            assert f"thu hút {vnformat.number(participants)} lượt cán bộ, đảng viên" in body
 
             # the same again, LibreOffice warm: what a clerk waits for a preview after an edit
             time.sleep(3)
