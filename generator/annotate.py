@@ -94,7 +94,7 @@ def _load_copy(original: Path) -> tuple[Workbook, dict[str, str]]:
         except OSError as exc:
             raise OutputProblem(
                 f"Không đọc được tệp '{original}' để tạo bản đánh dấu lỗi: {exc.strerror or exc}."
-            ) from None
+            ) from exc
         except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError, IndexError):
             pass  # an unusual writer: fall back to the values, as for .xls/.ods
         else:
@@ -108,12 +108,12 @@ def _rebuild_from_values(original: Path) -> tuple[Workbook, dict[str, str]]:
     except OSError as exc:
         raise OutputProblem(
             f"Không đọc được tệp '{original}' để tạo bản đánh dấu lỗi: {exc.strerror or exc}."
-        ) from None
+        ) from exc
     except (python_calamine.CalamineError, ValueError) as exc:
         raise OutputProblem(
             f"Không mở được tệp '{original}' nên không tạo được bản đánh dấu lỗi "
             f"({exc.__class__.__name__})."
-        ) from None
+        ) from exc
     workbook = Workbook()
     workbook.remove(workbook.active)
     titles: dict[str, str] = {}
@@ -366,9 +366,9 @@ def _save_atomically(workbook: Workbook, target: Path) -> None:
         raise OutputProblem(
             f"Không ghi được bản đánh dấu lỗi '{target}': {exc.strerror or exc}. "
             "Hãy kiểm tra thư mục có cho phép ghi không và tệp này có đang mở trong Excel không."
-        ) from None
-    except IllegalCharacterError:  # _clean removes them; kept as a last guard
-        raise OutputProblem(f"Không ghi được bản đánh dấu lỗi '{target}': nội dung có ký tự không hợp lệ.") from None
+        ) from exc
+    except IllegalCharacterError as err:  # _clean removes them; kept as a last guard
+        raise OutputProblem(f"Không ghi được bản đánh dấu lỗi '{target}': nội dung có ký tự không hợp lệ.") from err
 
 
 __all__ = ["ANNOTATED_SUFFIX", "PROBLEM_SHEET", "annotated_path", "write_annotated_copy"]

@@ -484,7 +484,7 @@ def _save(workbook: Any, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=temporary_prefix(path.name), suffix=TEMPORARY_SUFFIX, dir=path.parent)
     except OSError as exc:
-        raise OutputProblem(f"Không tạo được thư mục hoặc tệp trong '{path.parent}': {exc.strerror or exc}.") from None
+        raise OutputProblem(f"Không tạo được thư mục hoặc tệp trong '{path.parent}': {exc.strerror or exc}.") from exc
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(buffer.getvalue())
@@ -496,7 +496,7 @@ def _save(workbook: Any, path: Path) -> None:
         os.replace(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise OutputProblem(f"Không ghi được tệp '{path}': {exc.strerror or exc}.") from None
+        raise OutputProblem(f"Không ghi được tệp '{path}': {exc.strerror or exc}.") from exc
     except OutputProblem:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -55,6 +55,8 @@ def _run(action: Callable[[], T]) -> T:
         click.echo(f"{exc} Có {errors} lỗi, {warnings} cảnh báo; hãy sửa các lỗi trên rồi chạy lại.", err=True)
         sys.exit(exc.exit_code)
     except NtmError as exc:
+        if os.environ.get("NTM_DEBUG"):
+            traceback.print_exc()  # with the chain of causes kept by `raise … from err`
         click.echo(f"Lỗi: {exc}", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
@@ -368,8 +370,8 @@ def _parse_day(text: str | None) -> dt.date | None:
         return None
     try:
         return dt.datetime.strptime(text.strip(), "%d/%m/%Y").date()
-    except ValueError:
-        raise click.BadParameter("hãy ghi ngày dạng ngày/tháng/năm, ví dụ 03/04/2021", param_hint="--date") from None
+    except ValueError as err:
+        raise click.BadParameter("hãy ghi ngày dạng ngày/tháng/năm, ví dụ 03/04/2021", param_hint="--date") from err
 
 
 @main.command("issue")

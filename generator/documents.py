@@ -49,8 +49,8 @@ class Row:
             raise AttributeError(name)
         try:
             return self.values[name]
-        except KeyError:
-            raise AttributeError(name) from None
+        except KeyError as err:
+            raise AttributeError(name) from err
 
 
 def row(**values: str) -> Row:

@@ -90,7 +90,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         sweep_temporaries(path.parent)
         handle, temporary = tempfile.mkstemp(prefix=temporary_prefix(path.name), suffix=TEMPORARY_SUFFIX, dir=path.parent)
     except OSError as exc:
-        raise OutputProblem(f"Không tạo được thư mục hoặc tệp trong '{path.parent}': {exc.strerror or exc}.") from None
+        raise OutputProblem(f"Không tạo được thư mục hoặc tệp trong '{path.parent}': {exc.strerror or exc}.") from exc
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -100,4 +100,4 @@ def write_atomically(path: Path, data: bytes) -> None:
         os.replace(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise OutputProblem(f"Không ghi được tệp '{path}': {exc.strerror or exc}.") from None
+        raise OutputProblem(f"Không ghi được tệp '{path}': {exc.strerror or exc}.") from exc

@@ -18,6 +18,7 @@ from generator.documents import ALL_DOCUMENTS, ANNEX, DOCUMENTS_BY_KEY, MONTHLY_
 from generator.files import write_atomically
 from generator.pdf import LibreOfficeMissing, convert_to_pdf, find_soffice, merge_pdfs
 from generator.errors import (
+    ProblemCode,
     UNREADABLE,
     InputsUnreadable,
     Location,
@@ -112,7 +113,7 @@ def check_inputs(paths: Sequence[Path]) -> InputsReport:
             problems.append(
                 Problem(
                     Location(book.label),
-                    "E-KHONG-PHAI-SO",
+                    ProblemCode.NOT_A_BOOK,
                     "Tệp không có trang 'Thông tin' (sổ chính) hay 'Nhật ký' (sổ nhật ký đơn vị). "
                     "Hãy bỏ tệp này ra khỏi thư mục đầu vào.",
                 )
@@ -125,7 +126,7 @@ def check_inputs(paths: Sequence[Path]) -> InputsReport:
         problems.append(
             Problem(
                 Location(where),
-                "E-KHONG-CO-SO-CHINH",
+                ProblemCode.NO_MAIN_BOOK,
                 "Không có sổ chính (tệp có trang 'Thông tin'). Hãy chép sổ chính của xã vào thư mục đầu vào "
                 "hoặc tạo sổ mới bằng lệnh 'ntm init'.",
             )
@@ -134,7 +135,7 @@ def check_inputs(paths: Sequence[Path]) -> InputsReport:
         problems.append(
             Problem(
                 Location(extra.label, S.INFO.name),
-                "E-NHIEU-SO-CHINH",
+                ProblemCode.SEVERAL_MAIN_BOOKS,
                 f"Có hơn một sổ chính: '{main_books[0].label}' và '{extra.label}'. "
                 "Mỗi lần chạy chỉ dùng sổ chính của một xã, một năm.",
             )
@@ -551,7 +552,7 @@ def validate(paths: Sequence[Path]) -> ValidationResult:
             annotated.append(write_annotated_copy(path, by_file[path.name]))
         except OutputProblem as exc:
             # the problems above are the answer; the marked copy is a help that may fail (read-only folder)
-            not_written.append(Problem(Location(path.name), "W-KHONG-GHI-BAN-DANH-DAU", f"{exc} Các lỗi vẫn được liệt kê ở đây.", Severity.WARNING))
+            not_written.append(Problem(Location(path.name), ProblemCode.ANNOTATION_NOT_WRITTEN, f"{exc} Các lỗi vẫn được liệt kê ở đây.", Severity.WARNING))
     if not_written:
         report = dataclasses.replace(report, problems=report.problems + tuple(not_written))
     removed = []

@@ -18,16 +18,17 @@ from pathlib import Path
 
 import python_calamine
 
-from generator.errors import UNREADABLE, Location, Problem, Severity, WorkbookUnreadable
+from generator.errors import Location, Problem, ProblemCode, Severity, UNREADABLE, WorkbookUnreadable
 from generator.schema import ACTIVITY_LOG, INFO, MAIN_SHEETS, SheetSchema
 from generator.text import fold_ascii
-from generator.zipguard import PackageRefused, guard_workbook
+from generator.errors import PackageRefused
+from generator.zipguard import guard_workbook
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 ZIP_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 
 ANNOTATED_SUFFIX = ".loi.xlsx"
-DOUBLED_SHEET = "E-TRANG-TRUNG-TEN"  # two sheets whose names fold to the same required sheet
+DOUBLED_SHEET = ProblemCode.SAME_NAMED_SHEETS  # two sheets whose names fold to the same required sheet
 HEADER_SEARCH_ROWS = 20
 
 CellValue = str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
@@ -196,7 +197,7 @@ def _read_table(label: str, sheet_name: str, grid: Sequence[Sequence[object]], s
             problems.append(
                 Problem(
                     Location(label, sheet_name, f"A{header_row}", header_row),
-                    "E-THIEU-COT",
+                    ProblemCode.MISSING_COLUMN,
                     f"Trang '{sheet_name}' thiếu cột bắt buộc '{column.header}' "
                     f"(dòng tiêu đề là dòng {header_row}). Hãy thêm cột có đúng tiêu đề này.",
                 )
@@ -252,7 +253,7 @@ def _inspect(path: Path, label: str) -> None:
     try:
         guard_workbook(path, label, zipped=path.suffix.lower() in ZIP_SUFFIXES)
     except PackageRefused as exc:
-        raise _unreadable(label, exc.reason, exc.hint) from None
+        raise _unreadable(label, exc.reason, exc.hint) from exc
 
 
 def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS) -> WorkbookData:
@@ -263,10 +264,10 @@ def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS) -> W
     _inspect(path, label)
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
-    except python_calamine.PasswordError:
-        raise _unreadable(label, "tệp có đặt mật khẩu; hãy gỡ mật khẩu trong Excel") from None
+    except python_calamine.PasswordError as err:
+        raise _unreadable(label, "tệp có đặt mật khẩu; hãy gỡ mật khẩu trong Excel") from err
     except (python_calamine.CalamineError, OSError, ValueError) as exc:
-        raise _unreadable(label, f"tệp hỏng hoặc không phải bảng tính Excel ({exc.__class__.__name__})") from None
+        raise _unreadable(label, f"tệp hỏng hoặc không phải bảng tính Excel ({exc.__class__.__name__})") from exc
     try:
         by_key: dict[str, list[str]] = {}
         for name in workbook.sheet_names:
@@ -294,7 +295,7 @@ def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS) -> W
             try:
                 grid = workbook.get_sheet_by_name(actual).to_python(skip_empty_area=False)
             except (python_calamine.CalamineError, ValueError) as exc:
-                raise _unreadable(label, f"không đọc được trang '{actual}' ({exc})") from None
+                raise _unreadable(label, f"không đọc được trang '{actual}' ({exc})") from exc
             except BaseException as exc:
                 # python-calamine's Rust core panics (PanicException, a BaseException)
                 # on some values, e.g. a date-formatted number beyond year 9999.
@@ -304,7 +305,7 @@ def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS) -> W
                     label,
                     f"trang '{actual}' có ô không đọc được ({exc})",
                     "Thường là một ô định dạng ngày chứa số quá lớn hoặc âm: hãy xem lại các cột ngày của trang này.",
-                ) from None
+                ) from exc
             table, table_problems = _read_table(label, actual, grid, schema)
             tables[schema.name] = table
             problems.extend(table_problems)
@@ -386,7 +387,7 @@ def unknown_cells(path: Path, sheet_names: Sequence[str]) -> dict[str, tuple[tup
 def missing_sheet(label: str, schema: SheetSchema) -> Problem:
     return Problem(
         Location(label, schema.name),
-        "E-THIEU-TRANG",
+        ProblemCode.MISSING_SHEET,
         f"Tệp thiếu trang (sheet) '{schema.name}'. Hãy thêm trang này với dòng tiêu đề: "
         + ", ".join(schema.required_headers)
         + ".",
@@ -425,7 +426,7 @@ def blank_row_warnings(table: SheetTable) -> list[Problem]:
         warnings.append(
             Problem(
                 Location(table.file, table.name, f"A{first}", first),
-                "W-DONG-TRONG",
+                ProblemCode.BLANK_ROW,
                 f"{rows} trống nằm giữa các dòng dữ liệu; bỏ qua.",
                 Severity.WARNING,
             )

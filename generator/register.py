@@ -31,8 +31,18 @@ from typing import Any
 
 from generator import vnformat
 from generator.cells import put_value
-from generator.errors import NtmError, OutputProblem, UsageError
-from generator.zipguard import PackageRefused, guard_docx
+from generator.errors import (  # noqa: F401 - the errors issue raises, importable from here as before
+    ArchiveConflict,
+    DraftHasProblems,
+    DraftRefused,
+    DraftUnreadable,
+    NtmError,
+    OutputProblem,
+    RegisterProblem,
+    UsageError,
+)
+from generator.errors import PackageRefused
+from generator.zipguard import guard_docx
 from generator.files import TEMPORARY_SUFFIX, process_gone as _process_gone, temporary_prefix
 from generator.model import DocType
 from generator.text import ascii_slug, fold, nfc, strip_diacritics
@@ -59,42 +69,6 @@ TYPE_NAMES = {
     "TTr": "TỜ TRÌNH",
     "CV": "CÔNG VĂN",
 }
-
-# ---------------------------------------------------------------- errors
-
-
-class RegisterProblem(NtmError):
-    """The register cannot be opened, is locked too long, or was made by a newer ntm."""
-
-
-class DraftRefused(UsageError):
-    """This file cannot be issued: it has a number already, has no number line, was issued before…"""
-
-    exit_code = 3  # the file is refused, not the command mistyped (README: exit codes)
-
-
-class DraftUnreadable(NtmError):
-    """The draft cannot be opened as a Word document."""
-
-
-class DraftHasProblems(NtmError):
-    """The format check found problems in the draft: no number is taken."""
-
-    exit_code = 3
-
-    def __init__(self, draft: Path, findings: Sequence[object]) -> None:
-        shown = "; ".join(str(f) for f in findings[:10])
-        more = f"; và {len(findings) - 10} điểm khác" if len(findings) > 10 else ""
-        super().__init__(
-            f"Bản nháp '{draft.name}' chưa đúng thể thức ({len(findings)} điểm): {shown}{more}. "
-            "Hãy sửa rồi cấp số lại; chưa lấy số nào."
-        )
-        self.findings = list(findings)
-
-
-class ArchiveConflict(OutputProblem):
-    """A file of that name is already in the archive: it is never overwritten."""
-
 
 # ---------------------------------------------------------------- records
 
@@ -277,11 +251,11 @@ def _open(archive: Path, create: bool) -> sqlite3.Connection | None:
         try:
             archive.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise OutputProblem(f"Không tạo được thư mục lưu trữ '{archive}': {exc.strerror or exc}.") from None
+            raise OutputProblem(f"Không tạo được thư mục lưu trữ '{archive}': {exc.strerror or exc}.") from exc
     try:
         connection = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT, isolation_level=None)
     except sqlite3.Error as exc:
-        raise _sqlite_problem(archive, exc) from None
+        raise _sqlite_problem(archive, exc) from exc
     try:
         connection.execute("PRAGMA foreign_keys = ON")
         version = int(connection.execute("PRAGMA user_version").fetchone()[0])
@@ -303,7 +277,7 @@ def _open(archive: Path, create: bool) -> sqlite3.Connection | None:
                 raise
     except sqlite3.Error as exc:
         connection.close()
-        raise _sqlite_problem(archive, exc) from None
+        raise _sqlite_problem(archive, exc) from exc
     except BaseException:
         connection.close()
         raise
@@ -318,7 +292,7 @@ def _record(row: sqlite3.Row) -> RegisteredDocument:
         raise RegisterProblem(
             f"Sổ đăng ký có dòng {row['id']} (văn bản {row['symbol']}) ghi sai: {exc}. Ngày phải ghi dạng năm-tháng-ngày "
             "(ví dụ 2021-03-20). Hãy sửa dòng đó bằng chương trình mở SQLite, hoặc chép lại sổ từ bản sao lưu."
-        ) from None
+        ) from exc
 
 
 def _record_of(row: sqlite3.Row) -> RegisteredDocument:
@@ -383,7 +357,7 @@ def set_last_number(archive: Path, type_symbol: str, last_number: int, *, year: 
             (type_symbol, term, year or 0, last_number),
         )
     except sqlite3.Error as exc:
-        raise _sqlite_problem(archive, exc) from None
+        raise _sqlite_problem(archive, exc) from exc
     finally:
         connection.close()
 
@@ -615,7 +589,7 @@ def _open_docx(name: str, data: bytes) -> Any:
     except Exception as exc:  # noqa: BLE001 - any damage of the file: one sentence for the clerk
         raise DraftUnreadable(
             f"Không đọc được tệp Word '{name}' ({type(exc).__name__}). Hãy mở và lưu lại tệp bằng Word."
-        ) from None
+        ) from exc
 
 
 def _read_draft(draft: Path, data: bytes) -> _Draft:
@@ -625,7 +599,7 @@ def _read_draft(draft: Path, data: bytes) -> _Draft:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - any damage of the file: one sentence for the clerk
-        raise DraftUnreadable(f"Không đọc được tệp Word '{draft}': {exc}. Hãy mở và lưu lại tệp bằng Word.") from None
+        raise DraftUnreadable(f"Không đọc được tệp Word '{draft}': {exc}. Hãy mở và lưu lại tệp bằng Word.") from exc
     header = _header_paragraphs(document)
     found = _number_line(header)
     if found is None:
@@ -686,7 +660,7 @@ def describe_draft(draft: Path) -> DraftSummary:
     try:
         data = draft.read_bytes()
     except OSError as exc:
-        raise DraftUnreadable(f"Không đọc được tệp '{draft}': {exc.strerror or exc}.") from None
+        raise DraftUnreadable(f"Không đọc được tệp '{draft}': {exc.strerror or exc}.") from exc
     parsed = _read_draft(draft, data)
     return DraftSummary(parsed.type_symbol, parsed.doc_type, parsed.title)
 
@@ -759,7 +733,7 @@ def _store_new(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary_name = tempfile.mkstemp(prefix=temporary_prefix(path.name), suffix=TEMPORARY_SUFFIX, dir=path.parent)
     except OSError as exc:
-        raise _archive_write_problem(path.parent, exc) from None
+        raise _archive_write_problem(path.parent, exc) from exc
     temporary = Path(temporary_name)
     conflict = ArchiveConflict(
         f"Đã có tệp '{path}' trong thư mục lưu trữ; ntm không bao giờ ghi đè tệp đã lưu. "
@@ -772,8 +746,8 @@ def _store_new(path: Path, data: bytes) -> None:
             os.fsync(stream.fileno())
         try:
             os.link(temporary, path)
-        except FileExistsError:
-            raise conflict from None
+        except FileExistsError as err:
+            raise conflict from err
         except (OSError, NotImplementedError):
             try:
                 with path.open("xb") as stream:
@@ -785,10 +759,10 @@ def _store_new(path: Path, data: bytes) -> None:
                         stream.close()
                         _remove(path)
                         raise
-            except FileExistsError:
-                raise conflict from None
+            except FileExistsError as err:
+                raise conflict from err
     except OSError as exc:
-        raise _archive_write_problem(path.parent, exc) from None
+        raise _archive_write_problem(path.parent, exc) from exc
     finally:
         _remove(temporary)
 
@@ -838,7 +812,7 @@ def _announce(archive: Path, pending: _Pending) -> None:
         os.replace(temporary, note)
     except OSError as exc:
         _remove(temporary)
-        raise _archive_write_problem(archive, exc) from None
+        raise _archive_write_problem(archive, exc) from exc
 
 
 def _archive_write_problem(archive: Path, exc: OSError) -> OutputProblem:
@@ -933,7 +907,7 @@ def recover(archive: Path = DEFAULT_ARCHIVE) -> None:
             connection.execute("ROLLBACK")
             raise
     except sqlite3.Error as exc:
-        raise _sqlite_problem(archive, exc) from None
+        raise _sqlite_problem(archive, exc) from exc
     finally:
         connection.close()
 
@@ -1028,7 +1002,7 @@ def issue_document(
     try:
         data = draft.read_bytes()
     except OSError as exc:
-        raise DraftUnreadable(f"Không đọc được tệp '{draft}': {exc.strerror or exc}.") from None
+        raise DraftUnreadable(f"Không đọc được tệp '{draft}': {exc.strerror or exc}.") from exc
     draft_sha = _sha256(data)
     parsed = _read_draft(draft, data)
     if check is not None:
@@ -1048,7 +1022,7 @@ def issue_document(
         try:
             connection.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise _sqlite_problem(archive, exc) from None
+            raise _sqlite_problem(archive, exc) from exc
         try:
             _recover(connection, archive)
             earlier = connection.execute(
@@ -1133,9 +1107,9 @@ def issue_document(
                 _remove(path)
             _remove(_pending_path(archive))
             if isinstance(exc, sqlite3.Error):
-                raise _sqlite_problem(archive, exc) from None
+                raise _sqlite_problem(archive, exc) from exc
             if isinstance(exc, OSError):
-                raise _archive_write_problem(archive, exc) from None
+                raise _archive_write_problem(archive, exc) from exc
             raise
         row = connection.execute("SELECT * FROM documents WHERE id = ?", (row_id,)).fetchone()
         return IssuedDocument(_record(row), docx_path, pdf_path)
@@ -1202,7 +1176,7 @@ def withdraw(
             raise
         return _record(connection.execute("SELECT * FROM documents WHERE id = ?", (row["id"],)).fetchone())
     except sqlite3.Error as exc:
-        raise _sqlite_problem(archive, exc) from None
+        raise _sqlite_problem(archive, exc) from exc
     finally:
         connection.close()
 
@@ -1220,7 +1194,7 @@ def list_documents(archive: Path = DEFAULT_ARCHIVE, year: int | None = None) -> 
             rows = connection.execute("SELECT * FROM documents WHERE year = ? ORDER BY issued_on, id", (year,)).fetchall()
         return [_record(r) for r in rows]
     except sqlite3.Error as exc:
-        raise _sqlite_problem(archive, exc) from None
+        raise _sqlite_problem(archive, exc) from exc
     finally:
         connection.close()
 
@@ -1429,7 +1403,7 @@ def _set_aside(archive: Path) -> Path | None:
             if extra.exists():
                 os.replace(extra, aside.with_name(aside.name + suffix))
     except OSError as exc:
-        raise _archive_write_problem(archive, exc) from None
+        raise _archive_write_problem(archive, exc) from exc
     return aside
 
 
@@ -1535,7 +1509,7 @@ def rebuild_register(archive: Path = DEFAULT_ARCHIVE) -> RebuildReport:
                 connection.execute("ROLLBACK")
             raise
     except sqlite3.Error as exc:
-        raise _sqlite_problem(archive, exc) from None
+        raise _sqlite_problem(archive, exc) from exc
     finally:
         connection.close()
     return RebuildReport(tuple(added), tuple(skipped), aside)
