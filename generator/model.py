@@ -229,3 +229,18 @@ class PlannedActivity:
     quantity_unit: str
     planned_budget: int
     note: str
+
+
+# The type line of a document (its centred caps name) by the type part of its number.
+TYPE_NAMES: dict[str, str] = {
+    "KH": "KẾ HOẠCH",
+    "BC": "BÁO CÁO",
+    "NQ": "NGHỊ QUYẾT",
+    "QĐ": "QUYẾT ĐỊNH",
+    "CT": "CHỈ THỊ",
+    "KL": "KẾT LUẬN",
+    "TB": "THÔNG BÁO",
+    "HD": "HƯỚNG DẪN",
+    "TTr": "TỜ TRÌNH",
+    "CV": "CÔNG VĂN",
+}

@@ -173,7 +173,7 @@ def test_generate_pdf_without_libreoffice_says_how_to_install_it(tmp_path, monke
 
 KILL_AFTER = """
 import os, sys
-from generator import register
+from generator.register import issue as register  # the steps as the transaction calls them
 real = register.{name}
 def dying(*args, **kwargs):
     result = real(*args, **kwargs)

@@ -141,7 +141,7 @@ def test_a_second_issue_waits_for_the_first(drafts: dict[str, Path], archive: Pa
 
 def test_register_busy_too_long(drafts: dict[str, Path], archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     R.issue_document(drafts["BC"], archive, APRIL_3)
-    monkeypatch.setattr(R, "BUSY_TIMEOUT", 0.2)
+    monkeypatch.setattr(R.store, "BUSY_TIMEOUT", 0.2)
     holder = sqlite3.connect(str(archive / R.REGISTER_FILE), isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
@@ -364,7 +364,7 @@ def test_failure_before_writing_does_not_consume_the_number(
     def broken(path: Path, data: bytes) -> None:
         raise OutputProblem("đĩa đầy")
 
-    monkeypatch.setattr(R, "_store_new", broken)
+    monkeypatch.setattr(R.issue, "_store_new", broken)
     with pytest.raises(OutputProblem, match="đĩa đầy"):
         R.issue_document(drafts["BC"], archive, APRIL_3)
     monkeypatch.undo()
@@ -384,8 +384,8 @@ def test_failure_after_writing_removes_the_file(drafts: dict[str, Path], archive
     def broken(path: Path) -> None:
         raise OSError("read-only attribute refused")
 
-    monkeypatch.setattr(R, "_store_new", store_then_note)
-    monkeypatch.setattr(R, "_read_only", broken)
+    monkeypatch.setattr(R.issue, "_store_new", store_then_note)
+    monkeypatch.setattr(R.issue, "_read_only", broken)
     with pytest.raises(R.OutputProblem, match="Chưa cấp số nào và không để lại tệp dở"):
         R.issue_document(drafts["BC"], archive, APRIL_3)
     monkeypatch.undo()
