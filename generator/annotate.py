@@ -75,8 +75,8 @@ def write_annotated_copy(original: Path, problems: Sequence[Problem]) -> Path:
     if _same_file(original, target):  # cannot happen with the naming rule; never overwrite the input
         raise OutputProblem(f"Không thể ghi bản đánh dấu lỗi đè lên chính tệp gốc '{original}'.")
     workbook, titles = _load_copy(original)
-    _mark_cells(workbook, titles, original.name, problems)
-    _add_problem_sheet(workbook, titles, original.name, problems)
+    _mark_cells(workbook, titles, original, problems)
+    _add_problem_sheet(workbook, titles, original, problems)
     _save_atomically(workbook, target)
     return target
 
@@ -180,8 +180,12 @@ def _put_text(cell: Cell, text: str) -> None:
 # --- marking cells ---------------------------------------------------------------------------
 
 
-def _is_ours(problem: Problem, file_name: str) -> bool:
-    return problem.location.file in ("", file_name)
+def _is_ours(problem: Problem, workbook: Path) -> bool:
+    """The problems of this workbook: by its whole path (a same-named workbook elsewhere is not it)."""
+    location = problem.location
+    if location.path:
+        return location.path == str(workbook)
+    return location.file in ("", workbook.name)
 
 
 def _find_sheet(workbook: Workbook, titles: dict[str, str], name: str) -> Worksheet | None:
@@ -218,7 +222,7 @@ def _anchor(sheet: Worksheet, coordinate: str) -> str:
 
 
 def _target(
-    workbook: Workbook, titles: dict[str, str], file_name: str, problem: Problem
+    workbook: Workbook, titles: dict[str, str], file_name: Path, problem: Problem
 ) -> tuple[Worksheet, str] | None:
     if not _is_ours(problem, file_name):
         return None
@@ -229,7 +233,7 @@ def _target(
     return sheet, _anchor(sheet, coordinate)
 
 
-def _mark_cells(workbook: Workbook, titles: dict[str, str], file_name: str, problems: Sequence[Problem]) -> None:
+def _mark_cells(workbook: Workbook, titles: dict[str, str], file_name: Path, problems: Sequence[Problem]) -> None:
     marks: dict[tuple[str, str], list[Problem]] = {}
     for problem in problems:
         target = _target(workbook, titles, file_name, problem)
@@ -267,7 +271,7 @@ def _comment(text: str) -> Comment:
 
 
 def _add_problem_sheet(
-    workbook: Workbook, titles: dict[str, str], file_name: str, problems: Sequence[Problem]
+    workbook: Workbook, titles: dict[str, str], file_name: Path, problems: Sequence[Problem]
 ) -> None:
     key = fold(PROBLEM_SHEET)
     for existing in [*workbook.worksheets, *workbook.chartsheets]:

@@ -31,7 +31,7 @@ chain down to where the fault came from; the clerk reads the same sentence eithe
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum, StrEnum
 from pathlib import Path
 
@@ -83,37 +83,37 @@ class ProblemCode(StrEnum):
 
 # The README's table of problem codes is these lines, in this order (tests/test_readme.py).
 CODE_HELP: dict[ProblemCode, str] = {
-    ProblemCode.FILE_UNREADABLE: 'tệp hỏng, có mật khẩu, không phải bảng tính, hoặc có ô ngày tháng không đọc được: mở bằng Excel, lưu lại (mã thoát 1)',
-    ProblemCode.NO_MAIN_BOOK: 'không có tệp nào có trang `Thông tin`',
-    ProblemCode.SEVERAL_MAIN_BOOKS: 'có hơn một sổ chính trong thư mục',
-    ProblemCode.NOT_A_BOOK: 'tệp không có trang `Thông tin` hay `Nhật ký`: bỏ tệp ra khỏi thư mục',
-    ProblemCode.MISSING_SHEET: 'thiếu một trang bắt buộc',
-    ProblemCode.MISSING_COLUMN: 'thiếu một cột bắt buộc (ô báo lỗi là ô đầu dòng tiêu đề)',
-    ProblemCode.MISSING_ITEM: 'trang `Thông tin` thiếu một mục bắt buộc',
-    ProblemCode.DUPLICATE_ITEM: 'một mục của `Thông tin` ghi hai lần',
-    ProblemCode.EMPTY_CELL: 'ô bắt buộc để trống',
-    ProblemCode.BAD_VALUE: 'giá trị không đúng kiểu hoặc không có trong danh mục cho phép (số hộ, loại đơn vị, cách tính…)',
-    ProblemCode.DUPLICATE_NAME: 'một tên (đơn vị, thôn, mã tiêu chí) ghi hai lần',
-    ProblemCode.UNKNOWN_NAME: 'tên đơn vị, thôn, mã tiêu chí không có trong danh mục; có gợi ý tên gần nhất',
-    ProblemCode.EMPTY_SHEET: 'trang danh mục chưa có dòng nào',
-    ProblemCode.BAD_DATE: 'không phải ngày (nhận ngày của Excel, `15/01/2021`, `5/1/2021`, `2021-01-15`) hoặc tháng (`03/2021`)',
-    ProblemCode.DATE_OUTSIDE_YEAR: 'ngày, tháng không thuộc năm kế hoạch',
-    ProblemCode.DATE_OUTSIDE_MONTH: 'ngày dự kiến không thuộc tháng của dòng kế hoạch tháng',
-    ProblemCode.BAD_COUNT: 'số người không phải số nguyên không âm',
+    ProblemCode.FILE_UNREADABLE: "tệp hỏng, có mật khẩu, không phải bảng tính, hoặc có ô ngày tháng không đọc được: mở bằng Excel, lưu lại (mã thoát 1)",
+    ProblemCode.NO_MAIN_BOOK: "không có tệp nào có trang `Thông tin`",
+    ProblemCode.SEVERAL_MAIN_BOOKS: "có hơn một sổ chính trong thư mục",
+    ProblemCode.NOT_A_BOOK: "tệp không có trang `Thông tin` hay `Nhật ký`: bỏ tệp ra khỏi thư mục",
+    ProblemCode.MISSING_SHEET: "thiếu một trang bắt buộc",
+    ProblemCode.MISSING_COLUMN: "thiếu một cột bắt buộc (ô báo lỗi là ô đầu dòng tiêu đề)",
+    ProblemCode.MISSING_ITEM: "trang `Thông tin` thiếu một mục bắt buộc",
+    ProblemCode.DUPLICATE_ITEM: "một mục của `Thông tin` ghi hai lần",
+    ProblemCode.EMPTY_CELL: "ô bắt buộc để trống",
+    ProblemCode.BAD_VALUE: "giá trị không đúng kiểu hoặc không có trong danh mục cho phép (số hộ, loại đơn vị, cách tính…)",
+    ProblemCode.DUPLICATE_NAME: "một tên (đơn vị, thôn, mã tiêu chí) ghi hai lần",
+    ProblemCode.UNKNOWN_NAME: "tên đơn vị, thôn, mã tiêu chí không có trong danh mục; có gợi ý tên gần nhất",
+    ProblemCode.EMPTY_SHEET: "trang danh mục chưa có dòng nào",
+    ProblemCode.BAD_DATE: "không phải ngày (nhận ngày của Excel, `15/01/2021`, `5/1/2021`, `2021-01-15`) hoặc tháng (`03/2021`)",
+    ProblemCode.DATE_OUTSIDE_YEAR: "ngày, tháng không thuộc năm kế hoạch",
+    ProblemCode.DATE_OUTSIDE_MONTH: "ngày dự kiến không thuộc tháng của dòng kế hoạch tháng",
+    ProblemCode.BAD_COUNT: "số người không phải số nguyên không âm",
     ProblemCode.BAD_TOTAL: 'tổng lượt người bằng 0 hoặc nhỏ hơn một nhóm (các nhóm là "trong đó" của tổng)',
-    ProblemCode.BAD_NUMBER: 'khối lượng, ngày công, tiền không phải số (nhận `0,3`, `1.250.000`, `1 250 000`); tiền có phần lẻ; số có hơn 15 chữ số phần nguyên (giới hạn của Excel)',
-    ProblemCode.NEGATIVE_NUMBER: 'số âm',
-    ProblemCode.BAD_UNIT: 'đơn vị tính không đổi được sang đơn vị của tiêu chí (đổi được m ↔ km, m² ↔ ha)',
-    ProblemCode.UNCALCULATED_FORMULA: 'ô có công thức nhưng chưa có kết quả: mở bằng Excel, bấm lưu',
-    ProblemCode.EXCEL_ERROR: 'ô có giá trị lỗi của Excel (`#REF!`, `#DIV/0!`…): sửa công thức hoặc gõ số',
-    ProblemCode.DUPLICATE_ROW: 'một dòng nhật ký trùng hệt dòng khác (kể cả ở tệp khác); báo cả hai nơi',
-    ProblemCode.SAME_NAMED_SHEETS: 'hai trang cùng là một trang cần đọc khi bỏ qua chữ hoa, dấu, khoảng trắng (`Nhật ký` và `NHAT KY`); báo tên cả hai, không đọc trang nào',
-    ProblemCode.ANNOTATION_NOT_WRITTEN: 'không ghi được bản đánh dấu lỗi `.loi.xlsx` (thư mục chỉ đọc…); các lỗi vẫn được in ra đủ',
+    ProblemCode.BAD_NUMBER: "khối lượng, ngày công, tiền không phải số (nhận `0,3`, `1.250.000`, `1 250 000`); tiền có phần lẻ; số có hơn 15 chữ số phần nguyên (giới hạn của Excel)",
+    ProblemCode.NEGATIVE_NUMBER: "số âm",
+    ProblemCode.BAD_UNIT: "đơn vị tính không đổi được sang đơn vị của tiêu chí (đổi được m ↔ km, m² ↔ ha)",
+    ProblemCode.UNCALCULATED_FORMULA: "ô có công thức nhưng chưa có kết quả: mở bằng Excel, bấm lưu",
+    ProblemCode.EXCEL_ERROR: "ô có giá trị lỗi của Excel (`#REF!`, `#DIV/0!`…): sửa công thức hoặc gõ số",
+    ProblemCode.DUPLICATE_ROW: "một dòng nhật ký trùng hệt dòng khác (kể cả ở tệp khác); báo cả hai nơi",
+    ProblemCode.SAME_NAMED_SHEETS: "hai trang cùng là một trang cần đọc khi bỏ qua chữ hoa, dấu, khoảng trắng (`Nhật ký` và `NHAT KY`); báo tên cả hai, không đọc trang nào",
+    ProblemCode.ANNOTATION_NOT_WRITTEN: "không ghi được bản đánh dấu lỗi `.loi.xlsx` (thư mục chỉ đọc…); các lỗi vẫn được in ra đủ",
     ProblemCode.NAME_WITHOUT_MARKS: 'tên khớp khi bỏ dấu ("Dong Chua 1"): đã nhận theo tên đúng',
-    ProblemCode.BLANK_ROW: 'dòng trống giữa dữ liệu: bỏ qua',
-    ProblemCode.HOLIDAY: 'hoạt động vào ngày nghỉ lễ, Tết',
+    ProblemCode.BLANK_ROW: "dòng trống giữa dữ liệu: bỏ qua",
+    ProblemCode.HOLIDAY: "hoạt động vào ngày nghỉ lễ, Tết",
     ProblemCode.LEGACY_ENCODING: 'chữ gõ bằng bảng mã cũ TCVN3 (ABC) hoặc VNI ("Lμng DÞa"); kèm chữ Unicode đã chuyển ("Làng Dịa")',
-    ProblemCode.OUTSIDE_ASSIGNMENT: 'đơn vị hoạt động ở thôn không được phân công',
+    ProblemCode.OUTSIDE_ASSIGNMENT: "đơn vị hoạt động ở thôn không được phân công",
 }
 
 
@@ -134,12 +134,22 @@ class Severity(Enum):
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """Where a problem is: file, sheet and cell (any of the last two may be absent)."""
+    """Where a problem is: file, sheet and cell (any of the last two may be absent).
+
+    `file` is the name the clerk reads; `path` the whole path of the workbook, which tells two
+    workbooks of the same name in two folders apart (empty where no one workbook is meant).
+    """
 
     file: str
     sheet: str = ""
     cell: str = ""
     row: int = 0  # for sorting by row; 0 = the sheet or file as a whole
+    path: str = field(default="", compare=False)  # equal locations read the same to the clerk
+
+    @property
+    def workbook(self) -> str:
+        """What tells the workbook apart: its whole path, else its name."""
+        return self.path or self.file
 
     def __str__(self) -> str:
         if self.sheet and self.cell:
@@ -170,7 +180,7 @@ def sorted_problems(problems: list[Problem] | tuple[Problem, ...]) -> list[Probl
     """By file, sheet, row, then cell: the order a clerk walks through the workbook."""
     return sorted(
         problems,
-        key=lambda p: (p.location.file, p.location.sheet, p.location.row, p.location.cell, p.code),
+        key=lambda p: (p.location.file, p.location.path, p.location.sheet, p.location.row, p.location.cell, p.code),
     )
 
 

@@ -252,7 +252,7 @@ def _info(table: SheetTable, out: _Collector) -> PlanInfo | None:
     for key, required in S.INFO_KEYS:
         if required and key not in values:
             out.add(
-                Location(table.file, table.name, f"A{table.header_row}", table.header_row),
+                Location(table.file, table.name, f"A{table.header_row}", table.header_row, table.path),
                 ProblemCode.MISSING_ITEM,
                 f"Trang '{table.name}' thiếu mục '{key}'. Hãy thêm một dòng: cột Mục '{key}', cột Giá trị.",
             )
@@ -557,7 +557,7 @@ def validate_commune(book: WorkbookData) -> tuple[Commune | None, list[Problem]]
     for sheet in (S.INFO, S.RECIPIENTS, S.UNITS, S.VILLAGES, S.CRITERIA, S.ASSIGNMENTS):
         table = book.table(sheet)
         if table is None:
-            out.problems.append(missing_sheet(book.label, sheet))
+            out.problems.append(missing_sheet(book.label, sheet, str(book.path)))
         else:
             tables[sheet.name] = table
             out.problems.extend(blank_row_warnings(table))
@@ -576,7 +576,7 @@ def validate_commune(book: WorkbookData) -> tuple[Commune | None, list[Problem]]
     )
     for sheet, items in ((S.UNITS, units), (S.VILLAGES, villages), (S.CRITERIA, criteria)):
         if not items and not any(p.location.sheet == tables[sheet.name].name for p in out.problems):
-            out.add(Location(book.label, tables[sheet.name].name), ProblemCode.EMPTY_SHEET, f"Trang '{sheet.name}' chưa có dòng dữ liệu nào.")
+            out.add(Location(book.label, tables[sheet.name].name, path=str(book.path)), ProblemCode.EMPTY_SHEET, f"Trang '{sheet.name}' chưa có dòng dữ liệu nào.")
     if info is None:
         return None, out.problems
     # Returned even with errors in its rows, so that the logs are checked against it
@@ -878,7 +878,7 @@ def formula_problems(book: WorkbookData) -> list[Problem]:
     problems = []
     for sheet, cells in book.unknown.items():
         for ref, error in cells:
-            location = Location(book.label, sheet, ref, _cell_order(ref)[0])
+            location = Location(book.label, sheet, ref, _cell_order(ref)[0], str(book.path))
             if error:
                 problems.append(
                     Problem(location, ProblemCode.EXCEL_ERROR, f"Ô {ref} có lỗi công thức {error}. Hãy sửa công thức hoặc gõ giá trị vào ô.")

@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from generator import reading, zipguard
+from generator import zipguard
 from generator.cli import main
 from generator.pipeline import check_inputs, generate
 from tests.conftest import SAMPLE

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import subprocess
@@ -19,9 +18,8 @@ from pypdf import PdfReader
 from generator.cli import main
 from tests.conftest import INPUTS
 from tests.docx_text import squash
+from tests.office import needs_soffice
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-needs_soffice = pytest.mark.skipif(SOFFICE is None and not os.environ.get("CI"), reason="LibreOffice is not installed (CI installs it)")
 
 
 @pytest.fixture

@@ -17,5 +17,7 @@ def test_every_code_is_reported_somewhere_and_no_bare_code_string_is_left():
         path.read_text(encoding="utf-8") for path in (REPO / "generator").rglob("*.py") if path.name != "errors.py"
     )
     assert not re.findall(r'"[EW]-[A-Z]+(?:-[A-Z]+)*"', sources)
-    unused = [code for code in ProblemCode if f"ProblemCode.{code.name}" not in sources and code is not ProblemCode.FILE_UNREADABLE]
+    unused = [
+        code for code in ProblemCode if f"ProblemCode.{code.name}" not in sources and code is not ProblemCode.FILE_UNREADABLE
+    ]
     assert not unused

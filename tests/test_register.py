@@ -21,7 +21,6 @@ import pytest
 
 from generator import register as R
 from generator.errors import NtmError, OutputProblem, UsageError
-from generator.pdf import find_soffice
 
 REPO = Path(__file__).resolve().parent.parent
 APRIL_3 = dt.date(2021, 4, 3)
@@ -504,7 +503,7 @@ def test_every_formula_like_text_is_stored_as_text(archive: Path, tmp_path: Path
 
 # ---------------------------------------------------------------- with the PDF
 
-needs_soffice = pytest.mark.skipif(find_soffice() is None and not os.environ.get("CI"), reason="LibreOffice chưa được cài")
+from tests.office import needs_soffice  # noqa: E402
 
 
 @needs_soffice

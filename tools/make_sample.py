@@ -46,6 +46,7 @@ import tempfile
 import unicodedata
 import zipfile
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -738,7 +739,7 @@ class Sample:
     criteria: list[tuple]
     assignments: list[tuple]
     log_months: tuple[int, ...]
-    log_counts: dict[str, tuple[int, ...]]
+    log_counts: Mapping[str, tuple[int, ...]]
     metre_rows: int
     plan_months: tuple[int, ...]
     unit_criteria: dict[str, dict[str, int]]
@@ -944,7 +945,7 @@ def log_row(s: Sample, rng: random.Random, unit: str, village: str, day: dt.date
     content = content_for(rng, code, village)
     logged_code = UPKEEP_CODES.get(content, code)
     if content in LAND_CONTENTS and rng.random() < 0.4:
-        land = rng.randint(2, 15) * 10
+        land: int | None = rng.randint(2, 15) * 10
     else:
         land = 0 if rng.random() < 0.6 else None
     notes = s.notes + CODE_NOTES.get(code, []) + (VILLAGE_NOTES if village != CENTRE else [])
@@ -1028,7 +1029,7 @@ def make_plan(s: Sample, rng: random.Random) -> list[list]:
                 s.criterion_unit[code], budget,
                 rng.choice(PLAN_NOTES) if rng.random() < 0.1 else None,
             ])
-        month_rows.sort(key=lambda r: (r[1], names.index(r[2])))
+        month_rows.sort(key=lambda r: (r[1], names.index(str(r[2]))))
         rows += month_rows
     return rows
 
@@ -1257,7 +1258,7 @@ def _check_against_seed(seed: str) -> None:
         if crit[7]:
             assert crit[7] in seed, crit[0]
     assert CAN_CU.replace("văn minh tại cơ sở, Ban", "văn mình tại cơ sở, Ban") in seed
-    directive = dict(INFO)["Văn bản chỉ đạo nội dung"]
+    directive = str(dict(INFO)["Văn bản chỉ đạo nội dung"])
     assert directive.replace("Chỉ thị số", "Chỉ thị sổ") in seed  # a typo of the seed
 
 

@@ -195,10 +195,7 @@ def _recover(connection: sqlite3.Connection, archive: Path) -> None:
     pending = _read_pending(note)
     if pending is not None:
         registered = {
-            name
-            for row in connection.execute("SELECT docx_file, pdf_file FROM documents")
-            for name in (row[0], row[1])
-            if name
+            name for row in connection.execute("SELECT docx_file, pdf_file FROM documents") for name in (row[0], row[1]) if name
         }
         kind = re.sub(r"[^A-Za-z0-9]+", "", strip_diacritics(pending.type_symbol)) or "VB"
         for name, sha in pending.files:

@@ -30,15 +30,27 @@ from generator.zipguard import guard_docx
 # ---------------------------------------------------------------- reading a draft
 
 _GAP = r"[ \t\u00a0.…_]*"
-_NUMBER_LINE = re.compile(r"Số\s*:?" + _GAP + r"(?P<number>[0-9]*)" + _GAP + r"-\s*(?P<type>[^\W\d_]+)\s*/\s*(?P<body>[^\s/]+?)\.?")
+_NUMBER_LINE = re.compile(
+    r"Số\s*:?" + _GAP + r"(?P<number>[0-9]*)" + _GAP + r"-\s*(?P<type>[^\W\d_]+)\s*/\s*(?P<body>[^\s/]+?)\.?"
+)
 _DATE = re.compile(
-    r"ngày" + _GAP + r"(?:\d{1,2})?" + _GAP + r"tháng" + _GAP + r"(?:\d{1,2})?" + _GAP + r"năm" + r"(?:[ \t\u00a0]*\d{4}|" + _GAP + r")"
+    r"ngày"
+    + _GAP
+    + r"(?:\d{1,2})?"
+    + _GAP
+    + r"tháng"
+    + _GAP
+    + r"(?:\d{1,2})?"
+    + _GAP
+    + r"năm"
+    + r"(?:[ \t\u00a0]*\d{4}|"
+    + _GAP
+    + r")"
 )
 _DASHES = re.compile(r"^[-–—_=*\s]+$")
 _MONTHLY = re.compile(r"\btháng\s+\d{1,2}\b")
 _YEARLY = re.compile(r"\bnăm\s+\d{4}\b")
 _RECIPIENT_MARK = re.compile(r"^\s*[-–—+•]\s*")
-
 
 
 def _cells(table: Any) -> Iterator[Any]:
@@ -259,8 +271,7 @@ def _read_draft(draft: Path, data: bytes) -> _Draft:
                 "hãy cấp số cho văn bản chính."
             )
         raise DraftRefused(
-            f"Không tìm thấy dòng số, ký hiệu (ví dụ 'Số      -BC/ĐU') ở phần đầu văn bản '{draft.name}'; "
-            "không cấp số được."
+            f"Không tìm thấy dòng số, ký hiệu (ví dụ 'Số      -BC/ĐU') ở phần đầu văn bản '{draft.name}'; không cấp số được."
         )
     number_paragraph, match = found
     type_symbol, body_symbol = match["type"], match["body"]

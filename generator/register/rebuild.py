@@ -160,7 +160,10 @@ def rebuild_register(archive: Path = DEFAULT_ARCHIVE) -> RebuildReport:
         try:
             _recover(connection, archive)
             registered = {
-                name for row in connection.execute("SELECT docx_file, pdf_file FROM documents") for name in (row[0], row[1]) if name
+                name
+                for row in connection.execute("SELECT docx_file, pdf_file FROM documents")
+                for name in (row[0], row[1])
+                if name
             }
             for path in held:
                 if _relative(path, archive) in registered or not path.is_file():
@@ -179,11 +182,24 @@ def rebuild_register(archive: Path = DEFAULT_ARCHIVE) -> RebuildReport:
                                draft_file, draft_sha256, created_at)
                            VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                         (
-                            row["number"], row["type_symbol"], row["doc_type"], row["body_symbol"], row["symbol"],
-                            row["year"], row["issued_on"], row["title"], row["signer"], row["recipients"],
-                            row["docx_file"], row["docx_sha256"], pdf_name,
-                            _file_sha256(pdf) if pdf_name else None, ISSUED,
-                            "Dựng lại từ tệp lưu trữ", path.name, f"dung-lai:{sha}",
+                            row["number"],
+                            row["type_symbol"],
+                            row["doc_type"],
+                            row["body_symbol"],
+                            row["symbol"],
+                            row["year"],
+                            row["issued_on"],
+                            row["title"],
+                            row["signer"],
+                            row["recipients"],
+                            row["docx_file"],
+                            row["docx_sha256"],
+                            pdf_name,
+                            _file_sha256(pdf) if pdf_name else None,
+                            ISSUED,
+                            "Dựng lại từ tệp lưu trữ",
+                            path.name,
+                            f"dung-lai:{sha}",
                             dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                         ),
                     )

@@ -178,8 +178,7 @@ def _sqlite_problem(archive: Path, exc: sqlite3.Error) -> RegisterProblem:
     path = register_path(archive)
     if "locked" in text or "busy" in text:
         return RegisterProblem(
-            f"Sổ đăng ký '{path}' đang được một lệnh khác dùng quá {BUSY_TIMEOUT:g} giây. "
-            "Hãy chờ lệnh đó xong rồi chạy lại."
+            f"Sổ đăng ký '{path}' đang được một lệnh khác dùng quá {BUSY_TIMEOUT:g} giây. Hãy chờ lệnh đó xong rồi chạy lại."
         )
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return RegisterProblem(
@@ -192,9 +191,7 @@ def _sqlite_problem(archive: Path, exc: sqlite3.Error) -> RegisterProblem:
             "Hãy giải phóng chỗ trống rồi chạy lại; chưa cấp số nào."
         )
     if "not a database" in text or "malformed" in text:
-        return RegisterProblem(
-            f"Tệp sổ đăng ký '{path}' bị hỏng (không phải cơ sở dữ liệu SQLite dùng được). {REBUILD_HINT}"
-        )
+        return RegisterProblem(f"Tệp sổ đăng ký '{path}' bị hỏng (không phải cơ sở dữ liệu SQLite dùng được). {REBUILD_HINT}")
     return RegisterProblem(f"Không dùng được sổ đăng ký '{path}': {text}.")
 
 
