@@ -14,9 +14,9 @@ python-calamine reads, every cell at its own position.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import re
-import secrets
 import unicodedata
 import warnings
 import zipfile
@@ -37,7 +37,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from generator.cells import put_text
-from generator.files import TEMPORARY_SUFFIX, temporary_prefix
+from generator.files import write_atomically
 from generator.errors import OutputProblem, Problem, Severity
 from generator.reading import ANNOTATED_SUFFIX
 from generator.text import fold
@@ -356,23 +356,19 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def _save_atomically(workbook: Workbook, target: Path) -> None:
     """Saves to a temporary file in the target's folder, then renames it over the target."""
-    temporary = target.with_name(f"{temporary_prefix(target.name)}{secrets.token_hex(4)}{TEMPORARY_SUFFIX}")
+    buffer = io.BytesIO()
     try:
-        # created with the usual permissions (umask applies), not the 0600 of tempfile
-        os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-        try:
-            workbook.save(temporary)
-            os.replace(temporary, target)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise OutputProblem(
-            f"Không ghi được bản đánh dấu lỗi '{target}': {exc.strerror or exc}. "
-            "Hãy kiểm tra thư mục có cho phép ghi không và tệp này có đang mở trong Excel không."
-        ) from exc
+        workbook.save(buffer)
     except IllegalCharacterError as err:  # _clean removes them; kept as a last guard
         raise OutputProblem(f"Không ghi được bản đánh dấu lỗi '{target}': nội dung có ký tự không hợp lệ.") from err
+    try:
+        write_atomically(target, buffer.getvalue())
+    except OutputProblem as exc:
+        reason = exc.__cause__.strerror if isinstance(exc.__cause__, OSError) and exc.__cause__.strerror else exc.__cause__
+        raise OutputProblem(
+            f"Không ghi được bản đánh dấu lỗi '{target}': {reason or exc}. "
+            "Hãy kiểm tra thư mục có cho phép ghi không và tệp này có đang mở trong Excel không."
+        ) from exc
 
 
 __all__ = ["ANNOTATED_SUFFIX", "PROBLEM_SHEET", "annotated_path", "write_annotated_copy"]

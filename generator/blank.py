@@ -16,8 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
-import os
-import tempfile
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -30,10 +28,9 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from generator.cells import put_text, put_value
-from generator.files import TEMPORARY_SUFFIX, temporary_prefix
+from generator.files import write_atomically
 from generator import schema as S
-from generator.errors import OutputProblem, UsageError
-from generator.files import new_file_mode
+from generator.errors import OutputExists, OutputProblem, UsageError
 from generator.model import COMMUNE_CENTRE, Commune, DocType, Method, NoteKind, Scope
 from generator.text import ascii_slug, fold
 from generator.validation import UNIT_KINDS, NameIndex
@@ -477,29 +474,13 @@ def _target(path: Path) -> Path:
 
 
 def _save(workbook: Any, path: Path) -> None:
-    """Writes beside the target, then renames: nobody sees half a workbook."""
+    """Writes the new workbook whole, never over a file (one that appeared while we were writing)."""
     buffer = io.BytesIO()
     workbook.save(buffer)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=temporary_prefix(path.name), suffix=TEMPORARY_SUFFIX, dir=path.parent)
-    except OSError as exc:
-        raise OutputProblem(f"Không tạo được thư mục hoặc tệp trong '{path.parent}': {exc.strerror or exc}.") from exc
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(buffer.getvalue())
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, new_file_mode())
-        if path.exists():  # appeared while we were writing
-            raise OutputProblem(f"Tệp '{path}' vừa được tạo bởi chương trình khác; không ghi đè.")
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise OutputProblem(f"Không ghi được tệp '{path}': {exc.strerror or exc}.") from exc
-    except OutputProblem:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        write_atomically(path, buffer.getvalue(), overwrite=False)
+    except OutputExists as err:
+        raise OutputExists(f"Tệp '{path}' vừa được tạo bởi chương trình khác; không ghi đè.") from err
 
 
 def _new_workbook(title: str) -> Any:

@@ -17,7 +17,8 @@ Every class an ntm command can let reach the clerk is defined here, so this is t
     ├── TemplateProblem (1)           a Word template cannot be rendered
     ├── RegisterProblem (1)           the register cannot be opened, is locked, or is too new
     ├── OutputProblem (1)             a document cannot be written where it should go
-    │   ├── ArchiveConflict (1)       a file of that name is already in the archive
+    │   ├── OutputExists (1)          a file to be written new is already there
+    │   │   └── ArchiveConflict (1)   a file of that name is already in the archive
     │   └── PdfConversionFailed (1)   LibreOffice failed or timed out (class in pdf.py)
     └── LibreOfficeMissing (1)        LibreOffice is not installed (class in pdf.py)
 
@@ -302,5 +303,9 @@ class RegisterProblem(NtmError):
     """The register cannot be opened, is locked too long, or was made by a newer ntm."""
 
 
-class ArchiveConflict(OutputProblem):
+class OutputExists(OutputProblem):
+    """A file to be written new is already there: ntm never overwrites it."""
+
+
+class ArchiveConflict(OutputExists):
     """A file of that name is already in the archive: it is never overwritten."""

@@ -39,10 +39,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import random
 import re
-import tempfile
 import unicodedata
 import zipfile
 from collections import Counter
@@ -53,6 +51,8 @@ from pathlib import Path
 import openpyxl
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+
+from generator.files import write_atomically
 
 # --------------------------------------------------------------------------
 # Paths and fixed settings
@@ -1124,20 +1124,6 @@ def workbook_bytes(wb, fixed_time: dt.datetime) -> bytes:
     return out.getvalue()
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
 def build(s: Sample) -> tuple[bytes, bytes | None]:
     """The main workbook of the sample and its per-unit workbook (None when it has none)."""
     rng = random.Random(s.rng_seed)
@@ -1175,10 +1161,10 @@ def build(s: Sample) -> tuple[bytes, bytes | None]:
 
 def write_sample(s: Sample) -> None:
     main_bytes, unit_bytes = build(s)
-    write_atomic(s.main_file, main_bytes)
+    write_atomically(s.main_file, main_bytes)
     written = [s.main_file]
     if unit_bytes is not None and s.unit_file is not None:
-        write_atomic(s.unit_file, unit_bytes)
+        write_atomically(s.unit_file, unit_bytes)
         written.append(s.unit_file)
     print("Đã ghi " + " và ".join(str(p.relative_to(ROOT)) for p in written))
     check(s)

@@ -8,22 +8,16 @@ import os
 import re
 import sqlite3
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from generator.errors import (  # noqa: F401 - the errors issue raises, importable from here as before
+from generator.errors import (
     ArchiveConflict,
-    DraftHasProblems,
-    DraftRefused,
-    DraftUnreadable,
-    NtmError,
+    OutputExists,
     OutputProblem,
-    PackageRefused,
     RegisterProblem,
-    UsageError,
 )
-from generator.files import TEMPORARY_SUFFIX, temporary_prefix
+from generator.files import TEMPORARY_SUFFIX, write_atomically
 from generator.files import process_gone as _process_gone
 from generator.register.store import (
     DEFAULT_ARCHIVE,
@@ -65,47 +59,19 @@ def _remove(path: Path) -> None:
 def _store_new(path: Path, data: bytes) -> None:
     """Writes a file that must not exist yet, whole or not at all.
 
-    The bytes go to a temporary file beside it first, which is then hard-linked to the final
-    name: unlike a rename, a link never replaces an existing file, even when another process
-    creates it at the same moment. Where the disk has no hard links (FAT USB sticks), the
-    name is created with exclusive open ('x') instead.
+    files.write_atomically(overwrite=False): hard-linked into place, which never replaces a file.
     """
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary_name = tempfile.mkstemp(prefix=temporary_prefix(path.name), suffix=TEMPORARY_SUFFIX, dir=path.parent)
-    except OSError as exc:
-        raise _archive_write_problem(path.parent, exc) from exc
-    temporary = Path(temporary_name)
-    conflict = ArchiveConflict(
-        f"Đã có tệp '{path}' trong thư mục lưu trữ; ntm không bao giờ ghi đè tệp đã lưu. "
-        "Hãy kiểm tra bằng lệnh 'ntm verify' và chuyển tệp đó ra chỗ khác nếu nó không thuộc sổ đăng ký."
-    )
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        try:
-            os.link(temporary, path)
-        except FileExistsError as err:
-            raise conflict from err
-        except (OSError, NotImplementedError):
-            try:
-                with path.open("xb") as stream:
-                    try:
-                        stream.write(data)
-                        stream.flush()
-                        os.fsync(stream.fileno())
-                    except BaseException:
-                        stream.close()
-                        _remove(path)
-                        raise
-            except FileExistsError as err:
-                raise conflict from err
-    except OSError as exc:
-        raise _archive_write_problem(path.parent, exc) from exc
-    finally:
-        _remove(temporary)
+        write_atomically(path, data, overwrite=False)
+    except OutputExists as err:
+        raise ArchiveConflict(
+            f"Đã có tệp '{path}' trong thư mục lưu trữ; ntm không bao giờ ghi đè tệp đã lưu. "
+            "Hãy kiểm tra bằng lệnh 'ntm verify' và chuyển tệp đó ra chỗ khác nếu nó không thuộc sổ đăng ký."
+        ) from err
+    except OutputProblem as exc:
+        if isinstance(exc.__cause__, OSError):
+            raise _archive_write_problem(path.parent, exc.__cause__) from exc
+        raise
 
 
 def _relative(path: Path, archive: Path) -> str:

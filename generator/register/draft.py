@@ -12,16 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from generator import vnformat
-from generator.errors import (  # noqa: F401 - the errors issue raises, importable from here as before
-    ArchiveConflict,
-    DraftHasProblems,
+from generator.errors import (
     DraftRefused,
     DraftUnreadable,
-    NtmError,
-    OutputProblem,
-    PackageRefused,
-    RegisterProblem,
-    UsageError,
 )
 from generator.model import TYPE_NAMES, DocType
 from generator.text import fold, nfc

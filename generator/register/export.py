@@ -10,16 +10,8 @@ from pathlib import Path, PurePosixPath
 
 from generator import vnformat
 from generator.cells import put_value
-from generator.errors import (  # noqa: F401 - the errors issue raises, importable from here as before
-    ArchiveConflict,
-    DraftHasProblems,
-    DraftRefused,
-    DraftUnreadable,
-    NtmError,
-    OutputProblem,
+from generator.errors import (
     PackageRefused,
-    RegisterProblem,
-    UsageError,
 )
 from generator.files import process_gone as _process_gone
 from generator.register.archive import (

@@ -10,15 +10,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator import vnformat
-from generator.errors import (  # noqa: F401 - the errors issue raises, importable from here as before
+from generator.errors import (
     ArchiveConflict,
     DraftHasProblems,
     DraftRefused,
     DraftUnreadable,
-    NtmError,
-    OutputProblem,
-    PackageRefused,
-    RegisterProblem,
     UsageError,
 )
 from generator.register.archive import (

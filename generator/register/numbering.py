@@ -9,15 +9,7 @@ import unicodedata
 from pathlib import Path
 
 from generator import vnformat
-from generator.errors import (  # noqa: F401 - the errors issue raises, importable from here as before
-    ArchiveConflict,
-    DraftHasProblems,
-    DraftRefused,
-    DraftUnreadable,
-    NtmError,
-    OutputProblem,
-    PackageRefused,
-    RegisterProblem,
+from generator.errors import (
     UsageError,
 )
 from generator.model import DocType

@@ -11,14 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from generator import vnformat
-from generator.errors import (  # noqa: F401 - the errors issue raises, importable from here as before
-    ArchiveConflict,
-    DraftHasProblems,
+from generator.errors import (
     DraftRefused,
-    DraftUnreadable,
     NtmError,
-    OutputProblem,
-    PackageRefused,
     RegisterProblem,
     UsageError,
 )

@@ -9,16 +9,9 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import (  # noqa: F401 - the errors issue raises, importable from here as before
-    ArchiveConflict,
-    DraftHasProblems,
-    DraftRefused,
-    DraftUnreadable,
-    NtmError,
+from generator.errors import (
     OutputProblem,
-    PackageRefused,
     RegisterProblem,
-    UsageError,
 )
 from generator.text import fold
 
