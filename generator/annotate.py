@@ -362,7 +362,7 @@ def _save_atomically(workbook: Workbook, target: Path) -> None:
     except IllegalCharacterError as err:  # _clean removes them; kept as a last guard
         raise OutputProblem(f"Không ghi được bản đánh dấu lỗi '{target}': nội dung có ký tự không hợp lệ.") from err
     try:
-        write_atomically(target, buffer.getvalue())
+        write_atomically(target, buffer.getvalue(), create_folder=False)  # beside its original
     except OutputProblem as exc:
         reason = exc.__cause__.strerror if isinstance(exc.__cause__, OSError) and exc.__cause__.strerror else exc.__cause__
         raise OutputProblem(

@@ -83,7 +83,7 @@ def new_file_mode() -> int:
     return 0o666 & ~_umask()
 
 
-def write_atomically(path: Path, data: bytes, *, overwrite: bool = True) -> None:
+def write_atomically(path: Path, data: bytes, *, overwrite: bool = True, create_folder: bool = True) -> None:
     """The one way ntm writes a file: beside the target under a temporary name, flushed, then
     put in place, so that a reader sees the old file or the whole new one. The file gets the
     mode the umask gives (0644 usually), not tempfile's 0600.
@@ -91,10 +91,12 @@ def write_atomically(path: Path, data: bytes, *, overwrite: bool = True) -> None
     With overwrite=False the file must not exist yet (OutputExists otherwise): it is hard-linked
     into place, because a link, unlike a rename, never replaces a file, even one another process
     creates at the same moment; where the disk has no hard links (FAT USB sticks) the name is
-    created with an exclusive open instead. An OSError becomes OutputProblem, its cause kept.
+    created with an exclusive open instead. With create_folder=False a missing folder is an
+    error. An OSError becomes OutputProblem, its cause kept.
     """
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if create_folder:
+            path.parent.mkdir(parents=True, exist_ok=True)
         sweep_temporaries(path.parent)
         handle, temporary = tempfile.mkstemp(prefix=temporary_prefix(path.name), suffix=TEMPORARY_SUFFIX, dir=path.parent)
     except OSError as exc:
