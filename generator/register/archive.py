@@ -24,8 +24,8 @@ from generator.register.store import (
     REBUILD_HINT,
     _file_sha256,
     _open,
-    _sqlite_problem,
     register_path,
+    write_transaction,
 )
 from generator.text import ascii_slug, strip_diacritics
 
@@ -202,18 +202,8 @@ def recover(archive: Path = DEFAULT_ARCHIVE) -> None:
     if connection is None:
         _remove(_pending_path(archive))  # no register: nothing was issued, and only the note is ntm's to remove
         return
-    try:
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            _recover(connection, archive)
-            connection.execute("COMMIT")
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
-    except sqlite3.Error as exc:
-        raise _sqlite_problem(archive, exc) from exc
-    finally:
-        connection.close()
+    with write_transaction(connection, archive):
+        _recover(connection, archive)
 
 
 # ---------------------------------------------------------------- the archive and its register

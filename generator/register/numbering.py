@@ -24,6 +24,7 @@ from generator.register.store import (
     _record,
     _sqlite_problem,
     register_path,
+    write_transaction,
 )
 from generator.text import fold, nfc
 
@@ -97,39 +98,28 @@ def withdraw(
     connection = _open(archive, create=False)
     if connection is None:
         raise UsageError(f"Chưa có sổ đăng ký trong '{archive}': chưa văn bản nào được cấp số.")
-    try:
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            rows = [
-                r
-                for r in connection.execute("SELECT * FROM documents WHERE number = ?", (int(match["number"]),))
-                if fold(r["type_symbol"]) == fold(match["type"])
-                and fold(r["body_symbol"]) == fold(match["body"])
-                and (year is None or r["year"] == year)
-            ]
-            wanted = vnformat.number_symbol(int(match["number"]), match["type"], match["body"])
-            if not rows:
-                raise UsageError(f"Sổ đăng ký không có văn bản số {wanted}" + (f" năm {year}." if year else "."))
-            if len(rows) > 1:
-                years = ", ".join(str(r["year"]) for r in rows)
-                raise UsageError(f"Có {len(rows)} văn bản số {wanted} (năm {years}); hãy chỉ rõ năm.")
-            row = rows[0]
-            if row["status"] == WITHDRAWN:
-                raise UsageError(f"Văn bản số {row['symbol']} đã được thu hồi từ trước.")
-            connection.execute(
-                "UPDATE documents SET status = ?, withdrawn_on = ?, note = ? WHERE id = ?",
-                (WITHDRAWN, (day or dt.date.today()).isoformat(), nfc(reason), row["id"]),
-            )
-            connection.execute("COMMIT")
-        except BaseException:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
-            raise
+    with write_transaction(connection, archive):
+        rows = [
+            r
+            for r in connection.execute("SELECT * FROM documents WHERE number = ?", (int(match["number"]),))
+            if fold(r["type_symbol"]) == fold(match["type"])
+            and fold(r["body_symbol"]) == fold(match["body"])
+            and (year is None or r["year"] == year)
+        ]
+        wanted = vnformat.number_symbol(int(match["number"]), match["type"], match["body"])
+        if not rows:
+            raise UsageError(f"Sổ đăng ký không có văn bản số {wanted}" + (f" năm {year}." if year else "."))
+        if len(rows) > 1:
+            years = ", ".join(str(r["year"]) for r in rows)
+            raise UsageError(f"Có {len(rows)} văn bản số {wanted} (năm {years}); hãy chỉ rõ năm.")
+        row = rows[0]
+        if row["status"] == WITHDRAWN:
+            raise UsageError(f"Văn bản số {row['symbol']} đã được thu hồi từ trước.")
+        connection.execute(
+            "UPDATE documents SET status = ?, withdrawn_on = ?, note = ? WHERE id = ?",
+            (WITHDRAWN, (day or dt.date.today()).isoformat(), nfc(reason), row["id"]),
+        )
         return _record(connection.execute("SELECT * FROM documents WHERE id = ?", (row["id"],)).fetchone())
-    except sqlite3.Error as exc:
-        raise _sqlite_problem(archive, exc) from exc
-    finally:
-        connection.close()
 
 
 def list_documents(archive: Path = DEFAULT_ARCHIVE, year: int | None = None) -> list[RegisteredDocument]:

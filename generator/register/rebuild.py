@@ -39,8 +39,8 @@ from generator.register.store import (
     _file_sha256,
     _open,
     _sha256,
-    _sqlite_problem,
     register_path,
+    write_transaction,
 )
 from generator.text import nfc, strip_diacritics
 
@@ -150,65 +150,51 @@ def rebuild_register(archive: Path = DEFAULT_ARCHIVE) -> RebuildReport:
     assert connection is not None
     added: list[str] = []
     skipped: list[tuple[Path, str]] = []
-    try:
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            _recover(connection, archive)
-            registered = {
-                name
-                for row in connection.execute("SELECT docx_file, pdf_file FROM documents")
-                for name in (row[0], row[1])
-                if name
-            }
-            for path in held:
-                if _relative(path, archive) in registered or not path.is_file():
-                    continue
-                try:
-                    row, sha = _archived_record(path, archive)
-                except (NtmError, OSError) as exc:
-                    skipped.append((path, str(exc)))
-                    continue
-                pdf = path.with_suffix(".pdf")
-                pdf_name = _relative(pdf, archive) if pdf.is_file() and _relative(pdf, archive) not in registered else None
-                try:
-                    connection.execute(
-                        """INSERT INTO documents (number, type_symbol, doc_type, body_symbol, symbol, term, year, issued_on,
-                               title, signer, recipients, docx_file, docx_sha256, pdf_file, pdf_sha256, status, note,
-                               draft_file, draft_sha256, created_at)
-                           VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                        (
-                            row["number"],
-                            row["type_symbol"],
-                            row["doc_type"],
-                            row["body_symbol"],
-                            row["symbol"],
-                            row["year"],
-                            row["issued_on"],
-                            row["title"],
-                            row["signer"],
-                            row["recipients"],
-                            row["docx_file"],
-                            row["docx_sha256"],
-                            pdf_name,
-                            _file_sha256(pdf) if pdf_name else None,
-                            ISSUED,
-                            "Dựng lại từ tệp lưu trữ",
-                            path.name,
-                            f"dung-lai:{sha}",
-                            dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-                        ),
-                    )
-                except sqlite3.IntegrityError:
-                    skipped.append((path, f"sổ đã có văn bản số {row['symbol']} năm {row['year']} với tệp khác"))
-                    continue
-                added.append(f"{row['symbol']} ({row['docx_file']})")
-            connection.execute("COMMIT")
-        except BaseException:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
-            raise
-    except sqlite3.Error as exc:
-        raise _sqlite_problem(archive, exc) from exc
-    finally:
-        connection.close()
+    with write_transaction(connection, archive):
+        _recover(connection, archive)
+        registered = {
+            name for row in connection.execute("SELECT docx_file, pdf_file FROM documents") for name in (row[0], row[1]) if name
+        }
+        for path in held:
+            if _relative(path, archive) in registered or not path.is_file():
+                continue
+            try:
+                row, sha = _archived_record(path, archive)
+            except (NtmError, OSError) as exc:
+                skipped.append((path, str(exc)))
+                continue
+            pdf = path.with_suffix(".pdf")
+            pdf_name = _relative(pdf, archive) if pdf.is_file() and _relative(pdf, archive) not in registered else None
+            try:
+                connection.execute(
+                    """INSERT INTO documents (number, type_symbol, doc_type, body_symbol, symbol, term, year, issued_on,
+                           title, signer, recipients, docx_file, docx_sha256, pdf_file, pdf_sha256, status, note,
+                           draft_file, draft_sha256, created_at)
+                       VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    (
+                        row["number"],
+                        row["type_symbol"],
+                        row["doc_type"],
+                        row["body_symbol"],
+                        row["symbol"],
+                        row["year"],
+                        row["issued_on"],
+                        row["title"],
+                        row["signer"],
+                        row["recipients"],
+                        row["docx_file"],
+                        row["docx_sha256"],
+                        pdf_name,
+                        _file_sha256(pdf) if pdf_name else None,
+                        ISSUED,
+                        "Dựng lại từ tệp lưu trữ",
+                        path.name,
+                        f"dung-lai:{sha}",
+                        dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                    ),
+                )
+            except sqlite3.IntegrityError:
+                skipped.append((path, f"sổ đã có văn bản số {row['symbol']} năm {row['year']} với tệp khác"))
+                continue
+            added.append(f"{row['symbol']} ({row['docx_file']})")
     return RebuildReport(tuple(added), tuple(skipped), aside)

@@ -6,6 +6,8 @@ import datetime as dt
 import hashlib
 import re
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -288,3 +290,22 @@ def _file_sha256(path: Path) -> str:
         for block in iter(lambda: stream.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+@contextmanager
+def write_transaction(connection: sqlite3.Connection, archive: Path) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any failure; an SQLite error becomes
+    RegisterProblem (its cause kept); the connection is closed in every case."""
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield connection
+            connection.execute("COMMIT")
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+    except sqlite3.Error as exc:
+        raise _sqlite_problem(archive, exc) from exc
+    finally:
+        connection.close()
