@@ -13,7 +13,7 @@ from generator.errors import (
     UsageError,
 )
 from generator.model import DocType
-from generator.register import store
+import generator.register.store as store
 from generator.register.archive import _refuse_archive_without_register
 from generator.register.store import (
     DEFAULT_ARCHIVE,
