@@ -22,12 +22,22 @@ from tests.office import needs_soffice
 
 
 
-@pytest.fixture
-def office(tmp_path, monkeypatch):
-    """A clerk's folder with this month's drafts."""
-    monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["generate", str(INPUTS), "--quiet"])
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    """This month's drafts, generated once through the CLI for the whole module."""
+    folder = tmp_path_factory.mktemp("generated")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(folder)
+        result = CliRunner().invoke(main, ["generate", str(INPUTS), "--quiet"])
     assert result.exit_code == 0, result.output
+    return folder / "outputs"
+
+
+@pytest.fixture
+def office(tmp_path, monkeypatch, generated):
+    """A clerk's folder with this month's drafts (a fresh copy for each test)."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(generated, tmp_path / "outputs")
     return tmp_path
 
 
