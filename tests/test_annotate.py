@@ -350,6 +350,7 @@ def _source(tmp_path: Path, how: str) -> Path:
     return converted
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("how", ["ods-by-hand", "ods", "xls"])
 def test_ods_and_xls_rebuilt_from_values(tmp_path: Path, how: str) -> None:
     converted = _source(tmp_path, how)

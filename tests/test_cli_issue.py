@@ -118,6 +118,7 @@ def test_verify_finds_a_changed_archived_file(office):
     assert f"BỊ SỬA: {Path('archive/2021/bao-cao-thang-03-so-01-BC.docx')}" in result.output
 
 
+@pytest.mark.slow
 def test_two_issues_started_together_get_consecutive_numbers(office):
     second = office / "bao-cao-thang-03-ban-2.docx"
     shutil.copy(REPORT, second)
@@ -132,6 +133,7 @@ def test_two_issues_started_together_get_consecutive_numbers(office):
     assert numbers == ["01-BC/ĐU", "02-BC/ĐU"]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
 @pytest.mark.parametrize("delay", [0.3, 0.7, 1.1, 1.6])
 def test_issue_killed_at_any_moment_leaves_the_register_and_archive_consistent(office, delay):
@@ -193,6 +195,7 @@ main()
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("step", ["_announce", "_store_new", "_read_only"])
 def test_issue_dying_between_its_steps_is_cleaned_up_by_verify_and_the_rerun_gets_01(office, step):
     died = subprocess.run([sys.executable, "-c", KILL_AFTER.format(name=step), str(REPORT)], cwd=office, capture_output=True, text=True)

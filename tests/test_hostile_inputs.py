@@ -698,6 +698,7 @@ def test_the_sweep_removes_only_ntm_temporaries_of_ended_processes(tmp_path):
         live.wait()
 
 
+@pytest.mark.slow
 def test_concurrent_generate_runs_into_one_folder_all_succeed(tmp_path):
     command = [sys.executable, "-m", "generator", "generate", str(INPUTS), "--docs", "kh,pl", "--out", "out", "--quiet"]
     runs = [subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]

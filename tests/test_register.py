@@ -116,6 +116,7 @@ def test_two_processes_at_once_get_consecutive_numbers(drafts: dict[str, Path], 
     assert R.verify_archive(archive).clean
 
 
+@pytest.mark.slow
 def test_a_second_issue_waits_for_the_first(drafts: dict[str, Path], archive: Path) -> None:
     """While one issue holds the register (its write transaction), another waits, then takes the next number."""
     R.issue_document(drafts["BC"], archive, APRIL_3)
