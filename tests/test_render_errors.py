@@ -36,3 +36,18 @@ def test_a_fault_in_the_template_code_is_the_template_s_and_keeps_its_cause(tmp_
     with pytest.raises(TemplateProblem, match="mau.docx") as raised:
         render_docx(_template(tmp_path, "{{ so // 0 }}"), {"so": 4}, STAMP, "t")
     assert isinstance(raised.value.__cause__, ZeroDivisionError)
+
+
+def test_ntm_debug_shows_the_chain_of_causes_of_an_error_the_clerk_reads(tmp_path):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    broken = tmp_path / "hong.docx"
+    broken.write_bytes(b"not a zip")
+    plain = CliRunner().invoke(main, ["check", str(broken)])
+    assert plain.exit_code == 1 and "Traceback" not in plain.output
+    debug = CliRunner().invoke(main, ["check", str(broken)], env={"NTM_DEBUG": "1"})
+    assert debug.exit_code == 1
+    assert "Traceback" in debug.output and "direct cause" in debug.output, debug.output
+    assert plain.output.splitlines()[-1] == debug.output.splitlines()[-1], "the clerk reads the same sentence"
