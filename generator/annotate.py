@@ -14,9 +14,9 @@ python-calamine reads, every cell at its own position.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import re
-import secrets
 import unicodedata
 import warnings
 import zipfile
@@ -37,7 +37,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from generator.cells import put_text
-from generator.files import TEMPORARY_SUFFIX, temporary_prefix
+from generator.files import write_atomically
 from generator.errors import OutputProblem, Problem, Severity
 from generator.reading import ANNOTATED_SUFFIX
 from generator.text import fold
@@ -75,8 +75,8 @@ def write_annotated_copy(original: Path, problems: Sequence[Problem]) -> Path:
     if _same_file(original, target):  # cannot happen with the naming rule; never overwrite the input
         raise OutputProblem(f"Không thể ghi bản đánh dấu lỗi đè lên chính tệp gốc '{original}'.")
     workbook, titles = _load_copy(original)
-    _mark_cells(workbook, titles, original.name, problems)
-    _add_problem_sheet(workbook, titles, original.name, problems)
+    _mark_cells(workbook, titles, original, problems)
+    _add_problem_sheet(workbook, titles, original, problems)
     _save_atomically(workbook, target)
     return target
 
@@ -94,7 +94,7 @@ def _load_copy(original: Path) -> tuple[Workbook, dict[str, str]]:
         except OSError as exc:
             raise OutputProblem(
                 f"Không đọc được tệp '{original}' để tạo bản đánh dấu lỗi: {exc.strerror or exc}."
-            ) from None
+            ) from exc
         except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError, IndexError):
             pass  # an unusual writer: fall back to the values, as for .xls/.ods
         else:
@@ -108,12 +108,12 @@ def _rebuild_from_values(original: Path) -> tuple[Workbook, dict[str, str]]:
     except OSError as exc:
         raise OutputProblem(
             f"Không đọc được tệp '{original}' để tạo bản đánh dấu lỗi: {exc.strerror or exc}."
-        ) from None
+        ) from exc
     except (python_calamine.CalamineError, ValueError) as exc:
         raise OutputProblem(
             f"Không mở được tệp '{original}' nên không tạo được bản đánh dấu lỗi "
             f"({exc.__class__.__name__})."
-        ) from None
+        ) from exc
     workbook = Workbook()
     workbook.remove(workbook.active)
     titles: dict[str, str] = {}
@@ -180,8 +180,12 @@ def _put_text(cell: Cell, text: str) -> None:
 # --- marking cells ---------------------------------------------------------------------------
 
 
-def _is_ours(problem: Problem, file_name: str) -> bool:
-    return problem.location.file in ("", file_name)
+def _is_ours(problem: Problem, workbook: Path) -> bool:
+    """The problems of this workbook: by its whole path (a same-named workbook elsewhere is not it)."""
+    location = problem.location
+    if location.path:
+        return location.path == str(workbook)
+    return location.file in ("", workbook.name)
 
 
 def _find_sheet(workbook: Workbook, titles: dict[str, str], name: str) -> Worksheet | None:
@@ -218,7 +222,7 @@ def _anchor(sheet: Worksheet, coordinate: str) -> str:
 
 
 def _target(
-    workbook: Workbook, titles: dict[str, str], file_name: str, problem: Problem
+    workbook: Workbook, titles: dict[str, str], file_name: Path, problem: Problem
 ) -> tuple[Worksheet, str] | None:
     if not _is_ours(problem, file_name):
         return None
@@ -229,7 +233,7 @@ def _target(
     return sheet, _anchor(sheet, coordinate)
 
 
-def _mark_cells(workbook: Workbook, titles: dict[str, str], file_name: str, problems: Sequence[Problem]) -> None:
+def _mark_cells(workbook: Workbook, titles: dict[str, str], file_name: Path, problems: Sequence[Problem]) -> None:
     marks: dict[tuple[str, str], list[Problem]] = {}
     for problem in problems:
         target = _target(workbook, titles, file_name, problem)
@@ -267,7 +271,7 @@ def _comment(text: str) -> Comment:
 
 
 def _add_problem_sheet(
-    workbook: Workbook, titles: dict[str, str], file_name: str, problems: Sequence[Problem]
+    workbook: Workbook, titles: dict[str, str], file_name: Path, problems: Sequence[Problem]
 ) -> None:
     key = fold(PROBLEM_SHEET)
     for existing in [*workbook.worksheets, *workbook.chartsheets]:
@@ -352,23 +356,19 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def _save_atomically(workbook: Workbook, target: Path) -> None:
     """Saves to a temporary file in the target's folder, then renames it over the target."""
-    temporary = target.with_name(f"{temporary_prefix(target.name)}{secrets.token_hex(4)}{TEMPORARY_SUFFIX}")
+    buffer = io.BytesIO()
     try:
-        # created with the usual permissions (umask applies), not the 0600 of tempfile
-        os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-        try:
-            workbook.save(temporary)
-            os.replace(temporary, target)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
-    except OSError as exc:
+        workbook.save(buffer)
+    except IllegalCharacterError as err:  # _clean removes them; kept as a last guard
+        raise OutputProblem(f"Không ghi được bản đánh dấu lỗi '{target}': nội dung có ký tự không hợp lệ.") from err
+    try:
+        write_atomically(target, buffer.getvalue(), create_folder=False)  # beside its original
+    except OutputProblem as exc:
+        reason = exc.__cause__.strerror if isinstance(exc.__cause__, OSError) and exc.__cause__.strerror else exc.__cause__
         raise OutputProblem(
-            f"Không ghi được bản đánh dấu lỗi '{target}': {exc.strerror or exc}. "
+            f"Không ghi được bản đánh dấu lỗi '{target}': {reason or exc}. "
             "Hãy kiểm tra thư mục có cho phép ghi không và tệp này có đang mở trong Excel không."
-        ) from None
-    except IllegalCharacterError:  # _clean removes them; kept as a last guard
-        raise OutputProblem(f"Không ghi được bản đánh dấu lỗi '{target}': nội dung có ký tự không hợp lệ.") from None
+        ) from exc
 
 
 __all__ = ["ANNOTATED_SUFFIX", "PROBLEM_SHEET", "annotated_path", "write_annotated_copy"]

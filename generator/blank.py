@@ -16,8 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
-import os
-import tempfile
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -30,13 +28,21 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from generator.cells import put_text, put_value
-from generator.files import TEMPORARY_SUFFIX, temporary_prefix
+from generator.files import write_atomically
 from generator import schema as S
-from generator.errors import OutputProblem, UsageError
-from generator.files import new_file_mode
+from generator.errors import OutputExists, OutputProblem, UsageError
 from generator.model import COMMUNE_CENTRE, Commune, DocType, Method, NoteKind, Scope
 from generator.text import ascii_slug, fold
 from generator.validation import UNIT_KINDS, NameIndex
+from generator.workbook_guide import (  # noqa: F401 - importable from here as before
+    INFO_NOTE_HEADER,
+    SHEET_HELP,
+    COLUMN_HELP,
+    SHEET_COLUMN_HELP,
+    INFO_NOTES,
+    FORMAT_GUIDE,
+    COMMAND_GUIDE,
+)
 
 GUIDE_SHEET = "Hướng dẫn"
 LISTS_SHEET = "Danh mục"  # hidden: the sources of the Thôn (and per-unit) dropdown lists
@@ -83,7 +89,6 @@ MONEY_HEADERS = frozenset({"Tiền mặt (đồng)", "Hiện vật quy đổi (�
 TEXT_HEADERS = frozenset({"Tháng"})  # "03/2021" must stay text, not become a date
 
 ALL_DOCUMENTS = "tất cả"
-INFO_NOTE_HEADER = "Ghi chú"  # third column of `Thông tin`, for the clerk only
 
 # Dropdowns whose choices are fixed: (sheet, column) → choices.
 FIXED_LISTS: dict[tuple[str, str], tuple[str, ...]] = {
@@ -94,244 +99,6 @@ FIXED_LISTS: dict[tuple[str, str], tuple[str, ...]] = {
     (S.CRITERIA.name, "Áp dụng"): tuple(s.value for s in Scope),
     (S.ASSESSMENT.name, "Mục"): tuple(k.value for k in NoteKind),
 }
-
-# ---------------------------------------------------------------- texts
-
-SHEET_HELP: dict[str, str] = {
-    S.INFO.name: (
-        "Thông tin chung của kế hoạch, mỗi dòng một mục. Cột Mục giữ nguyên, chỉ ghi cột Giá trị; "
-        "cột Ghi chú giải thích từng mục và cho ví dụ."
-    ),
-    S.RECIPIENTS.name: (
-        "Nơi nhận của từng loại văn bản, mỗi dòng một nơi nhận: KH kế hoạch, PL phụ lục phân công, "
-        "KHT kế hoạch hoạt động tháng, BC báo cáo tháng, BCN báo cáo năm, “tất cả” cho mọi văn bản "
-        "(ví dụ: Lưu VPĐU xã)."
-    ),
-    S.UNITS.name: (
-        "Danh sách chi bộ, tổ chức chính trị - xã hội, cơ quan tham gia phong trào; mỗi tên ghi một "
-        "lần và dùng đúng tên này ở mọi trang, mọi sổ."
-    ),
-    S.VILLAGES.name: (
-        "Danh sách thôn của xã. Không ghi “Trung tâm xã”: địa bàn này luôn có sẵn. Số hộ dùng để "
-        "tính tỷ lệ hộ của các tiêu chí."
-    ),
-    S.CRITERIA.name: (
-        "Các mục tiêu, nhiệm vụ của kế hoạch (mục IV), mỗi dòng một tiêu chí có mã ngắn, ví dụ DH "
-        "(đường hoa). Nhật ký ghi mã này."
-    ),
-    S.ASSIGNMENTS.name: (
-        "Phụ lục phân công, chép nguyên văn: chi bộ, tổ chức nào phụ trách nội dung gì ở thôn nào."
-    ),
-    S.MONTHLY_PLAN.name: (
-        "Không bắt buộc. Hoạt động dự kiến của từng tháng, để soạn kế hoạch hoạt động tháng và "
-        "phần nhiệm vụ tháng sau của báo cáo tháng."
-    ),
-    S.ASSESSMENT.name: (
-        "Không bắt buộc. Câu đánh giá của văn phòng cho báo cáo tháng: ưu điểm, hạn chế, nguyên nhân, "
-        "nhiệm vụ, đề xuất; được thêm vào sau các câu chương trình tự viết từ số liệu."
-    ),
-    S.PREVIOUS_YEAR.name: (
-        "Không bắt buộc. Tổng số từng tháng của năm trước (lấy ở báo cáo năm trước), để báo cáo năm so "
-        "sánh với cùng kỳ."
-    ),
-    S.ACTIVITY_LOG.name: (
-        "Mỗi dòng là một hoạt động đã làm: một buổi của một đơn vị tại một thôn (hoặc Trung tâm "
-        "xã), theo một tiêu chí. Không ghi một hoạt động hai lần, kể cả ở sổ nhật ký của đơn vị."
-    ),
-}
-
-_IN_TOTAL = "Trong đó (đã tính trong Tổng lượt người, không cộng thêm): "
-
-COLUMN_HELP: dict[str, str] = {
-    "TT": "Số thứ tự.",
-    "Văn bản": "KH, PL, KHT, BC, BCN hoặc “tất cả”; chọn trong danh sách.",
-    "Nơi nhận": "Tên nơi nhận như in ở phần Nơi nhận của văn bản, ví dụ: Ban Dân vận Huyện ủy.",
-    "Ghi chú": "Ghi chú, nếu có.",
-    "Tên đơn vị": "Tên ngắn gọn của chi bộ, tổ chức, cơ quan, ví dụ: Trường THCS.",
-    "Loại": "Chi bộ / Tổ chức chính trị - xã hội / Cơ quan; chọn trong danh sách.",
-    "Người phụ trách": "Họ và tên người phụ trách.",
-    "Tên thôn": "Tên thôn, viết có dấu, ví dụ: Đồng Chùa 1.",
-    "Xa trung tâm": "Ghi x nếu là thôn xa trung tâm xã; để trống nếu không.",
-    "Số hộ": "Tổng số hộ của thôn (số nguyên).",
-    "Số hộ chăn nuôi": "Số hộ có chăn nuôi (không lớn hơn Số hộ).",
-    "Hộ chăn nuôi đạt VSMT năm trước": "Số hộ chăn nuôi đạt vệ sinh môi trường cuối năm trước (mốc để tính mức tăng).",
-    "Mã": "Mã ngắn của tiêu chí, không trùng nhau, ví dụ: DH.",
-    "Nội dung": "Tên tiêu chí, ví dụ: Tuyến đường hoa điển hình.",
-    "ĐVT": "Đơn vị tính, ví dụ: km, hộ, buổi, biển.",
-    "Chỉ tiêu mỗi thôn": "Chỉ tiêu của mỗi thôn theo ĐVT (với Tỷ lệ hộ, Tăng so năm trước: số %); để trống nếu không có.",
-    "Chỉ tiêu trung tâm xã": "Chỉ tiêu của trung tâm xã; để trống nếu không có.",
-    "Cách tính": (
-        "Cộng dồn: cộng khối lượng; Tỷ lệ hộ: số hộ đã làm ÷ Số hộ (%); Tăng so năm trước: số hộ tăng thêm ÷ "
-        "cột Hộ chăn nuôi đạt VSMT năm trước (%); Tăng tỷ lệ so năm trước: tỷ lệ hộ đạt trên Số hộ chăn nuôi "
-        "tăng thêm bao nhiêu điểm %."
-    ),
-    "Áp dụng": "Tất cả thôn / Thôn xa trung tâm; chọn trong danh sách.",
-    "Diễn giải": "Câu chỉ tiêu in ở mục IV của kế hoạch, nguyên văn.",
-    "Cách ghi kết quả": (
-        "Cụm từ báo cáo kết quả, [số] là chỗ ghi khối lượng trong tháng, ví dụ: gắn [số] biển chỉ dẫn "
-        "ranh giới thôn; để trống thì báo cáo ghi theo cột Nội dung."
-    ),
-    "Số buổi": "Tổng số buổi hoạt động của tháng (số nguyên).",
-    "Lượt người": "Tổng lượt người tham gia của tháng (số nguyên).",
-    "Nguồn lực huy động (đồng)": "Tiền mặt và hiện vật quy đổi của tháng, đồng.",
-    "Mục": "Ưu điểm / Hạn chế / Nguyên nhân / Nhiệm vụ / Đề xuất; chọn trong danh sách.",
-    "Chi bộ, tổ chức": "Tên đơn vị, đúng như ở trang Đơn vị.",
-    "Nội dung phụ trách": "Nội dung phụ trách, nguyên văn phụ lục.",
-    "Thôn phụ trách": "Tên các thôn, cách nhau bằng dấu phẩy; để trống là Trung tâm xã.",
-    "Tháng": "Tháng/năm, ví dụ: 03/2021.",
-    "Ngày dự kiến": "Ngày dự kiến, dạng ngày/tháng/năm, thuộc tháng ở cột Tháng.",
-    "Đơn vị": "Tên đơn vị; chọn trong danh sách (trang Đơn vị của sổ chính).",
-    "Thôn": "Tên thôn hoặc “Trung tâm xã”; chọn trong danh sách.",
-    "Mã tiêu chí": "Mã tiêu chí (trang Tiêu chí); chọn trong danh sách.",
-    "Nội dung hoạt động": "Việc đã làm, viết ngắn gọn, ví dụ: Trồng hoa tuyến đường trục thôn.",
-    "Lực lượng dự kiến": "Số người dự kiến tham gia (số nguyên).",
-    "Khối lượng dự kiến": "Khối lượng dự kiến, theo ĐVT.",
-    "Kinh phí dự kiến": "Kinh phí dự kiến, đồng (số nguyên).",
-    "Ngày": "Ngày làm, dạng ngày/tháng/năm, ví dụ: 06/03/2021; phải thuộc năm kế hoạch.",
-    "Tổng lượt người": (
-        "Tổng số lượt người tham gia, ít nhất 1. Sáu cột sau là số “trong đó”: một người có thể thuộc "
-        "nhiều nhóm, các nhóm không cộng thêm vào tổng và mỗi nhóm không lớn hơn tổng."
-    ),
-    "Cán bộ, công chức": _IN_TOTAL + "số lượt cán bộ, công chức.",
-    "Đảng viên": _IN_TOTAL + "số lượt đảng viên.",
-    "Viên chức": _IN_TOTAL + "số lượt viên chức.",
-    "LLVT": _IN_TOTAL + "số lượt chiến sỹ lực lượng vũ trang.",
-    "Đoàn viên, hội viên": _IN_TOTAL + "số lượt đoàn viên, hội viên.",
-    "Nhân dân": _IN_TOTAL + "số lượt người dân.",
-    "Ngày công": "Số ngày công, được ghi số lẻ, ví dụ: 12,5.",
-    "Khối lượng": "Khối lượng làm được, theo ĐVT.",
-    "Tiền mặt (đồng)": "Tiền mặt huy động, đồng (số nguyên), ví dụ: 1250000.",
-    "Hiện vật quy đổi (đồng)": "Hiện vật (cây giống, vật liệu…) quy ra tiền, đồng.",
-    "Hiến đất (m²)": "Diện tích đất Nhân dân hiến, m².",
-}
-
-# The same header means something else on some sheets.
-SHEET_COLUMN_HELP: dict[tuple[str, str], str] = {
-    (S.RECIPIENTS.name, "Ghi chú"): "Ghi “(báo cáo)” nếu nơi nhận này nhận để báo cáo.",
-    (S.INFO.name, "Mục"): "Tên mục; giữ nguyên, không sửa.",
-    (S.INFO.name, "Giá trị"): "Giá trị của mục; xem cột Ghi chú.",
-    (S.INFO.name, INFO_NOTE_HEADER): "Giải thích từng mục; chương trình không đọc cột này.",
-    (S.ACTIVITY_LOG.name, "ĐVT"): (
-        "ĐVT của Khối lượng; để trống là ĐVT của tiêu chí. Được ghi m thay cho km, m² thay cho ha: "
-        "chương trình tự quy đổi."
-    ),
-    (S.MONTHLY_PLAN.name, "ĐVT"): "ĐVT của Khối lượng dự kiến; để trống là ĐVT của tiêu chí.",
-    (S.ASSESSMENT.name, "Tháng"): "Tháng/năm của báo cáo, ví dụ: 03/2021.",
-    (S.PREVIOUS_YEAR.name, "Tháng"): "Số tháng của năm trước, từ 1 đến 12; mỗi tháng một dòng.",
-    (S.PREVIOUS_YEAR.name, "Ngày công"): "Tổng ngày công của tháng năm trước.",
-    (S.ASSESSMENT.name, "Nội dung"): "Câu đánh giá, viết trọn câu như in trong báo cáo.",
-}
-
-INFO_NOTES: dict[str, str] = {
-    "Cơ quan cấp trên": (
-        "Tên cơ quan cấp trên, chữ in hoa, in ở góc trái tiêu đề văn bản; ví dụ: ĐẢNG BỘ HUYỆN HÀM YÊN "
-        "(từ 01/7/2025 không còn cấp huyện: ĐẢNG BỘ TỈNH TUYÊN QUANG)."
-    ),
-    "Cơ quan ban hành": "Tên cơ quan ban hành, chữ in hoa; ví dụ: ĐẢNG ỦY XÃ BÌNH XA.",
-    "Ký hiệu cơ quan": "Chữ viết tắt trong số, ký hiệu văn bản; ví dụ: ĐU (Số 11-KH/ĐU).",
-    "Địa danh": "Địa danh ghi trước ngày tháng của văn bản; ví dụ: Bình Xa.",
-    "Năm kế hoạch": "Năm của kế hoạch, 4 chữ số; ví dụ: 2021. Mọi ngày trong các sổ phải thuộc năm này.",
-    "Số kế hoạch": "Số của kế hoạch năm (sổ đăng ký văn bản đi); ví dụ: 11. Để trống nếu chưa lấy số.",
-    "Ngày ban hành kế hoạch": "Ngày ký kế hoạch, dạng ngày/tháng/năm; ví dụ: 15/01/2021. Để trống nếu chưa ký.",
-    "Thẩm quyền ký": "Dòng thẩm quyền trên chữ ký; ví dụ: T/M ĐẢNG ỦY.",
-    "Chức vụ người ký": "Chức vụ người ký, chữ in hoa; ví dụ: BÍ THƯ.",
-    "Người ký": "Họ và tên người ký; ví dụ: Lê Ngọc Duyên.",
-    "Nơi nhận báo cáo": "Nơi nhận báo cáo tháng, năm; ví dụ: Thường trực Huyện ủy (qua Ban Dân vận Huyện ủy).",
-    "Hạn kế hoạch tháng": "Không bắt buộc. Kế hoạch tháng gửi trước ngày này của tháng; mặc định: 5.",
-    "Hạn báo cáo tháng": "Không bắt buộc. Báo cáo tháng gửi trước ngày này của tháng; mặc định: 28.",
-    "Hạn đơn vị báo cáo": (
-        "Không bắt buộc. Ngày trong tháng mà các chi bộ, tổ chức phải báo cáo kết quả, nếu kế hoạch có quy "
-        "định; để trống: kế hoạch tháng ghi “báo cáo ngay sau mỗi hoạt động”."
-    ),
-    "Căn cứ": (
-        "Không bắt buộc. Đoạn “Thực hiện …” mở đầu kế hoạch; ví dụ: Thực hiện Kế hoạch số 22-KH/HU, "
-        "ngày 28/12/2020 của Ban Thường vụ Huyện ủy …"
-    ),
-    "Cấp trên": (
-        "Không bắt buộc. Cấp trên của xã, chữ thường, như trong câu “ủy viên Ban Chấp hành Đảng bộ …”: "
-        "tỉnh (từ 01/7/2025), huyện (trước đó). Để trống: lấy theo Cơ quan cấp trên."
-    ),
-    "Cấp ủy cấp trên": (
-        "Không bắt buộc. Tên cấp ủy cấp trên: Tỉnh ủy (từ 01/7/2025), Huyện ủy (trước đó). "
-        "Để trống: lấy theo Cơ quan cấp trên."
-    ),
-    "Ban tham mưu cấp trên": (
-        "Không bắt buộc. Ban của cấp ủy cấp trên tổng hợp báo cáo của xã: Ban Tuyên giáo và Dân vận "
-        "Tỉnh ủy (từ 01/7/2025), Ban Dân vận Huyện ủy (trước đó). Để trống: lấy theo Cơ quan cấp trên."
-    ),
-    "Văn bản chỉ đạo nội dung": (
-        "Không bắt buộc. Câu ở mục III.1 “Nội dung hoạt động” của kế hoạch; ví dụ: Thực hiện theo Chỉ thị "
-        "số 01-CT/HU, ngày 18/12/2020 của Ban Thường vụ Huyện ủy. Để trống: “Thực hiện theo các văn bản "
-        "chỉ đạo của Ban Thường vụ <Cấp ủy cấp trên> về xây dựng nông thôn mới.”"
-    ),
-    "Cơ quan đầu mối": (
-        "Không bắt buộc. Cơ quan của Đảng ủy theo dõi, tổng hợp, tham mưu báo cáo hằng tháng (kế hoạch, mục "
-        "V.6). Để trống: “Khối dân vận Đảng ủy”."
-    ),
-    "Bộ tiêu chí": (
-        "Không bắt buộc. Bộ tiêu chí nông thôn mới mà kế hoạch (mục 2.1) nhắc đến; từ năm 2026: Bộ tiêu chí "
-        "quốc gia về xã nông thôn mới giai đoạn 2026 - 2030 (Quyết định số 51/2025/QĐ-TTg). Để trống: “18 tiêu "
-        "chí xây dựng nông thôn mới nâng cao”."
-    ),
-    "Mục tiêu đạt chuẩn": (
-        "Không bắt buộc. Đích của tiến độ ở mục V.2 của kế hoạch. Để trống: “xây dựng xã đạt chuẩn nông thôn "
-        "mới nâng cao năm <Năm kế hoạch>”."
-    ),
-}
-
-# (title, text) rows of the instructions about formats and commands, after the sheets.
-FORMAT_GUIDE: tuple[tuple[str, str], ...] = (
-    (
-        "Ngày tháng",
-        ("Gõ ngày dạng ngày/tháng/năm, ví dụ 06/03/2021 (cũng nhận 6/3/2021 và 2021-03-06). Nếu máy "
-        "không nhận dạng ngày/tháng/năm, gõ năm-tháng-ngày: 2021-03-06. Ngày phải thuộc năm kế hoạch."),
-    ),
-    (
-        "Số thập phân",
-        "Dùng dấu thập phân của máy, thường là dấu phẩy: 0,5 km; 12,5 ngày công.",
-    ),
-    (
-        "Số tiền",
-        "Ghi bằng đồng, số nguyên, gõ liền không dấu chấm: 1250000; Excel tự hiển thị 1.250.000.",
-    ),
-    (
-        "Số người (“trong đó”)",
-        ("Tổng lượt người ít nhất là 1. Các cột Cán bộ, công chức; Đảng viên; Viên chức; LLVT; "
-        "Đoàn viên, hội viên; Nhân dân là số “trong đó”: một người có thể thuộc nhiều nhóm, các nhóm "
-        "đã nằm trong Tổng lượt người, không bao giờ cộng thêm vào tổng; mỗi nhóm không lớn hơn tổng."),
-    ),
-    (
-        "Khối lượng, ĐVT",
-        ("Khối lượng ghi theo ĐVT của tiêu chí; được ghi m thay cho km, m² thay cho ha, chương trình "
-        "tự quy đổi."),
-    ),
-    (
-        "Tên gọi",
-        ("Tên đơn vị, thôn và mã tiêu chí viết đúng như ở các trang Đơn vị, Thôn, Tiêu chí (có dấu); "
-        "địa bàn trung tâm xã ghi “Trung tâm xã”. Các cột có mũi tên là danh sách chọn: bấm mũi tên "
-        "bên phải ô để chọn."),
-    ),
-    (
-        "Trang, cột",
-        ("Không đổi tên trang, tên cột; thứ tự cột có thể đổi, cột thêm vào được bỏ qua. Dòng trống "
-        "giữa các dòng dữ liệu được bỏ qua (có cảnh báo)."),
-    ),
-)
-
-COMMAND_GUIDE: tuple[tuple[str, str], ...] = (
-    (
-        "Kiểm tra sổ",
-        ("Chép sổ chính và các sổ nhật ký của đơn vị (mọi sổ có trang “Nhật ký”) vào thư mục inputs/, "
-        "rồi chạy lệnh: ntm validate inputs. Chương trình liệt kê mọi lỗi, cảnh báo (tệp, trang, ô) và "
-        "ghi bản sao <tên tệp>.loi.xlsx tô đỏ các ô có lỗi; sổ gốc không bị sửa."),
-    ),
-    (
-        "Soạn văn bản",
-        ("Chạy lệnh: ntm generate (đọc thư mục inputs/). Bản nháp kế hoạch, phụ lục, kế hoạch và báo "
-        "cáo tháng được ghi vào thư mục outputs/. Còn lỗi thì chưa văn bản nào được soạn: sửa lỗi "
-        "rồi chạy lại."),
-    ),
-)
 
 # ---------------------------------------------------------------- styles
 
@@ -477,29 +244,13 @@ def _target(path: Path) -> Path:
 
 
 def _save(workbook: Any, path: Path) -> None:
-    """Writes beside the target, then renames: nobody sees half a workbook."""
+    """Writes the new workbook whole, never over a file (one that appeared while we were writing)."""
     buffer = io.BytesIO()
     workbook.save(buffer)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=temporary_prefix(path.name), suffix=TEMPORARY_SUFFIX, dir=path.parent)
-    except OSError as exc:
-        raise OutputProblem(f"Không tạo được thư mục hoặc tệp trong '{path.parent}': {exc.strerror or exc}.") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(buffer.getvalue())
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, new_file_mode())
-        if path.exists():  # appeared while we were writing
-            raise OutputProblem(f"Tệp '{path}' vừa được tạo bởi chương trình khác; không ghi đè.")
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise OutputProblem(f"Không ghi được tệp '{path}': {exc.strerror or exc}.") from None
-    except OutputProblem:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        write_atomically(path, buffer.getvalue(), overwrite=False)
+    except OutputExists as err:
+        raise OutputExists(f"Tệp '{path}' vừa được tạo bởi chương trình khác; không ghi đè.") from err
 
 
 def _new_workbook(title: str) -> Any:

@@ -22,8 +22,15 @@ import click
 
 from generator import __version__
 from generator.console import safe_streams, use_vietnamese_messages
-from generator.errors import UNREADABLE, NtmError, Problem, ValidationFailed, problem_lines
+from generator.errors import (
+    UNREADABLE,
+    NtmError,
+    Problem,
+    ValidationFailed,
+    problem_lines,
+)
 from generator.issuedates import WINDOWS_TEXT
+from generator.model import TYPE_NAMES
 from generator.resources import default_inputs, shipped_inputs
 
 # Before the decorators below: click.Path names its kind ("tệp", "thư mục") when it is built.
@@ -55,6 +62,8 @@ def _run(action: Callable[[], T]) -> T:
         click.echo(f"{exc} Có {errors} lỗi, {warnings} cảnh báo; hãy sửa các lỗi trên rồi chạy lại.", err=True)
         sys.exit(exc.exit_code)
     except NtmError as exc:
+        if os.environ.get("NTM_DEBUG"):
+            traceback.print_exc()  # with the chain of causes kept by `raise … from err`
         click.echo(f"Lỗi: {exc}", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
@@ -368,8 +377,8 @@ def _parse_day(text: str | None) -> dt.date | None:
         return None
     try:
         return dt.datetime.strptime(text.strip(), "%d/%m/%Y").date()
-    except ValueError:
-        raise click.BadParameter("hãy ghi ngày dạng ngày/tháng/năm, ví dụ 03/04/2021", param_hint="--date") from None
+    except ValueError as err:
+        raise click.BadParameter("hãy ghi ngày dạng ngày/tháng/năm, ví dụ 03/04/2021", param_hint="--date") from err
 
 
 @main.command("issue")
@@ -443,6 +452,44 @@ def register_command(year: int | None, export: Path | None, archive: Path) -> No
     click.echo(f"Sổ có {len(listing.documents)} văn bản" + (f" năm {year}." if year else "."))
     if listing.exported:
         click.echo(f"Đã xuất sổ ra: {listing.exported}")
+
+
+@main.command("withdraw")
+@click.argument("symbol", metavar="SỐ_KÝ_HIỆU")
+@click.option("--year", type=YEAR, metavar="NĂM", help="Năm của văn bản, khi sổ có hai văn bản cùng số (đánh số lại mỗi năm).")
+@click.option("--date", "day", metavar="NGÀY/THÁNG/NĂM", help="Ngày thu hồi. Mặc định hôm nay.")
+@click.option("--reason", default="", metavar="LÝ_DO", help="Lý do thu hồi, ghi vào sổ đăng ký.")
+@ARCHIVE_OPTION
+def withdraw_command(symbol: str, year: int | None, day: str | None, reason: str, archive: Path) -> None:
+    """Thu hồi một văn bản đã phát hành (ví dụ: ntm withdraw 05-BC/ĐU). Sổ đăng ký ghi 'Đã thu hồi';
+    bản lưu giữ nguyên; số đó không bao giờ được cấp lại."""
+    from generator.register import withdraw
+
+    withdrawn_on = _parse_day(day) or today()
+    record = _run(lambda: withdraw(archive, symbol, year=year, day=withdrawn_on, reason=reason))
+    click.echo(f"Đã thu hồi văn bản số {record.symbol} ({record.title}) ngày {withdrawn_on:%d/%m/%Y}.")
+    click.echo("Số này không bao giờ được cấp lại; sổ đăng ký và tệp xuất Excel ghi văn bản là đã thu hồi.")
+
+
+@main.command("numbering")
+@click.argument("type_symbol", type=click.Choice(list(TYPE_NAMES), case_sensitive=False), metavar="LOẠI")
+@click.argument("first", type=click.IntRange(min=1), metavar="SỐ")
+@click.option("--year", type=YEAR, metavar="NĂM", help="Với sổ đánh số lại từ 01 mỗi năm (issue --reset-each-year): năm áp dụng.")
+@ARCHIVE_OPTION
+def numbering_command(type_symbol: str, first: int, year: int | None, archive: Path) -> None:
+    """Cho văn phòng bắt đầu dùng ntm giữa nhiệm kỳ: văn bản loại LOẠI (KH, BC…) phát hành tiếp theo
+    mang số SỐ, vì các số trước đã cấp bằng tay (ví dụ: ntm numbering KH 12)."""
+    from generator.register import next_number, set_last_number
+
+    _run(lambda: set_last_number(archive, type_symbol, first - 1, year=year))
+    coming = _run(lambda: next_number(archive, type_symbol, year=year))
+    if coming == first:
+        click.echo(f"Văn bản loại {type_symbol} phát hành tiếp theo sẽ mang số {coming:02d}.")
+    else:
+        click.echo(
+            f"Sổ đã có văn bản loại {type_symbol} số {coming - 1:02d}: số không bao giờ cấp lại, nên văn bản "
+            f"phát hành tiếp theo mang số {coming:02d}, không phải {first:02d}."
+        )
 
 
 @main.command("verify")

@@ -49,8 +49,8 @@ class Row:
             raise AttributeError(name)
         try:
             return self.values[name]
-        except KeyError:
-            raise AttributeError(name) from None
+        except KeyError as err:
+            raise AttributeError(name) from err
 
 
 def row(**values: str) -> Row:
@@ -650,7 +650,6 @@ def next_tasks(source: Source, figures: MonthlyFigures) -> list[str]:
     then the clerk's own `Nhiệm vụ`."""
     month = figures.month
     following = next_month(month)
-    info = source.commune.info
     lines: list[str] = []
     planned = _planned_in(source.planned, following) if following.year == month.year else []
     if planned:
@@ -1046,7 +1045,7 @@ def annual_report_context(source: Source) -> dict[str, Any]:
             tien=vnformat.number(figures.cumulative_totals.money, 0),
             dat=vnformat.number(figures.cumulative_totals.land_m2),
         ),
-        danh_gia=[row_of_lines(f"{n}- {t}", lines) for n, (t, lines) in enumerate([(t, l) for t, l in sections if l], start=1)],
+        danh_gia=[row_of_lines(f"{n}- {t}", lines) for n, (t, lines) in enumerate([(t, ls) for t, ls in sections if ls], start=1)],
         bieu_duong=commended,
         nhiem_vu_toi=following,
         **closing(tasks, [f"- {t}" for t in commune.notes_of(last_month, NoteKind.PROPOSAL)]),

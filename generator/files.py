@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.errors import OutputProblem
+from generator.errors import OutputExists, OutputProblem
 
 TEMPORARY_SUFFIX = ".tmp"
 # '.<name>.ntm<pid>.<random>.tmp': only ntm makes such names, and the process id says
@@ -83,21 +83,58 @@ def new_file_mode() -> int:
     return 0o666 & ~_umask()
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Writes beside the target then renames: a reader sees the old file or the whole new one."""
+def write_atomically(path: Path, data: bytes, *, overwrite: bool = True, create_folder: bool = True) -> None:
+    """The one way ntm writes a file: beside the target under a temporary name, flushed, then
+    put in place, so that a reader sees the old file or the whole new one. The file gets the
+    mode the umask gives (0644 usually), not tempfile's 0600.
+
+    With overwrite=False the file must not exist yet (OutputExists otherwise): it is hard-linked
+    into place, because a link, unlike a rename, never replaces a file, even one another process
+    creates at the same moment; where the disk has no hard links (FAT USB sticks) the name is
+    created with an exclusive open instead. With create_folder=False a missing folder is an
+    error. An OSError becomes OutputProblem, its cause kept.
+    """
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if create_folder:
+            path.parent.mkdir(parents=True, exist_ok=True)
         sweep_temporaries(path.parent)
         handle, temporary = tempfile.mkstemp(prefix=temporary_prefix(path.name), suffix=TEMPORARY_SUFFIX, dir=path.parent)
     except OSError as exc:
-        raise OutputProblem(f"Không tạo được thư mục hoặc tệp trong '{path.parent}': {exc.strerror or exc}.") from None
+        raise OutputProblem(f"Không tạo được thư mục hoặc tệp trong '{path.parent}': {exc.strerror or exc}.") from exc
+    exists = OutputExists(f"Tệp '{path}' đã có; ntm không ghi đè tệp này.")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, new_file_mode())
-        os.replace(temporary, path)
+        if overwrite:
+            os.replace(temporary, path)
+        else:
+            _link_new(Path(temporary), path, data, exists)
     except OSError as exc:
+        raise OutputProblem(f"Không ghi được tệp '{path}': {exc.strerror or exc}.") from exc
+    finally:
         Path(temporary).unlink(missing_ok=True)
-        raise OutputProblem(f"Không ghi được tệp '{path}': {exc.strerror or exc}.") from None
+
+
+def _link_new(temporary: Path, path: Path, data: bytes, exists: OutputExists) -> None:
+    try:
+        os.link(temporary, path)
+        return
+    except FileExistsError as err:
+        raise exists from err
+    except (OSError, NotImplementedError):
+        pass  # no hard links on this disk
+    try:
+        with path.open("xb") as stream:
+            try:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+            except BaseException:
+                stream.close()
+                path.unlink(missing_ok=True)
+                raise
+    except FileExistsError as err:
+        raise exists from err

@@ -1,6 +1,48 @@
 """The domain, as frozen objects passed between the stages.
 
 Quantities are Decimal, money is int đồng, dates are date: no float reaches a total.
+
+Glossary. The naming rule: Python names are English; what a clerk reads, types or edits is
+Vietnamese (sheet and column headers, messages, enum values, problem codes, template variables,
+file names). Each domain word as the clerk writes it, its Python name, and where it is in the
+workbook (sheet › column; the template variable, where one carries it):
+
+    clerk's word                 Python name                      workbook (template variable)
+    xã                           Commune                          the main workbook (sổ chính)
+    sổ chính / sổ nhật ký        main book / log book             a workbook with `Thông tin` / `Nhật ký` only
+    cơ quan ban hành             PlanInfo.issuing_body            Thông tin › Cơ quan ban hành
+    cơ quan cấp trên             PlanInfo.superior_body           Thông tin › Cơ quan cấp trên (co_quan_cap_tren)
+    ký hiệu cơ quan (ĐU)         PlanInfo.body_symbol             Thông tin › Ký hiệu cơ quan
+    địa danh                     PlanInfo.place                   Thông tin › Địa danh
+    người ký, chức vụ            PlanInfo.signer, .signer_title   Thông tin › Người ký, Chức vụ người ký
+    nơi nhận                     Recipient                        Nơi nhận › Văn bản, Nơi nhận, Ghi chú
+    đơn vị (chi bộ, tổ chức)     Unit                             Đơn vị › Tên đơn vị, Loại, Người phụ trách
+    thôn                         Village                          Thôn › Tên thôn, Số hộ, Xa trung tâm
+    trung tâm xã                 COMMUNE_CENTRE (a place)         Nhật ký › Thôn = "Trung tâm xã"
+    tiêu chí, mã tiêu chí        Criterion, Criterion.code        Tiêu chí › Mã, Nội dung, ĐVT
+    chỉ tiêu                     Criterion.target_per_village     Tiêu chí › Chỉ tiêu mỗi thôn
+    cách tính                    Method                           Tiêu chí › Cách tính
+    phân công                    Assignment                       Phân công › Chi bộ, tổ chức; Nội dung phụ trách
+    kế hoạch tháng (dòng)        PlannedActivity                  Kế hoạch tháng
+    hoạt động (dòng nhật ký)     Activity                         Nhật ký (one row)
+    tổng lượt người              Activity.participants            Nhật ký › Tổng lượt người (luot)
+    cán bộ, công chức            Activity.officials               Nhật ký › Cán bộ, công chức
+    đảng viên                    Activity.party_members           Nhật ký › Đảng viên
+    viên chức                    Activity.public_employees        Nhật ký › Viên chức
+    LLVT                         Activity.armed_forces            Nhật ký › LLVT
+    đoàn viên, hội viên          Activity.association_members     Nhật ký › Đoàn viên, hội viên (doan_vien)
+    nhân dân                     Activity.residents               Nhật ký › Nhân dân
+    ngày công                    Activity.workdays                Nhật ký › Ngày công
+    khối lượng                   Activity.quantity                Nhật ký › Khối lượng, ĐVT
+    tiền mặt                     Activity.cash                    Nhật ký › Tiền mặt (đồng)
+    hiện vật quy đổi             Activity.in_kind                 Nhật ký › Hiện vật quy đổi (đồng) (hien_vat)
+    hiến đất                     Activity.land_m2                 Nhật ký › Hiến đất (m²) ("Đất hiến" in Biểu 03)
+    đánh giá (ưu điểm, hạn chế…) AssessmentNote, NoteKind         Đánh giá › Tháng, Mục, Nội dung
+    năm trước                    PreviousYearMonth                Năm trước
+    loại văn bản (KH, BC…)       DocType; TYPE_NAMES              the number "Số 05-BC/ĐU"
+    số, ký hiệu văn bản          RegisteredDocument.symbol        sổ đăng ký › Số, ký hiệu
+    thu hồi                      register.withdraw                `ntm withdraw`; sổ đăng ký › Ghi chú
+    mã lỗi                       errors.ProblemCode               README › Mã lỗi
 """
 
 from __future__ import annotations
@@ -229,3 +271,18 @@ class PlannedActivity:
     quantity_unit: str
     planned_budget: int
     note: str
+
+
+# The type line of a document (its centred caps name) by the type part of its number.
+TYPE_NAMES: dict[str, str] = {
+    "KH": "KẾ HOẠCH",
+    "BC": "BÁO CÁO",
+    "NQ": "NGHỊ QUYẾT",
+    "QĐ": "QUYẾT ĐỊNH",
+    "CT": "CHỈ THỊ",
+    "KL": "KẾT LUẬN",
+    "TB": "THÔNG BÁO",
+    "HD": "HƯỚNG DẪN",
+    "TTr": "TỜ TRÌNH",
+    "CV": "CÔNG VĂN",
+}

@@ -18,6 +18,7 @@ from generator.documents import ALL_DOCUMENTS, ANNEX, DOCUMENTS_BY_KEY, MONTHLY_
 from generator.files import write_atomically
 from generator.pdf import LibreOfficeMissing, convert_to_pdf, find_soffice, merge_pdfs
 from generator.errors import (
+    ProblemCode,
     UNREADABLE,
     InputsUnreadable,
     Location,
@@ -103,7 +104,7 @@ def check_inputs(paths: Sequence[Path]) -> InputsReport:
         if book.is_main:
             if book.table(S.ACTIVITY_LOG) is None:
                 if not any(fold(p.message).find(fold(S.ACTIVITY_LOG.name)) >= 0 for p in doubled):
-                    problems.append(missing_sheet(book.label, S.ACTIVITY_LOG))
+                    problems.append(missing_sheet(book.label, S.ACTIVITY_LOG, str(book.path)))
             else:
                 log_books.append(book)
         elif doubled:
@@ -111,8 +112,8 @@ def check_inputs(paths: Sequence[Path]) -> InputsReport:
         elif book.table(S.ACTIVITY_LOG) is None:
             problems.append(
                 Problem(
-                    Location(book.label),
-                    "E-KHONG-PHAI-SO",
+                    Location(book.label, path=str(book.path)),
+                    ProblemCode.NOT_A_BOOK,
                     "Tệp không có trang 'Thông tin' (sổ chính) hay 'Nhật ký' (sổ nhật ký đơn vị). "
                     "Hãy bỏ tệp này ra khỏi thư mục đầu vào.",
                 )
@@ -125,7 +126,7 @@ def check_inputs(paths: Sequence[Path]) -> InputsReport:
         problems.append(
             Problem(
                 Location(where),
-                "E-KHONG-CO-SO-CHINH",
+                ProblemCode.NO_MAIN_BOOK,
                 "Không có sổ chính (tệp có trang 'Thông tin'). Hãy chép sổ chính của xã vào thư mục đầu vào "
                 "hoặc tạo sổ mới bằng lệnh 'ntm init'.",
             )
@@ -133,8 +134,8 @@ def check_inputs(paths: Sequence[Path]) -> InputsReport:
     for extra in main_books[1:]:
         problems.append(
             Problem(
-                Location(extra.label, S.INFO.name),
-                "E-NHIEU-SO-CHINH",
+                Location(extra.label, S.INFO.name, path=str(extra.path)),
+                ProblemCode.SEVERAL_MAIN_BOOKS,
                 f"Có hơn một sổ chính: '{main_books[0].label}' và '{extra.label}'. "
                 "Mỗi lần chạy chỉ dùng sổ chính của một xã, một năm.",
             )
@@ -522,7 +523,7 @@ def _stale_annotated_copies(workbooks: Sequence[Path], faulty: set[str]) -> list
     faulty_stems = {Path(name).stem for name in faulty}
     stale: list[Path] = []
     for path in workbooks:
-        if path.name in faulty:
+        if str(path) in faulty or path.name in faulty:
             continue
         candidates = [annotated_path(path)]
         if path.stem not in faulty_stems:
@@ -541,17 +542,18 @@ def validate(paths: Sequence[Path]) -> ValidationResult:
     report = check_inputs(paths)
     by_file: dict[str, list[Problem]] = {}
     for problem in report.problems:
-        by_file.setdefault(problem.location.file, []).append(problem)
+        by_file.setdefault(problem.location.workbook, []).append(problem)
     annotated: list[Path] = []
     not_written: list[Problem] = []
     for path in report.workbooks:
-        if path.name not in by_file or any(p.code == UNREADABLE for p in by_file[path.name]):
+        ours = by_file.get(str(path), []) + by_file.get(path.name, [])  # by_file[name]: no path kept
+        if not ours or any(p.code == UNREADABLE for p in ours):
             continue
         try:
-            annotated.append(write_annotated_copy(path, by_file[path.name]))
+            annotated.append(write_annotated_copy(path, ours))
         except OutputProblem as exc:
             # the problems above are the answer; the marked copy is a help that may fail (read-only folder)
-            not_written.append(Problem(Location(path.name), "W-KHONG-GHI-BAN-DANH-DAU", f"{exc} Các lỗi vẫn được liệt kê ở đây.", Severity.WARNING))
+            not_written.append(Problem(Location(path.name, path=str(path)), ProblemCode.ANNOTATION_NOT_WRITTEN, f"{exc} Các lỗi vẫn được liệt kê ở đây.", Severity.WARNING))
     if not_written:
         report = dataclasses.replace(report, problems=report.problems + tuple(not_written))
     removed = []

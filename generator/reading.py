@@ -18,16 +18,17 @@ from pathlib import Path
 
 import python_calamine
 
-from generator.errors import UNREADABLE, Location, Problem, Severity, WorkbookUnreadable
+from generator.errors import Location, Problem, ProblemCode, Severity, UNREADABLE, WorkbookUnreadable
 from generator.schema import ACTIVITY_LOG, INFO, MAIN_SHEETS, SheetSchema
 from generator.text import fold_ascii
-from generator.zipguard import PackageRefused, guard_workbook
+from generator.errors import PackageRefused
+from generator.zipguard import guard_workbook
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 ZIP_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 
 ANNOTATED_SUFFIX = ".loi.xlsx"
-DOUBLED_SHEET = "E-TRANG-TRUNG-TEN"  # two sheets whose names fold to the same required sheet
+DOUBLED_SHEET = ProblemCode.SAME_NAMED_SHEETS  # two sheets whose names fold to the same required sheet
 HEADER_SEARCH_ROWS = 20
 
 CellValue = str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
@@ -91,6 +92,7 @@ class RawRow:
     number: int
     layout: ColumnLayout
     values: tuple[CellValue, ...]
+    path: str = ""  # the whole path of the workbook (Location.path)
 
     @classmethod
     def of(cls, file: str, sheet: str, number: int, cells: Sequence[tuple[str, CellValue, str]]) -> RawRow:
@@ -123,7 +125,7 @@ class RawRow:
 
     def location(self, header: str | None = None) -> Location:
         ref = self.cell(header).ref if header else ""
-        return Location(self.file, self.sheet, ref or f"A{self.number}", self.number)
+        return Location(self.file, self.sheet, ref or f"A{self.number}", self.number, self.path)
 
     @property
     def is_blank(self) -> bool:
@@ -139,6 +141,7 @@ class SheetTable:
     columns: tuple[tuple[str, str], ...]  # canonical header → column letter
     rows: tuple[RawRow, ...]
     blank_rows: tuple[int, ...]  # empty rows between data rows
+    path: str = ""  # the whole path of the workbook (Location.path)
 
     def has_column(self, header: str) -> bool:
         return any(key == header for key, _ in self.columns)
@@ -187,7 +190,9 @@ def _find_header(
     return best_row, best_map
 
 
-def _read_table(label: str, sheet_name: str, grid: Sequence[Sequence[object]], schema: SheetSchema) -> tuple[SheetTable, list[Problem]]:
+def _read_table(
+    label: str, sheet_name: str, grid: Sequence[Sequence[object]], schema: SheetSchema, where: str = ""
+) -> tuple[SheetTable, list[Problem]]:
     problems: list[Problem] = []
     header_index, found = _find_header(grid, schema)
     header_row = header_index + 1
@@ -195,8 +200,8 @@ def _read_table(label: str, sheet_name: str, grid: Sequence[Sequence[object]], s
         if column.required and column.header not in found:
             problems.append(
                 Problem(
-                    Location(label, sheet_name, f"A{header_row}", header_row),
-                    "E-THIEU-COT",
+                    Location(label, sheet_name, f"A{header_row}", header_row, where),
+                    ProblemCode.MISSING_COLUMN,
                     f"Trang '{sheet_name}' thiếu cột bắt buộc '{column.header}' "
                     f"(dòng tiêu đề là dòng {header_row}). Hãy thêm cột có đúng tiêu đề này.",
                 )
@@ -230,16 +235,16 @@ def _read_table(label: str, sheet_name: str, grid: Sequence[Sequence[object]], s
         if rows:
             blank_rows.extend(pending_blank)
         pending_blank = []
-        rows.append(RawRow(label, sheet_name, number, layout, values))
-    table = SheetTable(schema, label, sheet_name, header_row, columns, tuple(rows), tuple(blank_rows))
+        rows.append(RawRow(label, sheet_name, number, layout, values, where))
+    table = SheetTable(schema, label, sheet_name, header_row, columns, tuple(rows), tuple(blank_rows), where)
     return table, problems
 
 
 _RESAVE = "Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi chạy lại."
 
 
-def _unreadable(label: str, reason: str, hint: str = _RESAVE) -> WorkbookUnreadable:
-    return WorkbookUnreadable(Problem(Location(label), UNREADABLE, f"Không mở được tệp: {reason}. {hint}"))
+def _unreadable(label: str, reason: str, hint: str = _RESAVE, where: str = "") -> WorkbookUnreadable:
+    return WorkbookUnreadable(Problem(Location(label, path=where), UNREADABLE, f"Không mở được tệp: {reason}. {hint}"))
 
 
 def _is_panic(exc: BaseException) -> bool:
@@ -252,21 +257,21 @@ def _inspect(path: Path, label: str) -> None:
     try:
         guard_workbook(path, label, zipped=path.suffix.lower() in ZIP_SUFFIXES)
     except PackageRefused as exc:
-        raise _unreadable(label, exc.reason, exc.hint) from None
+        raise _unreadable(label, exc.reason, exc.hint, str(path)) from exc
 
 
 def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS) -> WorkbookData:
     """Reads the sheets of `schemas` that the workbook has; the file is opened once."""
     label = path.name
     if path.suffix.lower() not in WORKBOOK_SUFFIXES:
-        raise _unreadable(label, f"đuôi tệp '{path.suffix}' không phải .xlsx, .xlsm, .xls hay .ods")
+        raise _unreadable(label, f"đuôi tệp '{path.suffix}' không phải .xlsx, .xlsm, .xls hay .ods", where=str(path))
     _inspect(path, label)
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
-    except python_calamine.PasswordError:
-        raise _unreadable(label, "tệp có đặt mật khẩu; hãy gỡ mật khẩu trong Excel") from None
+    except python_calamine.PasswordError as err:
+        raise _unreadable(label, "tệp có đặt mật khẩu; hãy gỡ mật khẩu trong Excel", where=str(path)) from err
     except (python_calamine.CalamineError, OSError, ValueError) as exc:
-        raise _unreadable(label, f"tệp hỏng hoặc không phải bảng tính Excel ({exc.__class__.__name__})") from None
+        raise _unreadable(label, f"tệp hỏng hoặc không phải bảng tính Excel ({exc.__class__.__name__})", where=str(path)) from exc
     try:
         by_key: dict[str, list[str]] = {}
         for name in workbook.sheet_names:
@@ -282,7 +287,7 @@ def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS) -> W
                 named = " và ".join(f"'{n}'" for n in found)
                 problems.append(
                     Problem(
-                        Location(label, found[1]),
+                        Location(label, found[1], path=str(path)),
                         DOUBLED_SHEET,
                         f"Tệp có {len(found)} trang cùng là trang '{schema.name}' ({named}: tên chỉ khác chữ hoa, dấu "
                         "hoặc khoảng trắng); ntm không biết đọc trang nào. Hãy gộp dữ liệu vào một trang và xóa "
@@ -294,7 +299,7 @@ def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS) -> W
             try:
                 grid = workbook.get_sheet_by_name(actual).to_python(skip_empty_area=False)
             except (python_calamine.CalamineError, ValueError) as exc:
-                raise _unreadable(label, f"không đọc được trang '{actual}' ({exc})") from None
+                raise _unreadable(label, f"không đọc được trang '{actual}' ({exc})", where=str(path)) from exc
             except BaseException as exc:
                 # python-calamine's Rust core panics (PanicException, a BaseException)
                 # on some values, e.g. a date-formatted number beyond year 9999.
@@ -304,8 +309,9 @@ def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS) -> W
                     label,
                     f"trang '{actual}' có ô không đọc được ({exc})",
                     "Thường là một ô định dạng ngày chứa số quá lớn hoặc âm: hãy xem lại các cột ngày của trang này.",
-                ) from None
-            table, table_problems = _read_table(label, actual, grid, schema)
+                    str(path),
+                ) from exc
+            table, table_problems = _read_table(label, actual, grid, schema, str(path))
             tables[schema.name] = table
             problems.extend(table_problems)
     finally:
@@ -383,10 +389,10 @@ def unknown_cells(path: Path, sheet_names: Sequence[str]) -> dict[str, tuple[tup
     return found
 
 
-def missing_sheet(label: str, schema: SheetSchema) -> Problem:
+def missing_sheet(label: str, schema: SheetSchema, where: str = "") -> Problem:
     return Problem(
-        Location(label, schema.name),
-        "E-THIEU-TRANG",
+        Location(label, schema.name, path=where),
+        ProblemCode.MISSING_SHEET,
         f"Tệp thiếu trang (sheet) '{schema.name}'. Hãy thêm trang này với dòng tiêu đề: "
         + ", ".join(schema.required_headers)
         + ".",
@@ -425,7 +431,7 @@ def blank_row_warnings(table: SheetTable) -> list[Problem]:
         warnings.append(
             Problem(
                 Location(table.file, table.name, f"A{first}", first),
-                "W-DONG-TRONG",
+                ProblemCode.BLANK_ROW,
                 f"{rows} trống nằm giữa các dòng dữ liệu; bỏ qua.",
                 Severity.WARNING,
             )

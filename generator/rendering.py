@@ -398,6 +398,28 @@ def _limit_problem(template: Path, limit: str) -> TemplateProblem:
     )
 
 
+def _libraries_of_the_template() -> tuple[Path, ...]:
+    import docxtpl
+    import lxml
+
+    return tuple(Path(module.__file__ or "").resolve().parent for module in (jinja2, docxtpl, lxml))
+
+
+def _raised_in_our_code(exc: BaseException) -> bool:
+    """True when the innermost frame of `exc` is neither the template's own code (compiled by
+    Jinja, with no file of its own) nor Jinja, docxtpl or lxml: a context value or a filter of ntm."""
+    tb = exc.__traceback__
+    if tb is None:
+        return False
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    where = Path(tb.tb_frame.f_code.co_filename)
+    if not where.is_file():
+        return False  # the template's code
+    where = where.resolve()
+    return not any(where.is_relative_to(library) for library in _libraries_of_the_template())
+
+
 def render_docx(template: Path, context: Mapping[str, Any], stamp: dt.datetime, title: str) -> bytes:
     """Renders one document; `stamp` and `title` become its fixed document properties.
 
@@ -436,8 +458,10 @@ def render_docx(template: Path, context: Mapping[str, Any], stamp: dt.datetime, 
         raise
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise TemplateProblem(f"Không đọc được mẫu '{template}': {exc}.") from None
-    except Exception as exc:  # noqa: BLE001 - whatever docxtpl raises, the template is at fault
-        raise TemplateProblem(f"docxtpl không dựng được mẫu '{template.name}': {type(exc).__name__}: {exc}.") from None
+    except Exception as exc:  # noqa: BLE001 - what the template or docxtpl raises is the template's fault…
+        if _raised_in_our_code(exc):
+            raise  # …but a fault in ntm's own code is a bug, never reported as a broken template
+        raise TemplateProblem(f"docxtpl không dựng được mẫu '{template.name}': {type(exc).__name__}: {exc}.") from exc
     finally:
         _BUDGET.reset(token)
     properties = document.docx.core_properties

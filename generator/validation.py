@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 import holidays as holidays_lib
 
 from generator import schema as S
-from generator.errors import Location, Problem, Severity
+from generator.errors import Location, Problem, ProblemCode, Severity
 from generator.legacy import detect_legacy
 from generator.model import (
     COMMUNE_CENTRE,
@@ -91,8 +91,8 @@ def parse_decimal(cell: RawCell) -> Decimal | None:
         raise ValueProblem(f"'{nfc(value)[:40]}' không phải là số")
     try:
         result = Decimal(text)
-    except InvalidOperation:
-        raise ValueProblem(f"'{nfc(value)[:40]}' không phải là số") from None
+    except InvalidOperation as err:
+        raise ValueProblem(f"'{nfc(value)[:40]}' không phải là số") from err
     return _bounded(-result if negative else result)
 
 
@@ -200,7 +200,7 @@ def name_problems(
         return [
             Problem(
                 location,
-                "W-TEN-KHONG-DAU",
+                ProblemCode.NAME_WITHOUT_MARKS,
                 f"{what} '{typed}' được hiểu là '{match.name}' (khác dấu). Nên gõ đúng '{match.name}'.",
                 Severity.WARNING,
             )
@@ -211,7 +211,7 @@ def name_problems(
     return [
         Problem(
             location,
-            "E-TEN-KHONG-CO",
+            ProblemCode.UNKNOWN_NAME,
             f"{what} '{typed}' không có trong trang '{where}'.{hint}",
         )
     ]
@@ -224,16 +224,16 @@ def name_problems(
 class _Collector:
     problems: list[Problem]
 
-    def add(self, location: Location, code: str, message: str, severity: Severity = Severity.ERROR) -> None:
+    def add(self, location: Location, code: ProblemCode, message: str, severity: Severity = Severity.ERROR) -> None:
         self.problems.append(Problem(location, code, message, severity))
 
     def value_error(self, row: RawRow, header: str, error: ValueProblem, expected: str) -> None:
-        self.add(row.location(header), "E-GIA-TRI-SAI", f"Cột '{header}': {error}. {expected}")
+        self.add(row.location(header), ProblemCode.BAD_VALUE, f"Cột '{header}': {error}. {expected}")
 
     def required(self, row: RawRow, header: str) -> str | None:
         text = nfc(row.text(header))
         if not text:
-            self.add(row.location(header), "E-O-TRONG", f"Cột '{header}' không được để trống.")
+            self.add(row.location(header), ProblemCode.EMPTY_CELL, f"Cột '{header}' không được để trống.")
             return None
         return text
 
@@ -246,17 +246,17 @@ def _info(table: SheetTable, out: _Collector) -> PlanInfo | None:
         if key is None:
             continue
         if key in values:
-            out.add(row.location("Mục"), "E-MUC-TRUNG", f"Mục '{key}' ghi hai lần (lần đầu ở dòng {values[key][0].number}).")
+            out.add(row.location("Mục"), ProblemCode.DUPLICATE_ITEM, f"Mục '{key}' ghi hai lần (lần đầu ở dòng {values[key][0].number}).")
             continue
         values[key] = (row, row.cell("Giá trị"))
     for key, required in S.INFO_KEYS:
         if required and key not in values:
             out.add(
-                Location(table.file, table.name, f"A{table.header_row}", table.header_row),
-                "E-THIEU-MUC",
+                Location(table.file, table.name, f"A{table.header_row}", table.header_row, table.path),
+                ProblemCode.MISSING_ITEM,
                 f"Trang '{table.name}' thiếu mục '{key}'. Hãy thêm một dòng: cột Mục '{key}', cột Giá trị.",
             )
-    if any(p.code == "E-THIEU-MUC" for p in out.problems):
+    if any(p.code == ProblemCode.MISSING_ITEM for p in out.problems):
         return None
 
     def text(key: str, required: bool = True) -> str:
@@ -264,13 +264,13 @@ def _info(table: SheetTable, out: _Collector) -> PlanInfo | None:
             return ""
         row, cell = values[key]
         if required and cell.is_blank and key not in ("Số kế hoạch", "Ngày ban hành kế hoạch"):
-            out.add(row.location("Giá trị"), "E-O-TRONG", f"Mục '{key}' chưa có giá trị.")
+            out.add(row.location("Giá trị"), ProblemCode.EMPTY_CELL, f"Mục '{key}' chưa có giá trị.")
         return nfc(cell.text)
 
     def whole(key: str, default: int | None, low: int, high: int, required: bool = False) -> int | None:
         if key not in values or values[key][1].is_blank:
             if required and key in values:
-                out.add(values[key][0].location("Giá trị"), "E-O-TRONG", f"Mục '{key}' chưa có giá trị.")
+                out.add(values[key][0].location("Giá trị"), ProblemCode.EMPTY_CELL, f"Mục '{key}' chưa có giá trị.")
             return default
         row, cell = values[key]
         try:
@@ -279,7 +279,7 @@ def _info(table: SheetTable, out: _Collector) -> PlanInfo | None:
             out.value_error(row, "Giá trị", error, f"Mục '{key}' phải là số nguyên.")
             return default
         if result is None or not low <= result <= high:
-            out.add(row.location("Giá trị"), "E-GIA-TRI-SAI", f"Mục '{key}' phải nằm trong khoảng {low}–{high}.")
+            out.add(row.location("Giá trị"), ProblemCode.BAD_VALUE, f"Mục '{key}' phải nằm trong khoảng {low}–{high}.")
             return default
         return result
 
@@ -340,7 +340,7 @@ def _recipients(table: SheetTable, out: _Collector) -> list[Recipient]:
         else:
             out.add(
                 row.location("Văn bản"),
-                "E-GIA-TRI-SAI",
+                ProblemCode.BAD_VALUE,
                 f"Cột 'Văn bản' có '{row.text('Văn bản')}'; chỉ được ghi KH, PL, KHT, BC, BCN hoặc 'tất cả'.",
             )
             continue
@@ -352,7 +352,7 @@ def _recipients(table: SheetTable, out: _Collector) -> list[Recipient]:
 def _unique(row: RawRow, header: str, name: str, seen: dict[str, int], out: _Collector) -> bool:
     key = fold(name)
     if key in seen:
-        out.add(row.location(header), "E-TEN-TRUNG", f"'{name}' đã có ở dòng {seen[key]}; mỗi tên chỉ ghi một lần.")
+        out.add(row.location(header), ProblemCode.DUPLICATE_NAME, f"'{name}' đã có ở dòng {seen[key]}; mỗi tên chỉ ghi một lần.")
         return False
     seen[key] = row.number
     return True
@@ -376,7 +376,7 @@ def _units(table: SheetTable, out: _Collector) -> list[Unit]:
             if match.name is None:
                 out.add(
                     row.location("Loại"),
-                    "E-GIA-TRI-SAI",
+                    ProblemCode.BAD_VALUE,
                     f"Loại '{kind_text}' không hợp lệ; chỉ được ghi: " + " / ".join(UNIT_KINDS) + ".",
                 )
             else:
@@ -392,7 +392,7 @@ def _count(row: RawRow, header: str, out: _Collector) -> int | None:
         out.value_error(row, header, error, "Hãy ghi một số nguyên không âm.")
         return None
     if value is None:
-        out.add(row.location(header), "E-O-TRONG", f"Cột '{header}' không được để trống.")
+        out.add(row.location(header), ProblemCode.EMPTY_CELL, f"Cột '{header}' không được để trống.")
     return value
 
 
@@ -403,18 +403,18 @@ def _villages(table: SheetTable, out: _Collector) -> list[Village]:
         name = out.required(row, "Tên thôn")
         remote_text = fold(row.text("Xa trung tâm"))
         if remote_text not in ("", "x"):
-            out.add(row.location("Xa trung tâm"), "E-GIA-TRI-SAI", "Cột 'Xa trung tâm' chỉ ghi 'x' hoặc để trống.")
+            out.add(row.location("Xa trung tâm"), ProblemCode.BAD_VALUE, "Cột 'Xa trung tâm' chỉ ghi 'x' hoặc để trống.")
         households = _count(row, "Số hộ", out)
         livestock = _count(row, "Số hộ chăn nuôi", out)
         baseline = _count(row, "Hộ chăn nuôi đạt VSMT năm trước", out)
         if not name or not _unique(row, "Tên thôn", name, seen, out):
             continue
         if households is not None and livestock is not None and livestock > households:
-            out.add(row.location("Số hộ chăn nuôi"), "E-GIA-TRI-SAI", f"Số hộ chăn nuôi ({livestock}) lớn hơn số hộ ({households}).")
+            out.add(row.location("Số hộ chăn nuôi"), ProblemCode.BAD_VALUE, f"Số hộ chăn nuôi ({livestock}) lớn hơn số hộ ({households}).")
         if livestock is not None and baseline is not None and baseline > livestock:
             out.add(
                 row.location("Hộ chăn nuôi đạt VSMT năm trước"),
-                "E-GIA-TRI-SAI",
+                ProblemCode.BAD_VALUE,
                 f"Số hộ chăn nuôi đạt VSMT năm trước ({baseline}) lớn hơn số hộ chăn nuôi ({livestock}).",
             )
         villages.append(Village(index, name, remote_text == "x", households or 0, livestock or 0, baseline or 0))
@@ -425,7 +425,7 @@ def _enum_value(row: RawRow, header: str, options: Sequence[str], out: _Collecto
     typed = row.text(header)
     match = NameIndex(options).match(typed)
     if match.name is None:
-        out.add(row.location(header), "E-GIA-TRI-SAI", f"Cột '{header}' có '{typed}'; chỉ được ghi: " + " / ".join(options) + ".")
+        out.add(row.location(header), ProblemCode.BAD_VALUE, f"Cột '{header}' có '{typed}'; chỉ được ghi: " + " / ".join(options) + ".")
     return match.name
 
 
@@ -436,7 +436,7 @@ def _target(row: RawRow, header: str, out: _Collector) -> Decimal | None:
         out.value_error(row, header, error, "Chỉ tiêu là một số, ví dụ 0,3; để trống nếu không có.")
         return None
     if value is not None and value < 0:
-        out.add(row.location(header), "E-GIA-TRI-SAI", f"Cột '{header}': chỉ tiêu không được âm.")
+        out.add(row.location(header), ProblemCode.BAD_VALUE, f"Cột '{header}': chỉ tiêu không được âm.")
         return None
     return value
 
@@ -459,7 +459,7 @@ def _criteria(table: SheetTable, out: _Collector) -> list[Criterion]:
         if phrase and PHRASE_SLOT not in phrase:
             out.add(
                 row.location("Cách ghi kết quả"),
-                "E-GIA-TRI-SAI",
+                ProblemCode.BAD_VALUE,
                 f"Cột 'Cách ghi kết quả' phải có {PHRASE_SLOT} ở chỗ ghi khối lượng, ví dụ: gắn {PHRASE_SLOT} biển chỉ dẫn ranh giới thôn.",
             )
             continue
@@ -477,9 +477,9 @@ def _previous_year(table: SheetTable, out: _Collector) -> list[PreviousYearMonth
         read = _RowReader(row, out)
         month = read.count("Tháng", None)
         if read.ok and not 1 <= month <= 12:
-            read.fail("Tháng", "E-GIA-TRI-SAI", f"Cột 'Tháng' có {row.text('Tháng')}; hãy ghi số tháng từ 1 đến 12.")
+            read.fail("Tháng", ProblemCode.BAD_VALUE, f"Cột 'Tháng' có {row.text('Tháng')}; hãy ghi số tháng từ 1 đến 12.")
         elif read.ok and month in seen:
-            read.fail("Tháng", "E-TEN-TRUNG", f"Tháng {month} đã có ở một dòng trước; mỗi tháng ghi một dòng.")
+            read.fail("Tháng", ProblemCode.DUPLICATE_NAME, f"Tháng {month} đã có ở một dòng trước; mỗi tháng ghi một dòng.")
         record = PreviousYearMonth(
             month,
             read.count("Số buổi", None),
@@ -502,18 +502,18 @@ def _assessment(table: SheetTable, year: int, out: _Collector) -> list[Assessmen
         try:
             month = parse_month(row.cell("Tháng"))
         except ValueProblem as error:
-            out.add(row.location("Tháng"), "E-NGAY-SAI", f"Cột 'Tháng': {error}.")
+            out.add(row.location("Tháng"), ProblemCode.BAD_DATE, f"Cột 'Tháng': {error}.")
             continue
         kind = _enum_value(row, "Mục", [k.value for k in NoteKind], out)
         text = " ".join(nfc(row.text("Nội dung")).split())
         if month is None:
-            out.add(row.location("Tháng"), "E-O-TRONG", "Cột 'Tháng' không được để trống.")
+            out.add(row.location("Tháng"), ProblemCode.EMPTY_CELL, "Cột 'Tháng' không được để trống.")
             continue
         if month.year != year:
-            out.add(row.location("Tháng"), "E-NGAY-NGOAI-NAM", f"Tháng {month:%m/%Y} không thuộc năm kế hoạch {year}.")
+            out.add(row.location("Tháng"), ProblemCode.DATE_OUTSIDE_YEAR, f"Tháng {month:%m/%Y} không thuộc năm kế hoạch {year}.")
             continue
         if not text:
-            out.add(row.location("Nội dung"), "E-O-TRONG", "Cột 'Nội dung' không được để trống.")
+            out.add(row.location("Nội dung"), ProblemCode.EMPTY_CELL, "Cột 'Nội dung' không được để trống.")
             continue
         if kind is not None:
             notes.append(AssessmentNote(month, NoteKind(kind), text))
@@ -557,11 +557,11 @@ def validate_commune(book: WorkbookData) -> tuple[Commune | None, list[Problem]]
     for sheet in (S.INFO, S.RECIPIENTS, S.UNITS, S.VILLAGES, S.CRITERIA, S.ASSIGNMENTS):
         table = book.table(sheet)
         if table is None:
-            out.problems.append(missing_sheet(book.label, sheet))
+            out.problems.append(missing_sheet(book.label, sheet, str(book.path)))
         else:
             tables[sheet.name] = table
             out.problems.extend(blank_row_warnings(table))
-    if any(p.code in ("E-THIEU-TRANG", "E-THIEU-COT") for p in out.problems):
+    if any(p.code in (ProblemCode.MISSING_SHEET, ProblemCode.MISSING_COLUMN) for p in out.problems):
         return None, out.problems
     info = _info(tables[S.INFO.name], out)
     recipients = _recipients(tables[S.RECIPIENTS.name], out)
@@ -576,7 +576,7 @@ def validate_commune(book: WorkbookData) -> tuple[Commune | None, list[Problem]]
     )
     for sheet, items in ((S.UNITS, units), (S.VILLAGES, villages), (S.CRITERIA, criteria)):
         if not items and not any(p.location.sheet == tables[sheet.name].name for p in out.problems):
-            out.add(Location(book.label, tables[sheet.name].name), "E-TRANG-TRONG", f"Trang '{sheet.name}' chưa có dòng dữ liệu nào.")
+            out.add(Location(book.label, tables[sheet.name].name, path=str(book.path)), ProblemCode.EMPTY_SHEET, f"Trang '{sheet.name}' chưa có dòng dữ liệu nào.")
     if info is None:
         return None, out.problems
     # Returned even with errors in its rows, so that the logs are checked against it
@@ -663,14 +663,14 @@ class _RowReader:
         self.out = out
         self.ok = True
 
-    def fail(self, header: str, code: str, message: str) -> None:
+    def fail(self, header: str, code: ProblemCode, message: str) -> None:
         self.ok = False
         self.out.add(self.row.location(header), code, message)
 
     def text(self, header: str, required: bool = True) -> str:
         value = nfc(self.row.text(header))
         if required and not value:
-            self.fail(header, "E-O-TRONG", f"Cột '{header}' không được để trống.")
+            self.fail(header, ProblemCode.EMPTY_CELL, f"Cột '{header}' không được để trống.")
         return value
 
     def name(self, header: str, index: NameIndex, sheet: str, what: str) -> str:
@@ -700,11 +700,11 @@ class _RowReader:
         try:
             value = parse_count(RawCell(self.row.value(header), ""))
         except ValueProblem as error:
-            self.fail(header, "E-SO-NGUYEN", f"Cột '{header}': {error}. Hãy ghi số người là số nguyên không âm, ví dụ 25.")
+            self.fail(header, ProblemCode.BAD_COUNT, f"Cột '{header}': {error}. Hãy ghi số người là số nguyên không âm, ví dụ 25.")
             return 0
         if value is None:
             if default is None:
-                self.fail(header, "E-O-TRONG", f"Cột '{header}' không được để trống.")
+                self.fail(header, ProblemCode.EMPTY_CELL, f"Cột '{header}' không được để trống.")
                 return 0
             return default
         return value
@@ -713,19 +713,19 @@ class _RowReader:
         try:
             value = parse_decimal(RawCell(self.row.value(header), ""))
         except ValueProblem as error:
-            self.fail(header, "E-SO-SAI", f"Cột '{header}': {error}. Hãy ghi một số, ví dụ 0,3 hoặc 1.250.000.")
+            self.fail(header, ProblemCode.BAD_NUMBER, f"Cột '{header}': {error}. Hãy ghi một số, ví dụ 0,3 hoặc 1.250.000.")
             return Decimal(0)
         if value is None:
             return Decimal(0)
         if value < 0:
-            self.fail(header, "E-SO-AM", f"Cột '{header}' có số âm ({self.row.text(header)}); hãy ghi số không âm.")
+            self.fail(header, ProblemCode.NEGATIVE_NUMBER, f"Cột '{header}' có số âm ({self.row.text(header)}); hãy ghi số không âm.")
             return Decimal(0)
         return value
 
     def money(self, header: str) -> int:
         value = self.amount(header)
         if value != value.to_integral_value():
-            self.fail(header, "E-SO-SAI", f"Cột '{header}': số tiền phải là số đồng nguyên, không có phần lẻ.")
+            self.fail(header, ProblemCode.BAD_NUMBER, f"Cột '{header}': số tiền phải là số đồng nguyên, không có phần lẻ.")
             return 0
         return int(value)
 
@@ -733,21 +733,21 @@ class _RowReader:
         try:
             value = parse_date(RawCell(self.row.value(header), ""))
         except ValueProblem as error:
-            self.fail(header, "E-NGAY-SAI", f"Cột '{header}': {error}.")
+            self.fail(header, ProblemCode.BAD_DATE, f"Cột '{header}': {error}.")
             return None
         if value is None:
-            self.fail(header, "E-O-TRONG", f"Cột '{header}' không được để trống.")
+            self.fail(header, ProblemCode.EMPTY_CELL, f"Cột '{header}' không được để trống.")
             return None
         if year is not None and value.year != year:
             self.fail(
                 header,
-                "E-NGAY-NGOAI-NAM",
+                ProblemCode.DATE_OUTSIDE_YEAR,
                 f"Ngày {value:%d/%m/%Y} không thuộc năm kế hoạch {year}. Hãy kiểm tra lại năm.",
             )
         elif value in holidays:
             self.out.add(
                 self.row.location(header),
-                "W-NGAY-LE",
+                ProblemCode.HOLIDAY,
                 f"Ngày {value:%d/%m/%Y} là ngày nghỉ lễ ({holidays[value]}). Hãy kiểm tra lại ngày.",
                 Severity.WARNING,
             )
@@ -766,7 +766,7 @@ def _legacy_warnings(row: RawRow, out: _Collector, headers: Sequence[str] = _LEG
         if legacy is not None:
             out.add(
                 row.location(header),
-                "W-MA-CU",
+                ProblemCode.LEGACY_ENCODING,
                 f"'{text}' có vẻ gõ bằng bảng mã cũ {legacy.encoding}; chữ Unicode là: '{legacy.converted}'. "
                 "Hãy gõ lại bằng Unicode (Unikey: bảng mã Unicode).",
                 Severity.WARNING,
@@ -790,12 +790,12 @@ def _activity(
     total = read.count(_TOTAL, default=None)
     categories = [read.count(header) for header in _PEOPLE_CATEGORIES]
     if read.ok and total == 0:
-        read.fail(_TOTAL, "E-TONG-LUOT", "Tổng lượt người phải lớn hơn 0.")
+        read.fail(_TOTAL, ProblemCode.BAD_TOTAL, "Tổng lượt người phải lớn hơn 0.")
     for header, value in zip(_PEOPLE_CATEGORIES, categories):
         if value > total and total > 0:
             read.fail(
                 header,
-                "E-TONG-LUOT",
+                ProblemCode.BAD_TOTAL,
                 f"Cột '{header}' ({value}) lớn hơn Tổng lượt người ({total}). Các nhóm là 'trong đó' của tổng: "
                 "tổng phải lớn hơn hoặc bằng từng nhóm.",
             )
@@ -811,7 +811,7 @@ def _activity(
         if factor is None:
             read.fail(
                 "ĐVT",
-                "E-DVT",
+                ProblemCode.BAD_UNIT,
                 f"Đơn vị tính '{typed_unit}' không đổi được sang '{criterion.unit}' của tiêu chí {code}. "
                 f"Hãy ghi khối lượng theo '{criterion.unit}'.",
             )
@@ -822,7 +822,7 @@ def _activity(
         if village not in assigned:
             out.add(
                 row.location("Thôn"),
-                "W-NGOAI-PHAN-CONG",
+                ProblemCode.OUTSIDE_ASSIGNMENT,
                 f"{unit} không được phân công phụ trách thôn {village} (trang 'Phân công'). Hãy kiểm tra lại thôn.",
                 Severity.WARNING,
             )
@@ -878,16 +878,16 @@ def formula_problems(book: WorkbookData) -> list[Problem]:
     problems = []
     for sheet, cells in book.unknown.items():
         for ref, error in cells:
-            location = Location(book.label, sheet, ref, _cell_order(ref)[0])
+            location = Location(book.label, sheet, ref, _cell_order(ref)[0], str(book.path))
             if error:
                 problems.append(
-                    Problem(location, "E-O-LOI", f"Ô {ref} có lỗi công thức {error}. Hãy sửa công thức hoặc gõ giá trị vào ô.")
+                    Problem(location, ProblemCode.EXCEL_ERROR, f"Ô {ref} có lỗi công thức {error}. Hãy sửa công thức hoặc gõ giá trị vào ô.")
                 )
             else:
                 problems.append(
                     Problem(
                         location,
-                        "E-CONG-THUC",
+                        ProblemCode.UNCALCULATED_FORMULA,
                         f"Ô {ref} có công thức nhưng chưa có kết quả (tệp được lưu khi chưa tính). "
                         "Hãy mở tệp bằng Excel, bấm lưu, rồi chạy lại.",
                     )
@@ -924,7 +924,7 @@ def validate_activities(
                 earlier = first_seen[key]
                 out.add(
                     row.location(),
-                    "E-DONG-TRUNG",
+                    ProblemCode.DUPLICATE_ROW,
                     f"Dòng {row.number} trùng hệt dòng {earlier.number} của {earlier.file} › {earlier.sheet} "
                     "(cùng ngày, đơn vị, thôn, nội dung và số liệu). Hãy xóa một trong hai dòng.",
                 )
@@ -975,17 +975,17 @@ def validate_monthly_plan(commune: Commune, table: SheetTable) -> tuple[list[Pla
         try:
             month = parse_month(row.cell("Tháng"))
         except ValueProblem as error:
-            read.fail("Tháng", "E-NGAY-SAI", f"Cột 'Tháng': {error}.")
+            read.fail("Tháng", ProblemCode.BAD_DATE, f"Cột 'Tháng': {error}.")
             month = None
         if month is None and read.ok:
-            read.fail("Tháng", "E-O-TRONG", "Cột 'Tháng' không được để trống.")
+            read.fail("Tháng", ProblemCode.EMPTY_CELL, "Cột 'Tháng' không được để trống.")
         elif month is not None and month.year != commune.info.year:
-            read.fail("Tháng", "E-NGAY-NGOAI-NAM", f"Tháng {month:%m/%Y} không thuộc năm kế hoạch {commune.info.year}.")
+            read.fail("Tháng", ProblemCode.DATE_OUTSIDE_YEAR, f"Tháng {month:%m/%Y} không thuộc năm kế hoạch {commune.info.year}.")
         day: dt.date | None = None
         if not row.cell("Ngày dự kiến").is_blank:
             day = read.day("Ngày dự kiến", commune.info.year, {})
             if day is not None and month is not None and (day.year, day.month) != (month.year, month.month):
-                read.fail("Ngày dự kiến", "E-NGAY-NGOAI-THANG", f"Ngày dự kiến {day:%d/%m/%Y} không thuộc tháng {month:%m/%Y}.")
+                read.fail("Ngày dự kiến", ProblemCode.DATE_OUTSIDE_MONTH, f"Ngày dự kiến {day:%d/%m/%Y} không thuộc tháng {month:%m/%Y}.")
         unit = read.name("Đơn vị", catalogue.units, S.UNITS.name, "Đơn vị")
         village = read.name("Thôn", catalogue.places, S.VILLAGES.name, "Thôn")
         code = read.name("Mã tiêu chí", catalogue.criteria, S.CRITERIA.name, "Mã tiêu chí")

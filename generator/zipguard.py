@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from generator.errors import NtmError
+from generator.errors import NtmError, PackageRefused
 
 _MIB = 1024 * 1024
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Office's encrypted (password) container
@@ -61,16 +61,6 @@ DOCX_LIMITS = Limits(
 _MACRO_CONTENT = b"macroEnabled"
 
 
-class PackageRefused(NtmError):
-    """A package broke a limit or is not safe to parse; `reason` and `hint` are Vietnamese."""
-
-    def __init__(self, label: str, reason: str, hint: str) -> None:
-        super().__init__(f"Không mở được tệp '{label}': {reason}. {hint}")
-        self.label = label
-        self.reason = reason
-        self.hint = hint
-
-
 BROKEN = "Tệp có thể bị hỏng hoặc không an toàn: hãy xin lại tệp gốc hoặc lưu lại bằng Excel."
 WORD_BROKEN = "Tệp có thể bị hỏng hoặc không an toàn: hãy xin lại tệp gốc, hoặc mở bằng Word và lưu lại dạng .docx."
 WORD_PASSWORD = "Hãy mở tệp bằng Word, gỡ mật khẩu (Tệp › Thông tin › Bảo vệ tài liệu › Mã hóa bằng mật khẩu, xóa trống) rồi lưu lại."
@@ -85,7 +75,7 @@ def refuse_irregular(path: Path, label: str) -> None:
     try:
         mode = path.stat().st_mode
     except OSError as exc:
-        raise PackageRefused(label, f"không đọc được tệp ({exc.strerror or exc})", "Hãy kiểm tra đường dẫn và quyền đọc tệp.") from None
+        raise PackageRefused(label, f"không đọc được tệp ({exc.strerror or exc})", "Hãy kiểm tra đường dẫn và quyền đọc tệp.") from exc
     if not stat.S_ISREG(mode):
         kind = "thư mục" if stat.S_ISDIR(mode) else "không phải tệp thường (ống dẫn, thiết bị…)"
         raise PackageRefused(label, f"đây là {kind}", "Hãy chỉ đến một tệp có thật trên đĩa.")
@@ -144,7 +134,7 @@ def guard_docx(data: bytes | Path, label: str, error: type[NtmError] | None = No
     except PackageRefused as exc:
         if error is None:
             raise
-        raise error(f"Không mở được tệp Word '{label}': {exc.reason}. {exc.hint}") from None
+        raise error(f"Không mở được tệp Word '{label}': {exc.reason}. {exc.hint}") from exc
 
 
 def _guard_docx(data: bytes | Path, label: str) -> None:
@@ -213,12 +203,12 @@ def _guard_zip(
                         broken,
                     )
                 _scan_xml(archive, part, label, limits, broken)
-    except zipfile.BadZipFile:
-        raise PackageRefused(label, f"tệp hỏng hoặc không phải {what} (không phải tệp nén hợp lệ)", resave) from None
+    except zipfile.BadZipFile as err:
+        raise PackageRefused(label, f"tệp hỏng hoặc không phải {what} (không phải tệp nén hợp lệ)", resave) from err
     except PackageRefused:
         raise
     except (OSError, RuntimeError, NotImplementedError, EOFError, ValueError) as exc:  # encrypted parts, odd compression
-        raise PackageRefused(label, f"tệp hỏng hoặc mã hóa ({exc.__class__.__name__})", resave) from None
+        raise PackageRefused(label, f"tệp hỏng hoặc mã hóa ({exc.__class__.__name__})", resave) from exc
 
 
 def _has_macro_content(archive: zipfile.ZipFile) -> bool:

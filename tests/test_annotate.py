@@ -6,7 +6,6 @@ import datetime as dt
 import hashlib
 import os
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -24,6 +23,7 @@ from generator.annotate import (
     write_annotated_copy,
 )
 from generator.errors import Location, OutputProblem, Problem, Severity
+from tests.office import SOFFICE, convert
 
 LOG = "Nhật ký"
 UNITS = "Đơn vị"
@@ -323,17 +323,10 @@ def write_ods(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
 
 
 def _convert(source: Path, fmt: str) -> Path:
-    soffice = shutil.which("soffice")
-    if soffice is None:
+    if SOFFICE is None:
         pytest.skip("LibreOffice (soffice) is not installed")
-    profile = source.parent / "lo-profile"
-    result = subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", fmt,
-         "--outdir", str(source.parent), str(source)],
-        capture_output=True, timeout=180, check=False,
-    )
-    converted = source.with_suffix(f".{fmt}")
-    if result.returncode != 0 or not converted.exists():
+    converted = convert(source, fmt, source.parent, check=False)
+    if not converted.exists():
         pytest.skip(f"soffice could not convert to {fmt} (LibreOffice Calc missing?)")
     return converted
 
@@ -357,6 +350,7 @@ def _source(tmp_path: Path, how: str) -> Path:
     return converted
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("how", ["ods-by-hand", "ods", "xls"])
 def test_ods_and_xls_rebuilt_from_values(tmp_path: Path, how: str) -> None:
     converted = _source(tmp_path, how)

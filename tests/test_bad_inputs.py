@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from generator import reading, zipguard
+from generator import zipguard
 from generator.cli import main
 from generator.pipeline import check_inputs, generate
 from tests.conftest import SAMPLE
@@ -152,6 +152,7 @@ def test_merged_title_cells_above_the_header_row(inputs_copy):
     assert report.problems == () and len(report.activities) == 180
 
 
+@pytest.mark.slow
 def test_a_sheet_reaching_the_last_excel_row(inputs_copy):
     edit(inputs_copy / SAMPLE.name, lambda wb: wb[LOG].cell(row=1_048_576, column=19, value="ghi chú lạc"))
     report = check_inputs([inputs_copy])

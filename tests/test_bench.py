@@ -5,7 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import REPO
+
+pytestmark = pytest.mark.slow  # a browser, a process or many generated cases: not in the quick run
 
 
 def test_small_ingest_run_reads_every_row(tmp_path):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -22,7 +21,7 @@ from tests.conftest import REPO
 CORPUS = REPO.parent / "shared" / "corpus" / "real-docx"
 DOCUMENTS = CORPUS / "documents"
 
-pytestmark = pytest.mark.skipif(not DOCUMENTS.is_dir(), reason=f"the corpus of real documents is not here ({CORPUS})")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not DOCUMENTS.is_dir(), reason=f"the corpus of real documents is not here ({CORPUS})")]
 
 PRINTED = {"F-SO-TRANG"}  # in these files, page numbers are missing on paper only: judged from the PDF
 

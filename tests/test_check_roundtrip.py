@@ -3,7 +3,6 @@ not change, so `ntm check` must not change its verdict, and the draft can still 
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -14,10 +13,11 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.formatcheck import check_printed
 from generator.pdf import find_soffice
+from tests.office import NEEDS_SOFFICE
 from tests.conftest import INPUTS
 
 SOFFICE = find_soffice()
-pytestmark = pytest.mark.skipif(SOFFICE is None and not os.environ.get("CI"), reason="LibreOffice is not installed (CI installs it)")
+pytestmark = NEEDS_SOFFICE
 
 
 @pytest.fixture(scope="module")

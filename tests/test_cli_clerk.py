@@ -166,6 +166,7 @@ def test_every_click_message_is_in_the_catalog_and_the_shipped_catalog_is_compil
     assert shipped == source, "click.mo is out of date: pybabel compile -d generator/locale -D click -l vi"
 
 
+@pytest.mark.slow
 def test_the_wheel_ships_the_compiled_catalog(tmp_path: Path) -> None:
     pytest.importorskip("hatchling")
     done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(REPO)], capture_output=True, text=True, timeout=300)
@@ -180,6 +181,7 @@ def test_the_wheel_ships_the_compiled_catalog(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- any console
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("encoding", ["cp1252", "cp1258", "ascii"])
 def test_output_to_a_console_that_cannot_encode_vietnamese_is_utf8_never_a_traceback(tmp_path: Path, encoding: str) -> None:
     faulty = tmp_path / "inputs"
@@ -332,6 +334,7 @@ def test_without_a_register_verify_and_register_say_where_they_looked(tmp_path: 
 # ---------------------------------------------------------------- file modes
 
 
+@pytest.mark.slow
 def test_files_get_the_mode_the_umask_gives_and_archived_files_stay_read_only(tmp_path: Path) -> None:
     if os.name == "nt":
         pytest.skip("POSIX modes")

@@ -176,6 +176,7 @@ def test_documents_match_their_golden_text(sample_outputs, name):
     assert generated == golden.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_python_dash_m_generator_is_the_same_command(tmp_path):
     completed = subprocess.run(
         [sys.executable, "-m", "generator", "generate", str(INPUTS), "--out", str(tmp_path / "out")],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import subprocess
@@ -19,17 +18,26 @@ from pypdf import PdfReader
 from generator.cli import main
 from tests.conftest import INPUTS
 from tests.docx_text import squash
+from tests.office import needs_soffice
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-needs_soffice = pytest.mark.skipif(SOFFICE is None and not os.environ.get("CI"), reason="LibreOffice is not installed (CI installs it)")
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    """This month's drafts, generated once through the CLI for the whole module."""
+    folder = tmp_path_factory.mktemp("generated")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(folder)
+        result = CliRunner().invoke(main, ["generate", str(INPUTS), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return folder / "outputs"
 
 
 @pytest.fixture
-def office(tmp_path, monkeypatch):
-    """A clerk's folder with this month's drafts."""
+def office(tmp_path, monkeypatch, generated):
+    """A clerk's folder with this month's drafts (a fresh copy for each test)."""
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["generate", str(INPUTS), "--quiet"])
-    assert result.exit_code == 0, result.output
+    shutil.copytree(generated, tmp_path / "outputs")
     return tmp_path
 
 
@@ -110,6 +118,7 @@ def test_verify_finds_a_changed_archived_file(office):
     assert f"BỊ SỬA: {Path('archive/2021/bao-cao-thang-03-so-01-BC.docx')}" in result.output
 
 
+@pytest.mark.slow
 def test_two_issues_started_together_get_consecutive_numbers(office):
     second = office / "bao-cao-thang-03-ban-2.docx"
     shutil.copy(REPORT, second)
@@ -124,6 +133,7 @@ def test_two_issues_started_together_get_consecutive_numbers(office):
     assert numbers == ["01-BC/ĐU", "02-BC/ĐU"]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
 @pytest.mark.parametrize("delay", [0.3, 0.7, 1.1, 1.6])
 def test_issue_killed_at_any_moment_leaves_the_register_and_archive_consistent(office, delay):
@@ -173,7 +183,7 @@ def test_generate_pdf_without_libreoffice_says_how_to_install_it(tmp_path, monke
 
 KILL_AFTER = """
 import os, sys
-from generator import register
+from generator.register import issue as register  # the steps as the transaction calls them
 real = register.{name}
 def dying(*args, **kwargs):
     result = real(*args, **kwargs)
@@ -185,6 +195,7 @@ main()
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("step", ["_announce", "_store_new", "_read_only"])
 def test_issue_dying_between_its_steps_is_cleaned_up_by_verify_and_the_rerun_gets_01(office, step):
     died = subprocess.run([sys.executable, "-c", KILL_AFTER.format(name=step), str(REPORT)], cwd=office, capture_output=True, text=True)

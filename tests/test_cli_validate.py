@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 
 import openpyxl
 from click.testing import CliRunner
 
+from generator.annotate import annotated_path
 from generator.cli import main
 from tests.conftest import INPUTS, SAMPLE
 from tests.workbooks import edit, put
@@ -67,3 +69,26 @@ def test_annotated_copies_in_the_inputs_folder_are_not_read_as_inputs(inputs_cop
     edit(inputs_copy / SAMPLE.name, lambda wb: put(wb["Nhật ký"], 12, "Thôn", "Thọ Bình 1"))
     result = CliRunner().invoke(main, ["validate", str(inputs_copy)])
     assert "Đã kiểm tra 2 tệp Excel" in result.output
+
+
+def test_same_named_workbooks_in_two_folders_are_each_annotated_in_their_own_folder(tmp_path):
+    """`ntm validate a b`, a log.xlsx in each: b's error is painted in b's copy, never in a's."""
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(SAMPLE, tmp_path / folder / "log.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "b" / "log.xlsx")
+    book["Nhật ký"]["A2"] = "32/13/2021"
+    book.save(tmp_path / "b" / "log.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "a" / "log.xlsx")
+    book["Nhật ký"]["A3"] = "31/02/2021"
+    book.save(tmp_path / "a" / "log.xlsx")
+
+    result = CliRunner().invoke(main, ["validate", str(tmp_path / "a"), str(tmp_path / "b")])
+    assert result.exit_code == 3, result.output
+
+    def marked(folder: str) -> list[str]:
+        copy = openpyxl.load_workbook(annotated_path(tmp_path / folder / "log.xlsx"))
+        return [f"{c.coordinate}" for row in copy["Nhật ký"].iter_rows() for c in row if c.comment and "E-NGAY-SAI" in c.comment.text]
+
+    assert marked("a") == ["A3"]
+    assert marked("b") == ["A2"]

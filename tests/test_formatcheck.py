@@ -18,7 +18,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Inches, Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-from generator import formatcheck, pipeline
+from generator import formatcheck
 from generator.errors import Severity
 from generator.formatcheck import check_document, format_report, guidance_for
 from generator.pipeline import provided_context
@@ -31,12 +31,7 @@ TEMPLATES = REPO / "templates"
 KINDS = ["KH", "PL", "KHT", "BC", "BCN"]
 
 
-@pytest.fixture(scope="module")
-def sample_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The five documents of the shipped sample (March for the monthly ones)."""
-    out = tmp_path_factory.mktemp("formatcheck")
-    result = pipeline.generate([REPO / "inputs"], out, docs="kh,pl,kht,bc,bcn")
-    return {d.doc_type.value: d.path for d in result.documents}
+# sample_outputs: the session fixture of conftest.py (the five documents, generated once)
 
 
 # ---------------------------------------------------------------- helpers

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import openpyxl
@@ -12,22 +9,12 @@ import pytest
 
 from generator.pipeline import check_inputs
 from tests.conftest import INPUTS, SAMPLE
+from tests.office import convert, needs_soffice
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-needs_soffice = pytest.mark.skipif(
-    SOFFICE is None and not os.environ.get("CI"), reason="LibreOffice is not installed (CI installs it)"
-)
 
 
 def _convert(source: Path, suffix: str, out: Path) -> Path:
-    assert SOFFICE, "CI must have LibreOffice (see .ci/run)"
-    subprocess.run(
-        [SOFFICE, f"-env:UserInstallation=file://{out}/profile", "--headless", "--convert-to", suffix, "--outdir", str(out), str(source)],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    return out / f"{source.stem}.{suffix}"
+    return convert(source, suffix, out)
 
 
 def _summary(folder: Path) -> tuple[int, int, list[str]]:

@@ -16,6 +16,8 @@ from generator.reading import RawRow, SheetTable
 from generator.validation import validate_activities
 from tests.conftest import INPUTS, SAMPLE
 
+pytestmark = pytest.mark.slow  # a browser, a process or many generated cases: not in the quick run
+
 HEADERS = [c.header for c in S.ACTIVITY_LOG.columns]
 LETTERS = "ABCDEFGHIJKLMNOPQRS"
 

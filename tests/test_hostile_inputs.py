@@ -5,10 +5,8 @@ deleted or left behind, no number repeated."""
 from __future__ import annotations
 
 import errno
-import io
 import json
 import os
-import re
 import shutil
 import sqlite3
 import subprocess
@@ -700,6 +698,7 @@ def test_the_sweep_removes_only_ntm_temporaries_of_ended_processes(tmp_path):
         live.wait()
 
 
+@pytest.mark.slow
 def test_concurrent_generate_runs_into_one_folder_all_succeed(tmp_path):
     command = [sys.executable, "-m", "generator", "generate", str(INPUTS), "--docs", "kh,pl", "--out", "out", "--quiet"]
     runs = [subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
@@ -777,10 +776,10 @@ def test_the_annotated_copy_comments_the_first_cells_and_lists_every_problem(inp
     assert sum(1 for row in annotated["Lỗi"].iter_rows(min_row=2) if row[4].value == "E-NGAY-SAI") == 30
 
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+from tests.office import SOFFICE, needs_soffice  # noqa: E402
 
 
-@pytest.mark.skipif(SOFFICE is None and not os.environ.get("CI"), reason="LibreOffice is not installed (CI installs it)")
+@needs_soffice
 def test_libreoffice_shows_a_unit_named_like_a_formula_as_typed(formula_inputs, tmp_path):
     target = tmp_path / "nhat-ky.xlsx"
     assert run("init", str(target), "--unit", FORMULAS[0], "--from", str(formula_inputs)).exit_code == 0

@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import INPUTS
 
-pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")]
 
 COMMAND = [sys.executable, "-m", "generator", "generate", str(INPUTS), "--docs", "kh,pl,kht,bc,bcn", "--quiet", "--out"]
 

@@ -3,7 +3,6 @@ documents, each with one fault a secretary sees on paper and the DOCX rules cann
 
 from __future__ import annotations
 
-import os
 import struct
 import zlib
 from collections.abc import Callable
@@ -20,10 +19,9 @@ from docx.shared import Mm, Pt
 from generator.errors import Severity
 from generator.formatcheck import FormatReport, check_docx, check_printed
 from generator.formatcheck.printed import PRINT_SKIPPED
-from generator.pdf import find_soffice
 from tests.docx_text import squash
 
-needs_soffice = pytest.mark.skipif(find_soffice() is None and not os.environ.get("CI"), reason="LibreOffice is not installed (CI installs it)")
+from tests.office import needs_soffice  # noqa: E402
 
 
 def _page_break() -> object:

@@ -21,7 +21,6 @@ import pytest
 
 from generator import register as R
 from generator.errors import NtmError, OutputProblem, UsageError
-from generator.pdf import find_soffice
 
 REPO = Path(__file__).resolve().parent.parent
 APRIL_3 = dt.date(2021, 4, 3)
@@ -117,6 +116,7 @@ def test_two_processes_at_once_get_consecutive_numbers(drafts: dict[str, Path], 
     assert R.verify_archive(archive).clean
 
 
+@pytest.mark.slow
 def test_a_second_issue_waits_for_the_first(drafts: dict[str, Path], archive: Path) -> None:
     """While one issue holds the register (its write transaction), another waits, then takes the next number."""
     R.issue_document(drafts["BC"], archive, APRIL_3)
@@ -141,7 +141,7 @@ def test_a_second_issue_waits_for_the_first(drafts: dict[str, Path], archive: Pa
 
 def test_register_busy_too_long(drafts: dict[str, Path], archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     R.issue_document(drafts["BC"], archive, APRIL_3)
-    monkeypatch.setattr(R, "BUSY_TIMEOUT", 0.2)
+    monkeypatch.setattr(R.store, "BUSY_TIMEOUT", 0.2)
     holder = sqlite3.connect(str(archive / R.REGISTER_FILE), isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
@@ -364,7 +364,7 @@ def test_failure_before_writing_does_not_consume_the_number(
     def broken(path: Path, data: bytes) -> None:
         raise OutputProblem("đĩa đầy")
 
-    monkeypatch.setattr(R, "_store_new", broken)
+    monkeypatch.setattr(R.issue, "_store_new", broken)
     with pytest.raises(OutputProblem, match="đĩa đầy"):
         R.issue_document(drafts["BC"], archive, APRIL_3)
     monkeypatch.undo()
@@ -384,8 +384,8 @@ def test_failure_after_writing_removes_the_file(drafts: dict[str, Path], archive
     def broken(path: Path) -> None:
         raise OSError("read-only attribute refused")
 
-    monkeypatch.setattr(R, "_store_new", store_then_note)
-    monkeypatch.setattr(R, "_read_only", broken)
+    monkeypatch.setattr(R.issue, "_store_new", store_then_note)
+    monkeypatch.setattr(R.issue, "_read_only", broken)
     with pytest.raises(R.OutputProblem, match="Chưa cấp số nào và không để lại tệp dở"):
         R.issue_document(drafts["BC"], archive, APRIL_3)
     monkeypatch.undo()
@@ -504,7 +504,7 @@ def test_every_formula_like_text_is_stored_as_text(archive: Path, tmp_path: Path
 
 # ---------------------------------------------------------------- with the PDF
 
-needs_soffice = pytest.mark.skipif(find_soffice() is None and not os.environ.get("CI"), reason="LibreOffice chưa được cài")
+from tests.office import needs_soffice  # noqa: E402
 
 
 @needs_soffice

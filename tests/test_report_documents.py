@@ -5,14 +5,12 @@ year, commendation by achievement, prose that changes with time taken from the w
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
 from decimal import Decimal
 from pathlib import Path
 
 import docx
 import openpyxl
-import pytest
 from pypdf import PdfReader
 
 from generator import pdf, pipeline, vnformat
@@ -21,7 +19,7 @@ from tests.conftest import INPUTS
 from tests.docx_text import squash, table_cells
 
 INPUTS_2026 = INPUTS / "2026"
-needs_soffice = pytest.mark.skipif(pdf.find_soffice() is None and not os.environ.get("CI"), reason="LibreOffice chưa được cài")
+from tests.office import needs_soffice  # noqa: E402
 TOOL_WORDS = ("sổ nhật ký", "khối lượng 1 buổi", "Số liệu tổng hợp", " nơi đạt", "Thôn Thôn", "Cả năm")
 
 

@@ -3,7 +3,6 @@ page count and the last body page are read back from the PDF."""
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from pypdf import PdfReader
 from generator import pdf
 from tests.docx_text import squash
 
-needs_soffice = pytest.mark.skipif(pdf.find_soffice() is None and not os.environ.get("CI"), reason="LibreOffice chưa được cài")
+from tests.office import needs_soffice  # noqa: E402
 
 # Measured: the body and Biểu 01 (portrait, under the signature) take 3 pages, Biểu 02 and 03
 # one landscape page each.

@@ -18,9 +18,9 @@ import pytest
 from starlette.testclient import TestClient
 
 from generator import pipeline
-from generator.pdf import find_soffice
 from generator.web.app import create_app, safe_name
 from generator.web.desk import Desk
+from tests.office import needs_soffice
 from tests.conftest import INPUTS, SAMPLE
 from tests.workbooks import edit, put
 
@@ -31,9 +31,7 @@ SECRET = "khoa-thu-nghiem-0123456789"
 LOG = INPUTS / "nhat-ky-truong-thcs-2021.xlsx"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-needs_office = pytest.mark.skipif(
-    find_soffice() is None and not os.environ.get("CI"), reason="LibreOffice (soffice) is not installed"
-)
+needs_office = needs_soffice
 
 
 def _office(tmp_path: Path, with_inputs: bool = True) -> Path:

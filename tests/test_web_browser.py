@@ -28,6 +28,8 @@ from tests.conftest import INPUTS, SAMPLE
 from tests.docx_text import squash, text
 from tests.workbooks import edit, put
 
+pytestmark = pytest.mark.slow  # a browser, a process or many generated cases: not in the quick run
+
 CHROMIUM = Path("/usr/bin/chromium")
 LOG = INPUTS / "nhat-ky-truong-thcs-2021.xlsx"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]

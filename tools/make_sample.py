@@ -39,19 +39,20 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import random
 import re
-import tempfile
 import unicodedata
 import zipfile
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import openpyxl
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+
+from generator.files import write_atomically
 
 # --------------------------------------------------------------------------
 # Paths and fixed settings
@@ -738,7 +739,7 @@ class Sample:
     criteria: list[tuple]
     assignments: list[tuple]
     log_months: tuple[int, ...]
-    log_counts: dict[str, tuple[int, ...]]
+    log_counts: Mapping[str, tuple[int, ...]]
     metre_rows: int
     plan_months: tuple[int, ...]
     unit_criteria: dict[str, dict[str, int]]
@@ -944,7 +945,7 @@ def log_row(s: Sample, rng: random.Random, unit: str, village: str, day: dt.date
     content = content_for(rng, code, village)
     logged_code = UPKEEP_CODES.get(content, code)
     if content in LAND_CONTENTS and rng.random() < 0.4:
-        land = rng.randint(2, 15) * 10
+        land: int | None = rng.randint(2, 15) * 10
     else:
         land = 0 if rng.random() < 0.6 else None
     notes = s.notes + CODE_NOTES.get(code, []) + (VILLAGE_NOTES if village != CENTRE else [])
@@ -1028,7 +1029,7 @@ def make_plan(s: Sample, rng: random.Random) -> list[list]:
                 s.criterion_unit[code], budget,
                 rng.choice(PLAN_NOTES) if rng.random() < 0.1 else None,
             ])
-        month_rows.sort(key=lambda r: (r[1], names.index(r[2])))
+        month_rows.sort(key=lambda r: (r[1], names.index(str(r[2]))))
         rows += month_rows
     return rows
 
@@ -1123,20 +1124,6 @@ def workbook_bytes(wb, fixed_time: dt.datetime) -> bytes:
     return out.getvalue()
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
 def build(s: Sample) -> tuple[bytes, bytes | None]:
     """The main workbook of the sample and its per-unit workbook (None when it has none)."""
     rng = random.Random(s.rng_seed)
@@ -1174,10 +1161,10 @@ def build(s: Sample) -> tuple[bytes, bytes | None]:
 
 def write_sample(s: Sample) -> None:
     main_bytes, unit_bytes = build(s)
-    write_atomic(s.main_file, main_bytes)
+    write_atomically(s.main_file, main_bytes)
     written = [s.main_file]
     if unit_bytes is not None and s.unit_file is not None:
-        write_atomic(s.unit_file, unit_bytes)
+        write_atomically(s.unit_file, unit_bytes)
         written.append(s.unit_file)
     print("Đã ghi " + " và ".join(str(p.relative_to(ROOT)) for p in written))
     check(s)
@@ -1257,7 +1244,7 @@ def _check_against_seed(seed: str) -> None:
         if crit[7]:
             assert crit[7] in seed, crit[0]
     assert CAN_CU.replace("văn minh tại cơ sở, Ban", "văn mình tại cơ sở, Ban") in seed
-    directive = dict(INFO)["Văn bản chỉ đạo nội dung"]
+    directive = str(dict(INFO)["Văn bản chỉ đạo nội dung"])
     assert directive.replace("Chỉ thị số", "Chỉ thị sổ") in seed  # a typo of the seed
 
 

@@ -22,7 +22,8 @@ from generator.formatcheck.engine import Finding, Guidance, Rule, run_rules
 from generator.formatcheck.guidance import GUIDANCES, HIERARCHY_MESSAGE, RULES_2018, RULES_ND30, STATE_GUIDANCE, guidance_for
 from generator.formatcheck.parts import Family, Kind, find_parts
 from generator.formatcheck.printed import PRINT_SKIPPED, printed_findings
-from generator.formatcheck.reading import Doc, DocumentUnreadable
+from generator.errors import DocumentUnreadable
+from generator.formatcheck.reading import Doc
 
 NOT_CHECKED = "F-KHONG-AP-DUNG"
 

@@ -18,15 +18,11 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
-from generator.errors import NtmError
+from generator.errors import DocumentUnreadable
 from generator.zipguard import guard_docx
 
 # lxml elements as python-docx hands them out; lxml ships no type information.
 Element = Any
-
-
-class DocumentUnreadable(NtmError):
-    """The file is not a Word document that can be opened."""
 
 
 # ===================================================================== the Word XML
@@ -368,7 +364,7 @@ class Doc:
         try:
             self.document = docx.Document(str(path))
         except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-            raise DocumentUnreadable(f"Không mở được '{path}' như một văn bản Word (.docx): {exc}.") from None
+            raise DocumentUnreadable(f"Không mở được '{path}' như một văn bản Word (.docx): {exc}.") from exc
         self.path = path
         self.styles = Styles(self.document.styles.element)
         self.body: Element = self.document.element.body

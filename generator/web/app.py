@@ -30,7 +30,8 @@ from generator.files import write_atomically
 from generator.model import Method
 from generator.pdf import find_soffice, INSTALL_HINT
 from generator.reading import ANNOTATED_SUFFIX, find_workbooks, read_workbook
-from generator.zipguard import PackageRefused, guard_docx
+from generator.errors import PackageRefused
+from generator.zipguard import guard_docx
 from generator.text import ascii_slug
 from generator.web.desk import DRAFT_UPLOAD_SUFFIXES, WORKBOOK_UPLOAD_SUFFIXES, Desk, Job, timed
 from generator.web.guard import BodyTooLarge, Guard
