@@ -212,7 +212,12 @@ def _side_by_side(label: str, args: list[str], repeat: int, work: Path) -> Figur
     new_s, old_s = [], []
     for n in range(repeat):
         new_s.append(_process_seconds(new_env, args, work / f"run-new-{n}"))
-        old_s.append(_process_seconds(old_env, args, work / f"run-old-{n}"))
+        try:
+            old_s.append(_process_seconds(old_env, args, work / f"run-old-{n}"))
+        except subprocess.CalledProcessError as exc:
+            # e.g. the old build imports matplotlib, which this environment no longer installs
+            reason = (exc.stderr or "").strip().splitlines()[-1:] or [f"exit {exc.returncode}"]
+            return Figure(f"{label}: this build (build {BASELINE_BUILD} does not run here: {reason[0]})", statistics.median(new_s), float("nan"), "s")
     return Figure(f"{label}: this build vs build {BASELINE_BUILD}", statistics.median(new_s), statistics.median(old_s), "s")
 
 

@@ -1,5 +1,9 @@
 """Context → DOCX bytes: the only module that uses docxtpl.
 
+Each template is rendered by the direct path of directrender (its parts rendered with the
+compiled templates and spliced into its zip) wherever that path can; docxtpl's own render
+does the rest (a picture in the context, a header or footer that a render leaves malformed).
+
 Templates only format: every figure arrives computed; the Jinja filters are the
 Vietnamese formats of vnformat. StrictUndefined turns a misspelt variable into
 an error that names the template, never into an empty gap on paper.
