@@ -120,12 +120,14 @@ def prepare(data: bytes, document: DocxtplDocument, environment: jinja2.Environm
         for rel in main.rels.values():
             if rel.is_external or rel.reltype != uri or not rel.target_part.blob:
                 continue
+            if rel.target_part.partname.membername in changed:
+                continue  # one header shown by two relationships: one part in the zip
             part = rel.target_part
             xml = document.get_part_xml(part)
             parts.append(_Part(part.partname.membername, _compiled(environment, document.patch_xml(xml))))
             changed.add(part.partname.membername)
     for part in package.parts:
-        if part.content_type == _FOOTNOTES:
+        if part.content_type == _FOOTNOTES and part.partname.membername not in changed:
             blob = part.blob.decode("utf-8") if isinstance(part.blob, bytes) else part.blob
             parts.append(_Part(part.partname.membername, _compiled(environment, document.patch_xml(blob))))
             changed.add(part.partname.membername)
