@@ -1,5 +1,9 @@
 """Context → DOCX bytes: the only module that uses docxtpl.
 
+Each template is rendered by the direct path of directrender (its parts rendered with the
+compiled templates and spliced into its zip) wherever that path can; docxtpl's own render
+does the rest (a picture in the context, a header or footer that a render leaves malformed).
+
 Templates only format: every figure arrives computed; the Jinja filters are the
 Vietnamese formats of vnformat. StrictUndefined turns a misspelt variable into
 an error that names the template, never into an empty gap on paper.
@@ -34,13 +38,12 @@ from docx.opc.pkgwriter import _ContentTypesItem
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 
-from generator import vnformat
+from generator import directrender, vnformat
 from generator.documents import Picture, Row
 from generator.errors import NtmError, TemplateProblem
 from generator.zipguard import guard_docx
 
-# Zip entries carry this time, so that the same inputs give the same bytes.
-FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+FIXED_ZIP_TIME = directrender.FIXED_ZIP_TIME
 
 
 # docxtpl's resolve_listing only changes these characters inside <w:t> text
@@ -429,8 +432,7 @@ def render_docx(template: Path, context: Mapping[str, Any], stamp: dt.datetime, 
     try:
         data = _template_bytes(template)
         with _time_limit(MAX_RENDER_SECONDS):
-            document = _PreparedTemplate(io.BytesIO(data))
-            document.render(_with_images(document, context), jinja_env=shared_environment())
+            return _render(data, context, _properties(stamp, title))
     except TemplateLimitExceeded as exc:
         raise _limit_problem(template, exc.limit) from None
     except _RenderTimeout:
@@ -464,12 +466,52 @@ def render_docx(template: Path, context: Mapping[str, Any], stamp: dt.datetime, 
         raise TemplateProblem(f"docxtpl không dựng được mẫu '{template.name}': {type(exc).__name__}: {exc}.") from exc
     finally:
         _BUDGET.reset(token)
-    properties = document.docx.core_properties
-    properties.created = stamp
-    properties.modified = stamp
-    properties.last_printed = stamp
-    properties.revision = 1
-    properties.author = "ntm"
-    properties.last_modified_by = "ntm"
-    properties.title = title
+
+
+def _properties(stamp: dt.datetime, title: str) -> dict[str, Any]:
+    """The document's fixed core properties: the same inputs give the same bytes."""
+    return {
+        "created": stamp,
+        "modified": stamp,
+        "last_printed": stamp,
+        "revision": 1,
+        "author": "ntm",
+        "last_modified_by": "ntm",
+        "title": title,
+    }
+
+
+# The prepared direct template of each template file version (keyed by its bytes, whose hash
+# Python keeps), or None where the template needs docxtpl's own path.
+_DIRECT: dict[bytes, directrender.DirectTemplate | None] = {}
+
+
+def _direct(data: bytes) -> directrender.DirectTemplate | None:
+    if data not in _DIRECT:
+        try:
+            _DIRECT[data] = directrender.prepare(data, _PreparedTemplate(io.BytesIO(data)), shared_environment())
+        except directrender.NotDirect:
+            _DIRECT[data] = None
+    return _DIRECT[data]
+
+
+def _render(data: bytes, context: Mapping[str, Any], properties: Mapping[str, Any]) -> bytes:
+    """The direct path (directrender) where it can; docxtpl's own render where it cannot:
+    a picture in the context, or a template or render that the direct path refuses."""
+    direct = _direct(data)
+    if direct is not None and not any(isinstance(value, Picture) for value in context.values()):
+        try:
+            return directrender.render(direct, {key: _clean(value) for key, value in context.items()}, shared_environment(), properties)
+        except directrender.NotDirect:
+            pass
+    return render_with_docxtpl(data, context, properties)
+
+
+def render_with_docxtpl(data: bytes, context: Mapping[str, Any], properties: Mapping[str, Any]) -> bytes:
+    """docxtpl's own render of a template's bytes (the path the direct one must match)."""
+    document = _PreparedTemplate(io.BytesIO(data))
+    document.render(_with_images(document, context), jinja_env=shared_environment())
+    core = document.docx.core_properties
+    for name, value in properties.items():
+        setattr(core, name, value)
     return _package_bytes(document)

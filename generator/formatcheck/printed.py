@@ -13,8 +13,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pypdf import PdfReader
-
 from generator.errors import Severity
 from generator.formatcheck.engine import Finding, Profile, fmt
 from generator.formatcheck.parts import find_parts
@@ -79,6 +77,8 @@ def _multiply(a: list[float], b: list[float]) -> list[float]:
 
 def read_pages(pdf: Path) -> list[Page]:
     pages = []
+    from pypdf import PdfReader  # only a printed check reads a PDF: generate never pays its import
+
     for number, page in enumerate(PdfReader(str(pdf)).pages, start=1):
         box = page.mediabox
         found = Page(number, float(box.width), float(box.height))
