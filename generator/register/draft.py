@@ -22,24 +22,9 @@ from generator.zipguard import guard_docx
 
 # ---------------------------------------------------------------- reading a draft
 
-_GAP = r"[ \t\u00a0.…_]*"
-_NUMBER_LINE = re.compile(
-    r"Số\s*:?" + _GAP + r"(?P<number>[0-9]*)" + _GAP + r"-\s*(?P<type>[^\W\d_]+)\s*/\s*(?P<body>[^\s/]+?)\.?"
-)
-_DATE = re.compile(
-    r"ngày"
-    + _GAP
-    + r"(?:\d{1,2})?"
-    + _GAP
-    + r"tháng"
-    + _GAP
-    + r"(?:\d{1,2})?"
-    + _GAP
-    + r"năm"
-    + r"(?:[ \t\u00a0]*\d{4}|"
-    + _GAP
-    + r")"
-)
+_GAP = vnformat.GAP
+_NUMBER_LINE = vnformat.NUMBER_LINE
+_DATE = vnformat.DATE_GAPPED
 _DASHES = re.compile(r"^[-–—_=*\s]+$")
 _MONTHLY = re.compile(r"\btháng\s+\d{1,2}\b")
 _YEARLY = re.compile(r"\bnăm\s+\d{4}\b")
