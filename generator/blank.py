@@ -137,11 +137,14 @@ def main_workbook(
     info: Mapping[str, object],
     rows: Mapping[str, Sequence[Sequence[object]]],
     info_keys: Sequence[str] = _ALL_INFO_KEYS,
+    places: Sequence[str] | None = None,
 ) -> Any:
     """The main workbook (not yet saved) with `info` in `Thông tin` and `rows` (by sheet name, in
     the schema's column order) in the other sheets: `ntm init` and tools/make_sample.py write it.
 
-    `Thông tin` lists `info_keys` (every key of the schema unless told), in the schema's order."""
+    `Thông tin` lists `info_keys` (every key of the schema unless told), in the schema's order.
+    The `Thôn` dropdowns offer what the `Thôn` sheet holds (a formula per row of `Danh mục`), or
+    `places` as fixed values when given (the shipped sample, which holds no formula)."""
     workbook = _new_workbook(title)
     _write_guide(workbook, guide)
     for sheet in S.MAIN_SHEETS:
@@ -149,7 +152,7 @@ def main_workbook(
             _write_info(workbook, info, info_keys)
         else:
             _write_data_sheet(workbook, sheet, rows.get(sheet.name, ()))
-    _write_main_lists(workbook)
+    _write_main_lists(workbook, places)
     for sheet in S.MAIN_SHEETS:
         _add_validations(workbook[sheet.name], sheet, _main_list_sources(sheet))
     return workbook
@@ -632,13 +635,18 @@ def _lists_sheet(workbook: Any) -> Any:
     return ws
 
 
-def _write_main_lists(workbook: Any) -> None:
-    """`Danh mục`!A: 'Trung tâm xã', then each name of the `Thôn` sheet (blank rows stay blank)."""
+def _write_main_lists(workbook: Any, places: Sequence[str] | None) -> None:
+    """`Danh mục`!A: 'Trung tâm xã', then each name of the `Thôn` sheet (blank rows stay blank),
+    or `places` as they are."""
     ws = _lists_sheet(workbook)
     ws["A1"] = "Thôn (tự động lấy từ trang Thôn; không sửa)"
     ws["A1"].font = HEADER_FONT
     ws.column_dimensions["A"].width = 40
     ws["A2"] = COMMUNE_CENTRE
+    if places is not None:
+        for number, place in enumerate(places, start=3):
+            put_text(ws.cell(row=number, column=1), place)
+        return
     letter = get_column_letter(_column_index(S.VILLAGES, "Tên thôn"))
     villages = quote_sheetname(S.VILLAGES.name)
     for offset in range(LIST_ROWS):

@@ -1067,7 +1067,8 @@ def build(s: Sample) -> tuple[bytes, bytes | None]:
     }
     info = {key: nfc(value) for key, value in s.info}
     wb = blank.main_workbook("", blank.main_guide(guide_intro(s.guide_main)), info,
-                             {name: nfc_rows(r) for name, r in rows.items()}, info_keys=list(info))
+                             {name: nfc_rows(r) for name, r in rows.items()}, info_keys=list(info),
+                             places=[nfc(v[1]) for v in villages])
     fix_properties(wb, s.fixed_time)
     main_bytes = workbook_bytes(wb, s.fixed_time)
     if s.unit_file is None or s.guide_unit is None or s.per_unit_unit is None:
