@@ -84,7 +84,6 @@ def next_number(archive: Path, type_symbol: str, *, year: int | None = None, ter
 # ---------------------------------------------------------------- withdrawing, listing
 
 
-
 def withdraw(
     archive: Path, symbol: str, *, year: int | None = None, day: dt.date | None = None, reason: str = ""
 ) -> RegisteredDocument:
@@ -136,8 +135,6 @@ def list_documents(archive: Path = DEFAULT_ARCHIVE, year: int | None = None) -> 
         raise _sqlite_problem(archive, exc) from exc
     finally:
         connection.close()
-
-
 
 
 def issued_monthly_plans(archive: Path, year: int) -> dict[dt.date, tuple[str, dt.date]]:

@@ -47,7 +47,6 @@ from generator.text import nfc, strip_diacritics
 # ---------------------------------------------------------------- rebuilding the register
 
 
-
 @dataclass(frozen=True)
 class RebuildReport:
     """`ntm verify --rebuild`: the rows added from archived files, the files left out and why."""
