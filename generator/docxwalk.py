@@ -10,12 +10,14 @@ each header and footer part once.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
+if TYPE_CHECKING:
+    from docx.text.paragraph import Paragraph
 
-W_P = qn("w:p")
+# python-docx is imported where a paragraph is made, not here: a command that reads no document
+# (ntm numbering, ntm verify on an empty archive) does not load it
+W_P = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
 
 
 def paragraph_elements(container: Any) -> Iterator[Any]:
@@ -46,6 +48,8 @@ def stories(document: Any) -> Iterator[tuple[Any, Any]]:
 
 def paragraphs(document: Any, *, body_only: bool = False) -> Iterator[Paragraph]:
     """The python-docx paragraphs of the whole document (or of its body only), in document order."""
+    from docx.text.paragraph import Paragraph
+
     for element, parent in stories(document):
         for p in paragraph_elements(element):
             yield Paragraph(p, parent)
@@ -55,5 +59,7 @@ def paragraphs(document: Any, *, body_only: bool = False) -> Iterator[Paragraph]
 
 def table_paragraphs(table: Any) -> Iterator[Paragraph]:
     """The paragraphs of a python-docx table, cell by cell (each cell once), nested tables included."""
+    from docx.text.paragraph import Paragraph
+
     for p in paragraph_elements(table._tbl):
         yield Paragraph(p, table)
