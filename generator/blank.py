@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -31,14 +31,15 @@ from generator.cells import put_text, put_value
 from generator.files import write_atomically
 from generator import schema as S
 from generator.errors import OutputExists, OutputProblem, UsageError
-from generator.model import COMMUNE_CENTRE, Commune, DocType, Method, NoteKind, Scope
+from enum import Enum
+
+from generator.model import COMMUNE_CENTRE, Commune
 from generator.text import ascii_slug, fold
-from generator.validation import UNIT_KINDS, NameIndex
+from generator.validation import NameIndex
 from generator.workbook_guide import (  # noqa: F401 - importable from here as before
     INFO_NOTE_HEADER,
+    INFO_NOTE_HELP,
     SHEET_HELP,
-    COLUMN_HELP,
-    SHEET_COLUMN_HELP,
     INFO_NOTES,
     FORMAT_GUIDE,
     COMMAND_GUIDE,
@@ -66,38 +67,28 @@ MONEY_FORMAT = "#,##0"
 AMOUNT_FORMAT = "General"
 TEXT_FORMAT = "@"
 
-DATE_HEADERS = frozenset({"Ngày", "Ngày dự kiến"})
-COUNT_HEADERS = frozenset(
-    {
-        "Tổng lượt người",
-        "Cán bộ, công chức",
-        "Đảng viên",
-        "Viên chức",
-        "LLVT",
-        "Đoàn viên, hội viên",
-        "Nhân dân",
-        "Lực lượng dự kiến",
-        "Số hộ",
-        "Số hộ chăn nuôi",
-        "Hộ chăn nuôi đạt VSMT năm trước",
-    }
-)
-AMOUNT_HEADERS = frozenset(
-    {"Ngày công", "Khối lượng", "Khối lượng dự kiến", "Hiến đất (m²)", "Chỉ tiêu mỗi thôn", "Chỉ tiêu trung tâm xã"}
-)
-MONEY_HEADERS = frozenset({"Tiền mặt (đồng)", "Hiện vật quy đổi (đồng)", "Kinh phí dự kiến"})
-TEXT_HEADERS = frozenset({"Tháng"})  # "03/2021" must stay text, not become a date
 
-ALL_DOCUMENTS = "tất cả"
 
-# Dropdowns whose choices are fixed: (sheet, column) → choices.
-FIXED_LISTS: dict[tuple[str, str], tuple[str, ...]] = {
-    (S.RECIPIENTS.name, "Văn bản"): (*(d.value for d in DocType), ALL_DOCUMENTS),
-    (S.UNITS.name, "Loại"): tuple(UNIT_KINDS),
-    (S.VILLAGES.name, "Xa trung tâm"): ("x",),
-    (S.CRITERIA.name, "Cách tính"): tuple(m.value for m in Method),
-    (S.CRITERIA.name, "Áp dụng"): tuple(s.value for s in Scope),
-    (S.ASSESSMENT.name, "Mục"): tuple(k.value for k in NoteKind),
+def _headers_of(kind: S.Kind) -> frozenset[str]:
+    return frozenset(c.header for sheet in S.MAIN_SHEETS for c in sheet.columns if c.kind is kind)
+
+
+# The headers of each kind, as schema.py gives them (read by the tests).
+DATE_HEADERS = _headers_of(S.Kind.DATE)
+COUNT_HEADERS = _headers_of(S.Kind.COUNT)
+AMOUNT_HEADERS = _headers_of(S.Kind.AMOUNT)
+MONEY_HEADERS = _headers_of(S.Kind.MONEY)
+TEXT_HEADERS = _headers_of(S.Kind.MONTH)  # "03/2021" must stay text, not become a date
+
+ALL_DOCUMENTS = S.ALL_DOCUMENTS
+
+_NUMBER_FORMATS = {
+    S.Kind.TEXT: "General",
+    S.Kind.DATE: DATE_FORMAT,
+    S.Kind.COUNT: COUNT_FORMAT,
+    S.Kind.AMOUNT: AMOUNT_FORMAT,
+    S.Kind.MONEY: MONEY_FORMAT,
+    S.Kind.MONTH: TEXT_FORMAT,
 }
 
 # ---------------------------------------------------------------- styles
@@ -112,30 +103,7 @@ NOTE_FONT = Font(name=FONT_NAME, size=11, italic=True, color="FF595959")
 EMPHASIS_FONT = Font(name=FONT_NAME, size=11, bold=True, color="FFC00000")
 SECTION_FILL = PatternFill(fill_type="solid", start_color="FFF2F2F2", end_color="FFF2F2F2")
 
-# Widths of the columns whose content is long (or whose dropdown choices are).
-WIDE_COLUMNS: dict[str, float] = {
-    "Nội dung hoạt động": 42,
-    "Nội dung": 40,
-    "Diễn giải": 60,
-    "Nội dung phụ trách": 45,
-    "Nơi nhận": 50,
-    "Giá trị": 60,
-    "Ghi chú": 30,
-    "Thôn phụ trách": 30,
-    "Tên đơn vị": 26,
-    "Chi bộ, tổ chức": 26,
-    "Đơn vị": 22,
-    "Người phụ trách": 22,
-    "Tên thôn": 18,
-    "Thôn": 18,
-    "Mục": 26,
-    "Loại": 28,  # the dropdown's choices must show whole
-    "Cách tính": 20,
-    "Áp dụng": 20,
-}
-WRAPPED_COLUMNS = frozenset(
-    {"Nội dung hoạt động", "Nội dung", "Diễn giải", "Nội dung phụ trách", "Nơi nhận", "Giá trị", "Ghi chú", "Thôn phụ trách"}
-)
+_ALL_INFO_KEYS = tuple(key for key, _ in S.INFO_KEYS)
 MAX_NARROW_WIDTH = 16  # a long header of a number column wraps instead of widening the column
 
 # ---------------------------------------------------------------- public API
@@ -155,18 +123,39 @@ def write_blank_workbook(path: Path, commune: Commune | None = None, *, year: in
     never overwritten (OutputProblem).
     """
     target = _target(path)
-    workbook = _new_workbook(_main_title(commune, year))
-    _write_guide(workbook, _main_guide(commune, year))
-    for sheet in S.MAIN_SHEETS:
-        if sheet is S.INFO:
-            _write_info(workbook, commune, year)
-        else:
-            _write_data_sheet(workbook, sheet, _commune_rows(sheet, commune))
-    _write_main_lists(workbook)
-    for sheet in S.MAIN_SHEETS:
-        _add_validations(workbook[sheet.name], sheet, _main_list_sources(sheet))
+    rows = {sheet.name: _commune_rows(sheet, commune) for sheet in S.MAIN_SHEETS}
+    workbook = main_workbook(
+        _main_title(commune, year), _main_guide(commune, year), _info_values(commune, year), rows
+    )
     _save(workbook, target)
     return target
+
+
+def main_workbook(
+    title: str,
+    guide: Sequence[GuideRow],
+    info: Mapping[str, object],
+    rows: Mapping[str, Sequence[Sequence[object]]],
+    info_keys: Sequence[str] = _ALL_INFO_KEYS,
+    places: Sequence[str] | None = None,
+) -> Any:
+    """The main workbook (not yet saved) with `info` in `Thông tin` and `rows` (by sheet name, in
+    the schema's column order) in the other sheets: `ntm init` and tools/make_sample.py write it.
+
+    `Thông tin` lists `info_keys` (every key of the schema unless told), in the schema's order.
+    The `Thôn` dropdowns offer what the `Thôn` sheet holds (a formula per row of `Danh mục`), or
+    `places` as fixed values when given (the shipped sample, which holds no formula)."""
+    workbook = _new_workbook(title)
+    _write_guide(workbook, guide)
+    for sheet in S.MAIN_SHEETS:
+        if sheet is S.INFO:
+            _write_info(workbook, info, info_keys)
+        else:
+            _write_data_sheet(workbook, sheet, rows.get(sheet.name, ()))
+    _write_main_lists(workbook, places)
+    for sheet in S.MAIN_SHEETS:
+        _add_validations(workbook[sheet.name], sheet, _main_list_sources(sheet))
+    return workbook
 
 
 def write_unit_log_workbook(path: Path, commune: Commune, unit: str) -> Path:
@@ -182,20 +171,29 @@ def write_unit_log_workbook(path: Path, commune: Commune, unit: str) -> Path:
     """
     name = canonical_unit(commune, unit)
     target = _target(path)
+    _save(unit_log_workbook(commune, name), target)
+    return target
+
+
+def unit_log_workbook(
+    commune: Commune, name: str, rows: Sequence[Sequence[object]] = (), intro: Sequence[GuideRow] = ()
+) -> Any:
+    """The per-unit log of the unit `name` (canonical), not yet saved, its `Nhật ký` holding `rows`;
+    `intro` replaces the guide's opening rows (tools/make_sample.py's own notes)."""
     places = unit_places(commune, name)
     year = commune.info.year
     workbook = _new_workbook(f"Sổ nhật ký {name} – {commune.info.place} {year}")
-    _write_guide(workbook, _unit_guide(commune, name, places))
-    sheet = _write_data_sheet(workbook, S.ACTIVITY_LOG, [])
+    guide = _unit_guide(commune, name, places)
+    _write_guide(workbook, [*intro, *guide[_UNIT_INTRO_ROWS:]] if intro else guide)
+    sheet = _write_data_sheet(workbook, S.ACTIVITY_LOG, rows)
     unit_column = _column_index(S.ACTIVITY_LOG, "Đơn vị")
-    for row in range(2, UNIT_LOG_FILLED_ROWS + 2):
-        _put(sheet, row, unit_column, "Đơn vị", name)
+    for row in range(len(rows) + 2, UNIT_LOG_FILLED_ROWS + 2):
+        _put(sheet, row, unit_column, S.ACTIVITY_LOG.column("Đơn vị"), name)
     header = sheet.cell(row=1, column=unit_column)
     header.comment = _comment(f"Sổ của đơn vị: {name}. Cột này đã ghi sẵn tên đơn vị; không cần sửa.")
     lists = _write_unit_lists(workbook, commune, name, places)
     _add_validations(sheet, S.ACTIVITY_LOG, lists, (dt.date(year, 1, 1), dt.date(year, 12, 31)))
-    _save(workbook, target)
-    return target
+    return workbook
 
 
 def canonical_unit(commune: Commune, typed: str) -> str:
@@ -285,32 +283,20 @@ def column_range(sheet: S.SheetSchema, header: str, first: int = 2, last: int = 
     return f"{quote_sheetname(sheet.name)}!${letter}${first}:${letter}${last}"
 
 
-def _number_format(header: str) -> str:
-    if header in DATE_HEADERS:
-        return DATE_FORMAT
-    if header in COUNT_HEADERS:
-        return COUNT_FORMAT
-    if header in MONEY_HEADERS:
-        return MONEY_FORMAT
-    if header in TEXT_HEADERS:
-        return TEXT_FORMAT
-    return AMOUNT_FORMAT if header in AMOUNT_HEADERS else "General"
+def _number_format(column: S.Column) -> str:
+    return _NUMBER_FORMATS[column.kind]
 
 
-def _width(header: str) -> float:
-    if header in WIDE_COLUMNS:
-        return WIDE_COLUMNS[header]
-    if header in DATE_HEADERS:
+def _width(column: S.Column) -> float:
+    if column.width is not None:
+        return column.width
+    if column.kind is S.Kind.DATE:
         return 12
-    return float(max(8, min(MAX_NARROW_WIDTH, len(header) + 2)))
+    return float(max(8, min(MAX_NARROW_WIDTH, len(column.header) + 2)))
 
 
-def _cell_alignment(header: str) -> Alignment:
-    return Alignment(vertical="top", wrap_text=header in WRAPPED_COLUMNS)
-
-
-def _help(sheet: str, header: str) -> str:
-    return SHEET_COLUMN_HELP.get((sheet, header)) or COLUMN_HELP.get(header, "")
+def _cell_alignment(column: S.Column) -> Alignment:
+    return Alignment(vertical="top", wrap_text=column.wrap)
 
 
 def _comment(text: str) -> Comment:
@@ -330,25 +316,24 @@ def _header_lines(header: str, width: float) -> int:
     return max(1, math.ceil(len(header) / max(1.0, width - 2)))
 
 
-def _write_header(ws: Any, headers: Sequence[str], sheet_name: str) -> None:
+def _write_header(ws: Any, columns: Sequence[S.Column]) -> None:
     lines = 1
-    for index, header in enumerate(headers, start=1):
-        cell = ws.cell(row=1, column=index, value=header)
+    for index, column in enumerate(columns, start=1):
+        cell = ws.cell(row=1, column=index, value=column.header)
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
         cell.alignment = HEADER_ALIGNMENT
-        help_text = _help(sheet_name, header)
-        if help_text:
-            cell.comment = _comment(help_text)
+        if column.help:
+            cell.comment = _comment(column.help)
         dimension = ws.column_dimensions[get_column_letter(index)]
-        dimension.width = _width(header)
+        dimension.width = _width(column)
         # column styles: what the clerk types anywhere below gets the format
-        dimension.number_format = _number_format(header)
-        dimension.alignment = _cell_alignment(header)
-        lines = max(lines, _header_lines(header, dimension.width))
+        dimension.number_format = _number_format(column)
+        dimension.alignment = _cell_alignment(column)
+        lines = max(lines, _header_lines(column.header, dimension.width))
     ws.row_dimensions[1].height = 15 * lines + 4
     ws.freeze_panes = "A2"
-    _page_setup(ws, landscape=len(headers) > 4)
+    _page_setup(ws, landscape=len(columns) > 4)
 
 
 def _page_setup(ws: Any, landscape: bool) -> None:
@@ -368,29 +353,28 @@ def _plain(value: object) -> object:
     return value
 
 
-def _put(ws: Any, row: int, column: int, header: str, value: object) -> Any:
-    cell = put_value(ws.cell(row=row, column=column), _plain(value))
-    cell.number_format = _number_format(header)
+def _put(ws: Any, row: int, index: int, column: S.Column, value: object) -> Any:
+    cell = put_value(ws.cell(row=row, column=index), _plain(value))
+    cell.number_format = _number_format(column)
     if isinstance(value, dt.date):
         cell.number_format = DATE_FORMAT
-    cell.alignment = _cell_alignment(header)
+    cell.alignment = _cell_alignment(column)
     return cell
 
 
 def _write_data_sheet(workbook: Any, sheet: S.SheetSchema, rows: Sequence[Sequence[object]]) -> Any:
     ws = workbook.create_sheet(sheet.name)
-    headers = [c.header for c in sheet.columns]
-    _write_header(ws, headers, sheet.name)
+    _write_header(ws, sheet.columns)
     for number, values in enumerate(rows, start=2):
         lines = 1
-        for column, (header, value) in enumerate(zip(headers, values), start=1):
+        for index, (column, value) in enumerate(zip(sheet.columns, values), start=1):
             if value is not None and value != "":
-                _put(ws, number, column, header, value)
-                if header in WRAPPED_COLUMNS:
-                    lines = max(lines, _text_lines(str(value), _width(header)))
+                _put(ws, number, index, column, value)
+                if column.wrap:
+                    lines = max(lines, _text_lines(str(value), _width(column)))
         if lines > 1:  # wrapped cells keep the default height unless told (LibreOffice, Excel)
             ws.row_dimensions[number].height = 15 * lines
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(LAST_ROW, len(rows) + 1)}"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.columns))}{max(LAST_ROW, len(rows) + 1)}"
     return ws
 
 
@@ -402,72 +386,34 @@ def _order(text: str) -> object:
     return int(text) if text.isdigit() else text
 
 
-def _commune_rows(sheet: S.SheetSchema, commune: Commune | None) -> list[list[object]]:
-    if commune is None:
-        return []
-    rows: dict[str, list[list[object]]] = {
-        S.RECIPIENTS.name: [
-            [r.doc_type.value if r.doc_type else ALL_DOCUMENTS, r.name, r.note] for r in commune.recipients
-        ],
-        S.UNITS.name: [[u.order, u.name, u.kind, u.leader] for u in commune.units],
-        S.VILLAGES.name: [
-            [
-                v.order,
-                v.name,
-                "x" if v.remote else None,
-                v.households,
-                v.livestock_households,
-                v.hygienic_livestock_baseline,
-            ]
-            for v in commune.villages
-        ],
-        S.CRITERIA.name: [
-            [
-                c.code,
-                c.content,
-                c.unit,
-                c.target_per_village,
-                c.target_centre,
-                c.method.value,
-                c.scope.value,
-                c.explanation,
-                c.phrase or None,
-            ]
-            for c in commune.criteria
-        ],
-        S.ASSIGNMENTS.name: [
-            [_order(a.order), a.unit, a.tasks, a.villages_text, a.note] for a in commune.assignments
-        ],
-    }
-    return _in_schema_order(sheet, rows.get(sheet.name, []))
-
-
-# The order of the lists above, checked against the schema so that a reordered schema fails loudly.
-_ROW_HEADERS: dict[str, tuple[str, ...]] = {
-    S.RECIPIENTS.name: ("Văn bản", "Nơi nhận", "Ghi chú"),
-    S.UNITS.name: ("TT", "Tên đơn vị", "Loại", "Người phụ trách"),
-    S.VILLAGES.name: ("TT", "Tên thôn", "Xa trung tâm", "Số hộ", "Số hộ chăn nuôi", "Hộ chăn nuôi đạt VSMT năm trước"),
-    S.CRITERIA.name: (
-        "Mã",
-        "Nội dung",
-        "ĐVT",
-        "Chỉ tiêu mỗi thôn",
-        "Chỉ tiêu trung tâm xã",
-        "Cách tính",
-        "Áp dụng",
-        "Diễn giải",
-        "Cách ghi kết quả",
-    ),
-    S.ASSIGNMENTS.name: ("TT", "Chi bộ, tổ chức", "Nội dung phụ trách", "Thôn phụ trách", "Ghi chú"),
+_ROWS_OF = {
+    S.RECIPIENTS.name: "recipients",
+    S.UNITS.name: "units",
+    S.VILLAGES.name: "villages",
+    S.CRITERIA.name: "criteria",
+    S.ASSIGNMENTS.name: "assignments",
 }
 
 
-def _in_schema_order(sheet: S.SheetSchema, rows: list[list[object]]) -> list[list[object]]:
-    if not rows:
-        return rows
-    order = _ROW_HEADERS[sheet.name]
-    headers = [c.header for c in sheet.columns]
-    return [[dict(zip(order, row)).get(h) for h in headers] for row in rows]
+def _commune_rows(sheet: S.SheetSchema, commune: Commune | None) -> list[list[object]]:
+    """The sheet's rows carried over from `commune`: each column's `field` of each object."""
+    if commune is None or sheet.name not in _ROWS_OF:
+        return []
+    return [[_cell_value(item, column) for column in sheet.columns] for item in getattr(commune, _ROWS_OF[sheet.name])]
+
+
+def _cell_value(item: object, column: S.Column) -> object:
+    """A model attribute as the clerk types it: an Enum by its value, a yes as "x", "" as blank."""
+    value = getattr(item, column.field)
+    if value is None and column.choices and S.ALL_DOCUMENTS in column.choices:
+        return S.ALL_DOCUMENTS
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, bool):
+        return "x" if value else None
+    if isinstance(value, str) and column.header == "TT":
+        return _order(value)
+    return value or None if isinstance(value, str) else value
 
 
 def _info_values(commune: Commune | None, year: int | None) -> dict[str, object]:
@@ -501,16 +447,14 @@ def _info_values(commune: Commune | None, year: int | None) -> dict[str, object]
     }
 
 
-def _write_info(workbook: Any, commune: Commune | None, year: int | None) -> None:
+def _write_info(workbook: Any, values: Mapping[str, object], listed: Sequence[str]) -> None:
     ws = workbook.create_sheet(S.INFO.name)
-    headers = [c.header for c in S.INFO.columns] + [INFO_NOTE_HEADER]
-    _write_header(ws, headers, S.INFO.name)
-    ws.column_dimensions[get_column_letter(len(headers))].width = 70
-    ws.column_dimensions[get_column_letter(len(headers))].alignment = Alignment(vertical="top", wrap_text=True)
+    headers = [*S.INFO.columns, S.Column(INFO_NOTE_HEADER, width=70, wrap=True, help=INFO_NOTE_HELP)]
+    _write_header(ws, headers)
     key_column = _column_index(S.INFO, "Mục")
     value_column = _column_index(S.INFO, "Giá trị")
-    values = _info_values(commune, year)
-    for number, (key, required) in enumerate(S.INFO_KEYS, start=2):
+    keys = [(key, required) for key, required in S.INFO_KEYS if key in listed]
+    for number, (key, required) in enumerate(keys, start=2):
         key_cell = ws.cell(row=number, column=key_column, value=key)
         key_cell.font = BOLD_FONT if required else PLAIN_FONT
         key_cell.alignment = Alignment(vertical="top")
@@ -524,12 +468,13 @@ def _write_info(workbook: Any, commune: Commune | None, year: int | None) -> Non
         note_cell.alignment = Alignment(vertical="top", wrap_text=True)
         longest = max(len(INFO_NOTES.get(key, "")) / 75, len(str(value or "")) / 65)
         ws.row_dimensions[number].height = 15 * max(1, math.ceil(longest)) + 2
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(S.INFO_KEYS) + 1}"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(keys) + 1}"
 
 
 def _info_validations(ws: Any) -> None:
     letter = get_column_letter(_column_index(S.INFO, "Giá trị"))
-    rows = {key: number for number, (key, _) in enumerate(S.INFO_KEYS, start=2)}
+    keys = get_column_letter(_column_index(S.INFO, "Mục"))
+    rows = {cell.value: cell.row for cell in ws[keys][1:]}
     for key, low, high in (
         ("Năm kế hoạch", 2000, 2100),
         ("Số kế hoạch", 1, 9999),
@@ -625,15 +570,16 @@ def _main_list_sources(sheet: S.SheetSchema) -> ListSources:
     criteria = column_range(S.CRITERIA, "Mã")
     places = f"{quote_sheetname(LISTS_SHEET)}!$A$2:$A${LIST_ROWS + 2}"
     choose = "Hãy chọn trong danh sách (bấm mũi tên bên phải ô)."
-    if sheet in (S.ACTIVITY_LOG, S.MONTHLY_PLAN):
-        return {
-            "Đơn vị": (units, f"{choose} Tên đơn vị phải có ở trang '{S.UNITS.name}'.", "stop"),
-            "Thôn": (places, f"{choose} Tên thôn phải có ở trang '{S.VILLAGES.name}', hoặc ghi “{COMMUNE_CENTRE}”.", "stop"),
-            "Mã tiêu chí": (criteria, f"{choose} Mã tiêu chí phải có ở trang '{S.CRITERIA.name}'.", "stop"),
-        }
-    if sheet is S.ASSIGNMENTS:
-        return {"Chi bộ, tổ chức": (units, f"{choose} Tên đơn vị phải có ở trang '{S.UNITS.name}'.", "stop")}
-    return {}
+    sources = {
+        S.Dropdown.UNITS: (units, f"{choose} Tên đơn vị phải có ở trang '{S.UNITS.name}'.", "stop"),
+        S.Dropdown.PLACES: (
+            places,
+            f"{choose} Tên thôn phải có ở trang '{S.VILLAGES.name}', hoặc ghi “{COMMUNE_CENTRE}”.",
+            "stop",
+        ),
+        S.Dropdown.CRITERIA: (criteria, f"{choose} Mã tiêu chí phải có ở trang '{S.CRITERIA.name}'.", "stop"),
+    }
+    return {c.header: sources[c.dropdown] for c in sheet.columns if c.dropdown is not None}
 
 
 def _add_validations(
@@ -657,7 +603,7 @@ def _add_validations(
         header = column.header
         letter = get_column_letter(index)
         cells = f"{letter}2:{letter}{LAST_ROW}"
-        fixed = FIXED_LISTS.get((sheet.name, header))
+        fixed = column.choices or None
         if header in lists:
             source, error, style = lists[header]
             validation = _list(source, error, style)
@@ -667,16 +613,16 @@ def _add_validations(
             validation = _list(_inline(fixed), "Hãy chọn trong danh sách: " + " / ".join(fixed) + ".")
             ws.add_data_validation(validation)
             validation.add(cells)
-        elif header in DATE_HEADERS:
+        elif column.kind is S.Kind.DATE:
             rule("date", lambda: _date_rule(*dates)).add(cells)
-        elif header in COUNT_HEADERS:
+        elif column.kind is S.Kind.COUNT:
             rule("count", lambda: _whole(0, None, "Hãy gõ số nguyên không âm (0, 1, 2…), không gõ chữ.")).add(cells)
-        elif header in MONEY_HEADERS:
+        elif column.kind is S.Kind.MONEY:
             rule(
                 "money",
                 lambda: _whole(0, None, "Hãy gõ số tiền bằng đồng, số nguyên không âm, gõ liền không dấu chấm: 1250000."),
             ).add(cells)
-        elif header in AMOUNT_HEADERS:
+        elif column.kind is S.Kind.AMOUNT:
             rule(
                 "amount",
                 lambda: _decimal("Hãy gõ một số không âm; phần thập phân dùng dấu thập phân của máy, ví dụ 0,5."),
@@ -689,13 +635,18 @@ def _lists_sheet(workbook: Any) -> Any:
     return ws
 
 
-def _write_main_lists(workbook: Any) -> None:
-    """`Danh mục`!A: 'Trung tâm xã', then each name of the `Thôn` sheet (blank rows stay blank)."""
+def _write_main_lists(workbook: Any, places: Sequence[str] | None) -> None:
+    """`Danh mục`!A: 'Trung tâm xã', then each name of the `Thôn` sheet (blank rows stay blank),
+    or `places` as they are."""
     ws = _lists_sheet(workbook)
     ws["A1"] = "Thôn (tự động lấy từ trang Thôn; không sửa)"
     ws["A1"].font = HEADER_FONT
     ws.column_dimensions["A"].width = 40
     ws["A2"] = COMMUNE_CENTRE
+    if places is not None:
+        for number, place in enumerate(places, start=3):
+            put_text(ws.cell(row=number, column=1), place)
+        return
     letter = get_column_letter(_column_index(S.VILLAGES, "Tên thôn"))
     villages = quote_sheetname(S.VILLAGES.name)
     for offset in range(LIST_ROWS):
@@ -740,6 +691,14 @@ def _write_unit_lists(workbook: Any, commune: Commune, unit: str, places: Sequen
 # ---------------------------------------------------------------- Hướng dẫn
 
 GuideRow = tuple[str, str, str]  # (kind, title, text); kind: "note", "section", "item", "column"
+_MAIN_INTRO_ROWS = 2  # "Sổ này", "Cách dùng": what a sample's own notes replace
+_UNIT_INTRO_ROWS = 1  # "Sổ này"
+
+
+def main_guide(intro: Sequence[GuideRow]) -> list[GuideRow]:
+    """The Hướng dẫn rows of a blank main workbook, `intro` in place of its opening rows."""
+    return [*intro, *_main_guide(None, None)[_MAIN_INTRO_ROWS:]]
+
 
 
 def _sheet_rows(sheet: S.SheetSchema) -> list[GuideRow]:
@@ -751,7 +710,7 @@ def _sheet_rows(sheet: S.SheetSchema) -> list[GuideRow]:
         return rows
     for column in sheet.columns:
         need = "Bắt buộc." if column.required else "Không bắt buộc."
-        rows.append(("column", column.header, f"{_help(sheet.name, column.header)} {need}".strip()))
+        rows.append(("column", column.header, f"{column.help} {need}".strip()))
     return rows
 
 
@@ -848,6 +807,9 @@ __all__ = [
     "UNIT_LOG_FILLED_ROWS",
     "canonical_unit",
     "column_range",
+    "main_guide",
+    "main_workbook",
+    "unit_log_workbook",
     "unit_log_file_name",
     "unit_places",
     "write_blank_workbook",

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from generator import vnformat
 from generator.model import DocType
 from generator.text import fold
 
@@ -27,7 +28,7 @@ WINDOWS_TEXT = (
     f"báo cáo năm: từ 01/12 đến hết tháng {ANNUAL_LAST_MONTH} năm sau"
 )
 
-_MONTH = re.compile(r"\btháng\s+(?P<month>\d{1,2})\s*(?:/|năm)\s*(?P<year>\d{4})\b")
+_MONTH = vnformat.MONTH_OF_YEAR
 _FIRST_MONTHS = re.compile(r"\b(?P<months>\d{1,2})\s+tháng\s+đầu\s+năm\s+(?P<year>\d{4})\b")
 _YEAR = re.compile(r"\bnăm\s+(?P<year>\d{4})\b")
 

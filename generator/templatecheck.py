@@ -22,6 +22,7 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import nodes
 
+from generator.docxwalk import paragraph_elements
 from generator.documents import ALL_DOCUMENTS, Row
 from generator.errors import NtmError, Severity
 from generator.formatcheck.engine import Finding, Issue
@@ -134,7 +135,7 @@ def _template_paragraphs(root: Element, prefix: str) -> list[Para]:
                 counters["p"] += 1
                 text = paragraph_text(child)
                 found.append(Para(child, f"{prefix}đoạn {counters['p']} {quote(text)}", text, counters["p"]))
-                for inner in child.iter(W_P):
+                for inner in paragraph_elements(child):
                     if inner is not child:
                         inner_text = paragraph_text(inner)
                         found.append(Para(inner, f"{prefix}khung chữ trong đoạn {counters['p']} {quote(inner_text)}", inner_text))
@@ -148,7 +149,7 @@ def _template_paragraphs(root: Element, prefix: str) -> list[Para]:
                             text = paragraph_text(p)
                             found.append(Para(p, f"{prefix}bảng {table.number}, dòng {r}, ô {c}, đoạn {k} {quote(text)}", text))
                         for inner in (t for t in sub_children(cell) if t.tag == W_TBL):
-                            for p in inner.iter(W_P):
+                            for p in paragraph_elements(inner):
                                 text = paragraph_text(p)
                                 found.append(Para(p, f"{prefix}bảng {table.number}, dòng {r}, ô {c} (bảng lồng) {quote(text)}", text))
 
@@ -223,7 +224,7 @@ def _docxtpl_level_issues(tags: Sequence[Tag], paragraphs: Sequence[Para]) -> li
                 issues.append(Issue(tag.place, f"thẻ «{tag.written}» không nằm trong bảng", f"thẻ {{%{tag.level} … %}} phải nằm trong một {where} của bảng"))
                 continue
             container = ancestor
-        paragraphs_inside = [by_element.get(id(p)) for p in container.iter(W_P)]
+        paragraphs_inside = [by_element.get(id(p)) for p in paragraph_elements(container)]
         leftover = "".join(p.text for p in paragraphs_inside if p is not None).replace(tag.written, "", 1)
         if leftover.strip():
             unit = {"p": "đoạn", "tr": "dòng", "tc": "ô"}[tag.level]

@@ -358,7 +358,7 @@ def _unique(row: RawRow, header: str, name: str, seen: dict[str, int], out: _Col
     return True
 
 
-UNIT_KINDS = ("Chi bộ", "Tổ chức chính trị - xã hội", "Cơ quan")
+UNIT_KINDS = S.UNITS.column("Loại").choices
 
 
 def _units(table: SheetTable, out: _Collector) -> list[Unit]:

@@ -1,11 +1,17 @@
-"""Vietnamese formatting (SPEC §8, §6): the only module that uses babel.
+"""Vietnamese formatting (SPEC §8, §6) and the grammar of document numbers and dates.
 
-Numbers use '.' for thousands and ',' for decimals; rounding is half-up, as a
-clerk rounds by hand, not babel's default half-even.
+The only module that uses babel. Numbers use '.' for thousands and ',' for decimals; rounding
+is half-up, as a clerk rounds by hand, not babel's default half-even.
+
+The patterns at the end read back what the functions above write (and what a clerk or another
+office writes by hand): the register finds a draft's number and date lines with them, the
+linter checks a header's lines against Hướng dẫn 36 and Nghị định 30 with them. The tests
+parse what the formatters write, so the two halves cannot drift apart.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -77,3 +83,39 @@ def number_symbol(doc_number: int | None, type_symbol: str, body_symbol: str) ->
 def document_number(doc_number: int | None, type_symbol: str, body_symbol: str) -> str:
     """The header's number line, without a colon: 'Số 11-KH/ĐU'."""
     return f"Số {number_symbol(doc_number, type_symbol, body_symbol)}"
+
+
+# ---------------------------------------------------------------- reading numbers and dates back
+
+# the gap a draft leaves for a number or a day: spaces, dots, an ellipsis or underscores
+GAP = r"[ \t\u00a0.…_]*"
+
+# the number line as ntm writes it or a clerk types it, filled or not: 'Số 11-KH/ĐU', 'Số:  -BC/ĐU'
+NUMBER_LINE = re.compile(
+    r"Số\s*:?" + GAP + r"(?P<number>[0-9]*)" + GAP + r"-\s*(?P<type>[^\W\d_]+)\s*/\s*(?P<body>[^\s/]+?)\.?"
+)
+# a number and symbol typed by a clerk on the command line: '05-BC/ĐU', 'số 5-BC/ĐU'
+NUMBER_SYMBOL = re.compile(r"(?:số\s*)?0*(?P<number>\d+)\s*-\s*(?P<type>[^\W\d_]+)\s*/\s*(?P<body>\S+)", re.IGNORECASE)
+# the date words of a header line, day and month possibly left as gaps: 'ngày    tháng 3 năm 2021'
+DATE_GAPPED = re.compile(
+    r"ngày" + GAP + r"(?:\d{1,2})?" + GAP + r"tháng" + GAP + r"(?:\d{1,2})?" + GAP + r"năm" + r"(?:[ \t\u00a0]*\d{4}|" + GAP + r")"
+)
+# the date words with their figures (day and month optional, the year not): 'ngày 15 tháng 01 năm 2021'
+DATE_WORDS = re.compile(r"ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})")
+# a line shaped like a date line, whatever its figures
+DATE_SHAPE = re.compile(r"ngày\b.*\btháng\b.*\bnăm\b", re.IGNORECASE)
+# a short date after "ngày" in running text (date_short): 'ngày 15/01/2021'
+SHORT_DATE = re.compile(r"ngày\s+(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})")
+# a month in a title or a sentence: 'tháng 3 năm 2021', 'tháng 3/2021'
+MONTH_OF_YEAR = re.compile(r"\btháng\s+(?P<month>\d{1,2})\s*(?:/|năm)\s*(?P<year>\d{4})\b")
+
+# What the guidelines require, as the linter checks it ("X" stands for a figure in a model form).
+# Hướng dẫn 36-HD/VPTW: 'Số 11-KH/ĐU', two digits at least; a draft 'Số      -KH/ĐU'
+NUMBER_LINE_36 = re.compile(r"^Số (\d{2,}|X)-(?:[A-ZĐ]+|TTr)/[A-ZĐ]+(?:-[A-ZĐ]+)*$")
+DRAFT_NUMBER_LINE_36 = re.compile(r"^Số\s+-(?:[A-ZĐ]+|TTr)/[A-ZĐ]+(?:-[A-ZĐ]+)*$")
+# Nghị định 30/2020/NĐ-CP: 'Số: 12/UBND-VP', 'Số: 05/2021/QĐ-UBND'
+NUMBER_LINE_30 = re.compile(r"^Số:\s*(?:\d+|X)?\s*/(?:\d{4}/)?[A-ZĐa-z&]+(?:-[A-ZĐa-z&]+)*$")
+# the place-date line of Hướng dẫn 36: a month of 1–2 padded, of 3–12 not
+DATE_LINE_36 = re.compile(
+    r"^.+, ngày\s+(?:(?:\d{2}|X)\s+)?tháng\s+(?:(?:01|02|[3-9]|1[0-2]|X)\s+)?năm (?:\d{4}|X)$"
+)

@@ -1,6 +1,6 @@
-"""The prose of the workbook's Hướng dẫn sheet, header comments and Thông tin notes (ntm init,
+"""The prose of the workbook's Hướng dẫn sheet and Thông tin notes (ntm init,
 the sample workbook): what a clerk reads to fill the workbook, in one place, apart from the code
-that lays it out (blank.py).
+that lays it out (blank.py). Each column's help (its header comment) is in schema.py.
 """
 
 from __future__ import annotations
@@ -52,87 +52,9 @@ SHEET_HELP: dict[str, str] = {
     ),
 }
 
-_IN_TOTAL = "Trong đó (đã tính trong Tổng lượt người, không cộng thêm): "
+INFO_NOTE_HELP = "Giải thích từng mục; chương trình không đọc cột này."
 
-COLUMN_HELP: dict[str, str] = {
-    "TT": "Số thứ tự.",
-    "Văn bản": "KH, PL, KHT, BC, BCN hoặc “tất cả”; chọn trong danh sách.",
-    "Nơi nhận": "Tên nơi nhận như in ở phần Nơi nhận của văn bản, ví dụ: Ban Dân vận Huyện ủy.",
-    "Ghi chú": "Ghi chú, nếu có.",
-    "Tên đơn vị": "Tên ngắn gọn của chi bộ, tổ chức, cơ quan, ví dụ: Trường THCS.",
-    "Loại": "Chi bộ / Tổ chức chính trị - xã hội / Cơ quan; chọn trong danh sách.",
-    "Người phụ trách": "Họ và tên người phụ trách.",
-    "Tên thôn": "Tên thôn, viết có dấu, ví dụ: Đồng Chùa 1.",
-    "Xa trung tâm": "Ghi x nếu là thôn xa trung tâm xã; để trống nếu không.",
-    "Số hộ": "Tổng số hộ của thôn (số nguyên).",
-    "Số hộ chăn nuôi": "Số hộ có chăn nuôi (không lớn hơn Số hộ).",
-    "Hộ chăn nuôi đạt VSMT năm trước": "Số hộ chăn nuôi đạt vệ sinh môi trường cuối năm trước (mốc để tính mức tăng).",
-    "Mã": "Mã ngắn của tiêu chí, không trùng nhau, ví dụ: DH.",
-    "Nội dung": "Tên tiêu chí, ví dụ: Tuyến đường hoa điển hình.",
-    "ĐVT": "Đơn vị tính, ví dụ: km, hộ, buổi, biển.",
-    "Chỉ tiêu mỗi thôn": "Chỉ tiêu của mỗi thôn theo ĐVT (với Tỷ lệ hộ, Tăng so năm trước: số %); để trống nếu không có.",
-    "Chỉ tiêu trung tâm xã": "Chỉ tiêu của trung tâm xã; để trống nếu không có.",
-    "Cách tính": (
-        "Cộng dồn: cộng khối lượng; Tỷ lệ hộ: số hộ đã làm ÷ Số hộ (%); Tăng so năm trước: số hộ tăng thêm ÷ "
-        "cột Hộ chăn nuôi đạt VSMT năm trước (%); Tăng tỷ lệ so năm trước: tỷ lệ hộ đạt trên Số hộ chăn nuôi "
-        "tăng thêm bao nhiêu điểm %."
-    ),
-    "Áp dụng": "Tất cả thôn / Thôn xa trung tâm; chọn trong danh sách.",
-    "Diễn giải": "Câu chỉ tiêu in ở mục IV của kế hoạch, nguyên văn.",
-    "Cách ghi kết quả": (
-        "Cụm từ báo cáo kết quả, [số] là chỗ ghi khối lượng trong tháng, ví dụ: gắn [số] biển chỉ dẫn "
-        "ranh giới thôn; để trống thì báo cáo ghi theo cột Nội dung."
-    ),
-    "Số buổi": "Tổng số buổi hoạt động của tháng (số nguyên).",
-    "Lượt người": "Tổng lượt người tham gia của tháng (số nguyên).",
-    "Nguồn lực huy động (đồng)": "Tiền mặt và hiện vật quy đổi của tháng, đồng.",
-    "Mục": "Ưu điểm / Hạn chế / Nguyên nhân / Nhiệm vụ / Đề xuất; chọn trong danh sách.",
-    "Chi bộ, tổ chức": "Tên đơn vị, đúng như ở trang Đơn vị.",
-    "Nội dung phụ trách": "Nội dung phụ trách, nguyên văn phụ lục.",
-    "Thôn phụ trách": "Tên các thôn, cách nhau bằng dấu phẩy; để trống là Trung tâm xã.",
-    "Tháng": "Tháng/năm, ví dụ: 03/2021.",
-    "Ngày dự kiến": "Ngày dự kiến, dạng ngày/tháng/năm, thuộc tháng ở cột Tháng.",
-    "Đơn vị": "Tên đơn vị; chọn trong danh sách (trang Đơn vị của sổ chính).",
-    "Thôn": "Tên thôn hoặc “Trung tâm xã”; chọn trong danh sách.",
-    "Mã tiêu chí": "Mã tiêu chí (trang Tiêu chí); chọn trong danh sách.",
-    "Nội dung hoạt động": "Việc đã làm, viết ngắn gọn, ví dụ: Trồng hoa tuyến đường trục thôn.",
-    "Lực lượng dự kiến": "Số người dự kiến tham gia (số nguyên).",
-    "Khối lượng dự kiến": "Khối lượng dự kiến, theo ĐVT.",
-    "Kinh phí dự kiến": "Kinh phí dự kiến, đồng (số nguyên).",
-    "Ngày": "Ngày làm, dạng ngày/tháng/năm, ví dụ: 06/03/2021; phải thuộc năm kế hoạch.",
-    "Tổng lượt người": (
-        "Tổng số lượt người tham gia, ít nhất 1. Sáu cột sau là số “trong đó”: một người có thể thuộc "
-        "nhiều nhóm, các nhóm không cộng thêm vào tổng và mỗi nhóm không lớn hơn tổng."
-    ),
-    "Cán bộ, công chức": _IN_TOTAL + "số lượt cán bộ, công chức.",
-    "Đảng viên": _IN_TOTAL + "số lượt đảng viên.",
-    "Viên chức": _IN_TOTAL + "số lượt viên chức.",
-    "LLVT": _IN_TOTAL + "số lượt chiến sỹ lực lượng vũ trang.",
-    "Đoàn viên, hội viên": _IN_TOTAL + "số lượt đoàn viên, hội viên.",
-    "Nhân dân": _IN_TOTAL + "số lượt người dân.",
-    "Ngày công": "Số ngày công, được ghi số lẻ, ví dụ: 12,5.",
-    "Khối lượng": "Khối lượng làm được, theo ĐVT.",
-    "Tiền mặt (đồng)": "Tiền mặt huy động, đồng (số nguyên), ví dụ: 1250000.",
-    "Hiện vật quy đổi (đồng)": "Hiện vật (cây giống, vật liệu…) quy ra tiền, đồng.",
-    "Hiến đất (m²)": "Diện tích đất Nhân dân hiến, m².",
-}
-
-# The same header means something else on some sheets.
-SHEET_COLUMN_HELP: dict[tuple[str, str], str] = {
-    (S.RECIPIENTS.name, "Ghi chú"): "Ghi “(báo cáo)” nếu nơi nhận này nhận để báo cáo.",
-    (S.INFO.name, "Mục"): "Tên mục; giữ nguyên, không sửa.",
-    (S.INFO.name, "Giá trị"): "Giá trị của mục; xem cột Ghi chú.",
-    (S.INFO.name, INFO_NOTE_HEADER): "Giải thích từng mục; chương trình không đọc cột này.",
-    (S.ACTIVITY_LOG.name, "ĐVT"): (
-        "ĐVT của Khối lượng; để trống là ĐVT của tiêu chí. Được ghi m thay cho km, m² thay cho ha: "
-        "chương trình tự quy đổi."
-    ),
-    (S.MONTHLY_PLAN.name, "ĐVT"): "ĐVT của Khối lượng dự kiến; để trống là ĐVT của tiêu chí.",
-    (S.ASSESSMENT.name, "Tháng"): "Tháng/năm của báo cáo, ví dụ: 03/2021.",
-    (S.PREVIOUS_YEAR.name, "Tháng"): "Số tháng của năm trước, từ 1 đến 12; mỗi tháng một dòng.",
-    (S.PREVIOUS_YEAR.name, "Ngày công"): "Tổng ngày công của tháng năm trước.",
-    (S.ASSESSMENT.name, "Nội dung"): "Câu đánh giá, viết trọn câu như in trong báo cáo.",
-}
+# The help of each column is its `help` in schema.py.
 
 INFO_NOTES: dict[str, str] = {
     "Cơ quan cấp trên": (

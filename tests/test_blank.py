@@ -16,7 +16,6 @@ from openpyxl.utils import get_column_letter, range_boundaries
 from generator import schema as S
 from generator.blank import (
     AMOUNT_HEADERS,
-    COLUMN_HELP,
     COUNT_HEADERS,
     DATE_HEADERS,
     GUIDE_SHEET,
@@ -213,7 +212,7 @@ def test_column_kinds_name_real_columns() -> None:
         assert kind <= ALL_HEADERS, kind - ALL_HEADERS
     assert not (COUNT_HEADERS & AMOUNT_HEADERS) and not (COUNT_HEADERS & MONEY_HEADERS)
     assert set(SHEET_HELP) == {s.name for s in S.MAIN_SHEETS}
-    assert ALL_HEADERS <= set(COLUMN_HELP) | {"Mục", "Giá trị"}
+    assert all(c.help for sheet in S.MAIN_SHEETS for c in sheet.columns)
     assert set(INFO_NOTES) == {k for k, _ in S.INFO_KEYS}
 
 
@@ -427,3 +426,28 @@ def test_creates_folders_and_checks_the_suffix(tmp_path: Path) -> None:
     (tmp_path / "thu-muc.xlsx").mkdir()
     with pytest.raises(OutputProblem, match="thư mục"):
         write_blank_workbook(tmp_path / "thu-muc.xlsx")
+
+
+def validated_columns(path: Path) -> dict[str, set[tuple[str, str]]]:
+    """Each sheet's (header, validation type) pairs: which columns have a dropdown, a date rule…"""
+    book = openpyxl.load_workbook(path)
+    found: dict[str, set[tuple[str, str]]] = {}
+    for ws in book.worksheets:
+        pairs = found.setdefault(ws.title, set())
+        for validation in ws.data_validations.dataValidation:
+            for cells in validation.sqref.ranges:
+                min_col, _, max_col, _ = range_boundaries(cells.coord)
+                pairs.update((ws.cell(row=1, column=c).value, validation.type) for c in range(min_col, max_col + 1))
+    return found
+
+
+def test_the_sample_has_the_dropdowns_of_a_new_workbook(blank: Path) -> None:
+    sample = validated_columns(SAMPLE)
+    assert sample == validated_columns(blank)
+    assert ("Thôn", "list") in sample[S.ACTIVITY_LOG.name] and ("Loại", "list") in sample[S.UNITS.name]
+    assert openpyxl.load_workbook(SAMPLE).sheetnames[0] == GUIDE_SHEET
+
+
+def test_the_sample_unit_log_has_the_dropdowns_of_ntm_init_unit(tmp_path: Path, commune: Commune) -> None:
+    made = write_unit_log_workbook(tmp_path / "thcs.xlsx", commune, "Trường THCS")
+    assert validated_columns(INPUTS / "nhat-ky-truong-thcs-2021.xlsx") == validated_columns(made)

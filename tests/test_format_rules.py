@@ -9,6 +9,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from generator import docxwalk
 from tests import docx_format as fmt
 from tests.docx_text import squash
 
@@ -33,15 +34,9 @@ def annex(documents):
 
 
 def _paragraph(document, text):
-    for paragraph in document.paragraphs:
+    for paragraph in docxwalk.paragraphs(document, body_only=True):
         if squash(paragraph.text) == text:
             return paragraph
-    for table in document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                for paragraph in cell.paragraphs:
-                    if squash(paragraph.text) == text:
-                        return paragraph
     raise AssertionError(f"no paragraph {text!r}")
 
 
@@ -83,11 +78,7 @@ def test_plan_is_portrait_and_annex_is_a_landscape_section(plan, annex):
 @pytest.mark.parametrize("which", ALL)
 def test_times_new_roman_everywhere_and_black(documents, which):
     document = documents[which]
-    paragraphs = list(document.paragraphs)
-    for table in document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                paragraphs.extend(cell.paragraphs)
+    paragraphs = list(docxwalk.paragraphs(document, body_only=True))
     for paragraph in paragraphs:
         for run in _runs(paragraph):
             assert fmt.run_fonts(run, paragraph, document) == {"Times New Roman"}, run.text

@@ -105,3 +105,48 @@ def test_document_number_has_no_colon_and_pads_one_to_nine(number, symbol, expec
 @pytest.mark.parametrize(("month", "expected"), [(1, "Bình Xa, ngày    tháng 01 năm 2021"), (3, "Bình Xa, ngày    tháng 3 năm 2021")])
 def test_date_line_of_a_monthly_draft_shows_its_month(month, expected):
     assert vnformat.date_line("Bình Xa", None, 2021, month) == expected
+
+
+# ---------------------------------------------------------------- the same grammar read back
+
+
+@pytest.mark.parametrize(("number", "type_symbol", "body"), [(11, "KH", "ĐU"), (5, "BC", "ĐU"), (123, "KHT", "ĐU-VP")])
+def test_an_issued_number_line_reads_back(number: int, type_symbol: str, body: str) -> None:
+    line = vnformat.document_number(number, type_symbol, body)
+    match = vnformat.NUMBER_LINE.fullmatch(line)
+    assert match is not None and (int(match["number"]), match["type"], match["body"]) == (number, type_symbol, body)
+    assert vnformat.NUMBER_LINE_36.match(line)
+    symbol = vnformat.NUMBER_SYMBOL.fullmatch(vnformat.number_symbol(number, type_symbol, body))
+    assert symbol is not None and int(symbol["number"]) == number
+
+
+def test_a_draft_number_line_reads_back_with_its_gap() -> None:
+    line = vnformat.document_number(None, "BC", "ĐU")
+    match = vnformat.NUMBER_LINE.fullmatch(line)
+    assert match is not None and match["number"] == "" and match["type"] == "BC"
+    assert vnformat.DRAFT_NUMBER_LINE_36.match(line) and not vnformat.NUMBER_LINE_36.match(line)
+
+
+@pytest.mark.parametrize("day", [date(2021, 1, 5), date(2021, 2, 28), date(2021, 4, 3), date(2021, 12, 31)])
+def test_a_date_line_reads_back(day: date) -> None:
+    line = vnformat.date_line("Bình Xa", day, day.year)
+    assert vnformat.DATE_LINE_36.match(line) and vnformat.DATE_GAPPED.search(line)
+    match = vnformat.DATE_WORDS.search(line)
+    assert match is not None and date(int(match["year"]), int(match["month"]), int(match["day"])) == day
+    short = vnformat.SHORT_DATE.search("ngày " + vnformat.date_short(day))
+    assert short is not None and date(int(short["year"]), int(short["month"]), int(short["day"])) == day
+
+
+@pytest.mark.parametrize("month", [None, 2, 3])
+def test_a_draft_date_line_reads_back_with_its_gaps(month: int | None) -> None:
+    line = vnformat.date_line("Bình Xa", None, 2021, month)
+    assert vnformat.DATE_GAPPED.search(line) and vnformat.DATE_LINE_36.match(line)
+    match = vnformat.DATE_WORDS.search(line)
+    assert match is not None and match["day"] is None and match["year"] == "2021"
+    assert match["month"] == (None if month is None else f"{month:02d}" if month <= 2 else str(month))
+
+
+def test_a_month_reads_back_from_words_and_figures() -> None:
+    for text in ("Báo cáo kết quả tháng 3 năm 2021", f"trong tháng {vnformat.month_year(3, 2021)}"):
+        match = vnformat.MONTH_OF_YEAR.search(text)
+        assert match is not None and (match["month"], match["year"]) == ("3", "2021")

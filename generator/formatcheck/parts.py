@@ -15,6 +15,7 @@ import enum
 import re
 from dataclasses import dataclass, field
 
+from generator import vnformat
 from generator.formatcheck.reading import Block, Doc, Para, Table, squash
 
 PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
@@ -22,9 +23,9 @@ STATE_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 _STATE_TITLE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM")
 _RULE_LINE = re.compile(r"^[-_–—=*.\s]{3,}$")
 DASHES = re.compile(r"^(?:-{3,12}|_{3,})$")
-DATE_LOOSE = re.compile(r"ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})")
-_DATE_SHAPE = re.compile(r"ngày\b.*\btháng\b.*\bnăm\b", re.IGNORECASE)
-_ANNEX_DATE = re.compile(r"ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})")
+DATE_LOOSE = vnformat.DATE_WORDS
+_DATE_SHAPE = vnformat.DATE_SHAPE
+_ANNEX_DATE = vnformat.SHORT_DATE
 # Types of personal papers and fill-in forms: no number, no trích yếu, no Nơi nhận (HD36 §III;
 # ND30 Phụ lục I applies to documents of organs).
 _PAPER_TYPES = re.compile(

@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.docxwalk import paragraph_elements
 from generator.errors import Severity
 from generator.formatcheck.engine import Finding, Profile, fmt
 from generator.formatcheck.parts import find_parts
-from generator.formatcheck.reading import W_P, Doc, attr, find_child, paragraph_text, snippet, squash, w
+from generator.formatcheck.reading import Doc, attr, find_child, paragraph_text, snippet, squash, w
 from generator.formatcheck.rules.page import page_number_required
 from generator.formatcheck.rules.tables import data_tables
 
@@ -136,7 +137,7 @@ def _closing_lines(doc: Doc) -> list[str]:
     parts = find_parts(doc)
     lines: list[str] = []
     if parts.recipients is not None:
-        lines = [paragraph_text(p) for p in parts.recipients.element.iter(W_P)]
+        lines = [paragraph_text(p) for p in paragraph_elements(parts.recipients.element)]
     else:
         lines = [p.text for p in parts.closing]
     return [_flat(t) for t in lines if _flat(t)]
@@ -203,7 +204,7 @@ def _deliberate_starts(doc: Doc) -> list[str]:
     """The first words after each page or section break: a page that ends early before them is meant."""
     starts: list[str] = []
     take_next = False
-    for para_element in doc.body.iter(W_P):
+    for para_element in paragraph_elements(doc.body):
         text = _flat(paragraph_text(para_element))
         before = find_child(para_element, "pPr", "pageBreakBefore")
         if before is not None and (attr(before, "val") or "1").lower() not in ("0", "false", "off"):

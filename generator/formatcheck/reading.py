@@ -18,6 +18,7 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
+from generator.docxwalk import paragraph_elements
 from generator.errors import DocumentUnreadable
 from generator.zipguard import guard_docx
 
@@ -302,7 +303,7 @@ class Table:
             for c, cell in enumerate(self.cells(row), start=1):
                 yield from cell_paras(cell, self.number, r, c)
                 for inner in (t for t in sub_children(cell) if t.tag == W_TBL):
-                    for p in inner.iter(W_P):
+                    for p in paragraph_elements(inner):
                         yield Para(p, f"bảng {self.number}, dòng {r}, ô {c} (bảng lồng) {quote(paragraph_text(p))}", paragraph_text(p))
 
 
@@ -436,7 +437,7 @@ class Doc:
         for block in self.blocks:
             if block.para is not None:
                 yield block.para
-                for inner in block.para.element.iter(W_P):
+                for inner in paragraph_elements(block.para.element):
                     if inner is not block.para.element:
                         text = paragraph_text(inner)
                         yield Para(inner, f"khung chữ trong {block.para.place}: {quote(text)}", text)
@@ -449,7 +450,7 @@ class Doc:
                     if part is None or id(part) in seen:
                         continue
                     seen.add(id(part))
-                    for k, p in enumerate(part.iter(W_P), start=1):
+                    for k, p in enumerate(paragraph_elements(part), start=1):
                         text = paragraph_text(p)
                         yield Para(p, f"{label} ({PART_KIND[kind]}) phần {section.number + 1}, đoạn {k} {quote(text)}", text)
 

@@ -6,12 +6,12 @@ import datetime as dt
 import io
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator import vnformat
+from generator import docxwalk, vnformat
 from generator.errors import (
     DraftRefused,
     DraftUnreadable,
@@ -22,66 +22,13 @@ from generator.zipguard import guard_docx
 
 # ---------------------------------------------------------------- reading a draft
 
-_GAP = r"[ \t\u00a0.…_]*"
-_NUMBER_LINE = re.compile(
-    r"Số\s*:?" + _GAP + r"(?P<number>[0-9]*)" + _GAP + r"-\s*(?P<type>[^\W\d_]+)\s*/\s*(?P<body>[^\s/]+?)\.?"
-)
-_DATE = re.compile(
-    r"ngày"
-    + _GAP
-    + r"(?:\d{1,2})?"
-    + _GAP
-    + r"tháng"
-    + _GAP
-    + r"(?:\d{1,2})?"
-    + _GAP
-    + r"năm"
-    + r"(?:[ \t\u00a0]*\d{4}|"
-    + _GAP
-    + r")"
-)
+_GAP = vnformat.GAP
+_NUMBER_LINE = vnformat.NUMBER_LINE
+_DATE = vnformat.DATE_GAPPED
 _DASHES = re.compile(r"^[-–—_=*\s]+$")
 _MONTHLY = re.compile(r"\btháng\s+\d{1,2}\b")
 _YEARLY = re.compile(r"\bnăm\s+\d{4}\b")
 _RECIPIENT_MARK = re.compile(r"^\s*[-–—+•]\s*")
-
-
-def _cells(table: Any) -> Iterator[Any]:
-    """Each cell once (a merged cell appears in several grid positions)."""
-    seen: set[int] = set()
-    for row in table.rows:
-        for cell in row.cells:
-            if id(cell._tc) not in seen:
-                seen.add(id(cell._tc))
-                yield cell
-
-
-def _table_paragraphs(table: Any) -> Iterator[Any]:
-    for cell in _cells(table):
-        yield from cell.paragraphs
-        for inner in cell.tables:
-            yield from _table_paragraphs(inner)
-
-
-def _all_paragraphs(document: Any) -> Iterator[Any]:
-    """Body paragraphs, table cells (nested too), and the headers and footers of each section."""
-    yield from document.paragraphs
-    for table in document.tables:
-        yield from _table_paragraphs(table)
-    for section in document.sections:
-        for part in (
-            section.header,
-            section.first_page_header,
-            section.even_page_header,
-            section.footer,
-            section.first_page_footer,
-            section.even_page_footer,
-        ):
-            if part.is_linked_to_previous:  # no part of its own: reading would create one
-                continue
-            yield from part.paragraphs
-            for table in part.tables:
-                yield from _table_paragraphs(table)
 
 
 def _run_text(paragraph: Any) -> str:
@@ -150,7 +97,7 @@ def _header_paragraphs(document: Any) -> list[Any]:
     """Where the number and the place-date line are: the header table, or the first paragraphs."""
     paragraphs: list[Any] = []
     if document.tables:
-        paragraphs.extend(_table_paragraphs(document.tables[0]))
+        paragraphs.extend(docxwalk.table_paragraphs(document.tables[0]))
     paragraphs.extend(document.paragraphs[:12])
     return paragraphs
 
@@ -334,7 +281,7 @@ def _fill(draft: _Draft, number: int, day: dt.date) -> bytes:
         r"(?P<word>[Ss]ố|SỐ)" + _GAP + r"-\s*" + re.escape(draft.type_symbol) + r"\s*/\s*" + re.escape(draft.body_symbol)
     )
     symbol = vnformat.number_symbol(number, draft.type_symbol, draft.body_symbol)
-    for paragraph in _all_paragraphs(draft.document):
+    for paragraph in docxwalk.paragraphs(draft.document):
         if paragraph._p is draft.number_paragraph._p:
             continue
         text = _run_text(paragraph)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sqlite3
 import unicodedata
 from pathlib import Path
@@ -84,15 +83,13 @@ def next_number(archive: Path, type_symbol: str, *, year: int | None = None, ter
 
 # ---------------------------------------------------------------- withdrawing, listing
 
-_SYMBOL = re.compile(r"(?:số\s*)?0*(?P<number>\d+)\s*-\s*(?P<type>[^\W\d_]+)\s*/\s*(?P<body>\S+)", re.IGNORECASE)
-
 
 def withdraw(
     archive: Path, symbol: str, *, year: int | None = None, day: dt.date | None = None, reason: str = ""
 ) -> RegisteredDocument:
     """Marks a document withdrawn (thu hồi). Its row and files stay; its number is never given again.
     `year` tells documents of the same symbol apart in a register that resets each year."""
-    match = _SYMBOL.fullmatch(nfc(symbol))
+    match = vnformat.NUMBER_SYMBOL.fullmatch(nfc(symbol))
     if match is None:
         raise UsageError(f"'{symbol}' không phải số, ký hiệu văn bản (ví dụ 05-BC/ĐU).")
     connection = _open(archive, create=False)
@@ -140,9 +137,6 @@ def list_documents(archive: Path = DEFAULT_ARCHIVE, year: int | None = None) -> 
         connection.close()
 
 
-_MONTH_IN_TITLE = re.compile(r"tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
-
-
 def issued_monthly_plans(archive: Path, year: int) -> dict[dt.date, tuple[str, dt.date]]:
     """Read-only lookup for the monthly report's citation: month → (symbol, issue date) of each
     monthly plan (KHT) of `year` in force in the register. Opens the file read-only and never
@@ -164,7 +158,7 @@ def issued_monthly_plans(archive: Path, year: int) -> dict[dt.date, tuple[str, d
     except sqlite3.Error:
         return {}
     for symbol, issued_on, title in rows:
-        match = _MONTH_IN_TITLE.search(unicodedata.normalize("NFC", str(title)).lower())
-        if match and 1 <= int(match[1]) <= 12:
-            found[dt.date(int(match[2]), int(match[1]), 1)] = (str(symbol), dt.date.fromisoformat(str(issued_on)))
+        match = vnformat.MONTH_OF_YEAR.search(unicodedata.normalize("NFC", str(title)).lower())
+        if match and 1 <= int(match["month"]) <= 12:
+            found[dt.date(int(match["year"]), int(match["month"]), 1)] = (str(symbol), dt.date.fromisoformat(str(issued_on)))
     return found

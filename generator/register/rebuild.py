@@ -46,8 +46,6 @@ from generator.text import nfc, strip_diacritics
 
 # ---------------------------------------------------------------- rebuilding the register
 
-_FILLED_DATE = re.compile(r"ngày\s*(?P<day>\d{1,2})\s*tháng\s*(?P<month>\d{1,2})\s*năm\s*(?P<year>\d{4})")
-
 
 @dataclass(frozen=True)
 class RebuildReport:
@@ -105,8 +103,8 @@ def _archived_record(path: Path, archive: Path) -> tuple[dict[str, Any], str]:
         raise DraftRefused(f"tên tệp không khớp số {number:02d}-{type_symbol}/{body_symbol} ghi trong văn bản")
     day = None
     for paragraph in _header_paragraphs(document):
-        hit = _FILLED_DATE.search(nfc(paragraph.text))
-        if hit:
+        hit = vnformat.DATE_WORDS.search(nfc(paragraph.text))
+        if hit and hit["day"] and hit["month"]:
             try:
                 day = dt.date(int(hit["year"]), int(hit["month"]), int(hit["day"]))
             except ValueError:

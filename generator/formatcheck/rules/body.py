@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator import vnformat
 from generator.formatcheck.engine import ALIGN_NAMES, TWIPS_PER_MM, Issue, Look, Profile, fmt, fmt_range, is_template_tag, look_problems
 from generator.formatcheck.parts import find_parts, is_caps, is_rule_line
 from generator.formatcheck.reading import Doc, Para, attr, find_child, has_drawing, squash
 
 HEADING = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*)\s*[-.)/:]\s*[^\W\d_]|^[a-zđA-ZĐ][.)]\s*\S")
 _HEADING_36 = re.compile(r"^(?:[IVXLC]+-|\d+-|\d+(?:\.\d+)+-|[a-zđ]\))\s*\S")
-_DATE_SHAPE = re.compile(r"ngày\b.*\btháng\b.*\bnăm\b", re.IGNORECASE)
+_DATE_SHAPE = vnformat.DATE_SHAPE
 
 
 def is_heading(doc: Doc, para: Para) -> bool:

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from generator import vnformat
 from generator.formatcheck.engine import ALIGN_NAMES, Issue, Look, Profile, fmt_range, look_issue, look_problems
 from generator.formatcheck.parts import DATE_LOOSE, PARTY_TITLE, Family, Line, Parts, find_parts, is_caps, is_rule_line
 from generator.formatcheck.reading import W_P, Doc, attr, find_child, has_drawing, is_table_borderless, snippet, squash
@@ -80,9 +81,9 @@ def check_star(doc: Doc, profile: Profile) -> Iterator[Issue]:
 
 
 _TAG = re.compile(r"\{\{.*?\}\}|\{[^{}]*\}|«[^«»]*»")
-_NUMBER_36 = re.compile(r"^Số (\d{2,}|X)-(?:[A-ZĐ]+|TTr)/[A-ZĐ]+(?:-[A-ZĐ]+)*$")
-_DRAFT_36 = re.compile(r"^Số\s+-(?:[A-ZĐ]+|TTr)/[A-ZĐ]+(?:-[A-ZĐ]+)*$")
-_NUMBER_30 = re.compile(r"^Số:\s*(?:\d+|X)?\s*/(?:\d{4}/)?[A-ZĐa-z&]+(?:-[A-ZĐa-z&]+)*$")
+_NUMBER_36 = vnformat.NUMBER_LINE_36
+_DRAFT_36 = vnformat.DRAFT_NUMBER_LINE_36
+_NUMBER_30 = vnformat.NUMBER_LINE_30
 
 
 def _number_required(profile: Profile) -> str:
@@ -182,7 +183,7 @@ def check_title_underline(doc: Doc, profile: Profile) -> Iterator[Issue]:
     yield Issue(line.place, f"không có đường kẻ liền dưới «{snippet(what)}»", f"một đường kẻ liền (viền dưới đoạn hoặc đường vẽ) dưới «{snippet(what)}»")
 
 
-_DATE_LINE = re.compile(r"^.+, ngày\s+(?:(?:\d{2}|X)\s+)?tháng\s+(?:(?:01|02|[3-9]|1[0-2]|X)\s+)?năm (?:\d{4}|X)$")
+_DATE_LINE = vnformat.DATE_LINE_36
 
 
 def _date_required(profile: Profile) -> str:

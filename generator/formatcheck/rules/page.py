@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator.docxwalk import paragraph_elements
 from generator.formatcheck.engine import ALIGN_NAMES, TNR, TWIPS_PER_MM, Issue, Profile, fmt, fmt_range
 from generator.formatcheck.parts import find_parts
-from generator.formatcheck.reading import PART_KIND, W_P, W_R, Doc, Element, Para, SectionInfo, attr, own_runs, paragraph_text, run_text, snippet, w
+from generator.formatcheck.reading import PART_KIND, W_R, Doc, Element, Para, SectionInfo, attr, own_runs, paragraph_text, run_text, snippet, w
 
 _A4 = (210.0, 297.0)
 _TOLERANCE_MM = 1.0
@@ -95,7 +96,7 @@ def page_paragraphs(part: Element | None) -> list[Element]:
     if part is None:
         return []
     found = []
-    for p in part.iter(W_P):
+    for p in paragraph_elements(part):
         simple = any(_PAGE_FIELD.search(attr(f, "instr") or "") for f in p.iter(w("fldSimple")))
         instructions = "".join(t.text or "" for t in p.iter(w("instrText")))
         if simple or _PAGE_FIELD.search(instructions):
