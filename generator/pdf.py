@@ -89,8 +89,9 @@ def find_soffice() -> Path | None:
     return None
 
 
-def _kill_tree(process: subprocess.Popen[bytes]) -> None:
-    """Ends soffice and whatever it started (soffice.bin, the Java helper…)."""
+def signal_process_tree(process: subprocess.Popen[bytes], signal_number: int) -> None:
+    """Sends `signal_number` to soffice and whatever it started (soffice.bin, the Java helper…),
+    which run in the process group soffice leads; on Windows the tree is ended with taskkill."""
     if os.name == "nt":
         subprocess.run(
             ["taskkill", "/F", "/T", "/PID", str(process.pid)],
@@ -98,11 +99,16 @@ def _kill_tree(process: subprocess.Popen[bytes]) -> None:
             stderr=subprocess.DEVNULL,
             check=False,
         )
-    else:
-        try:
-            os.killpg(process.pid, getattr(signal, "SIGKILL", signal.SIGTERM))
-        except OSError:
-            pass
+        return
+    try:
+        os.killpg(process.pid, signal_number)
+    except OSError:
+        pass
+
+
+def _kill_tree(process: subprocess.Popen[bytes]) -> None:
+    """Ends soffice and whatever it started, at once, and reaps it."""
+    signal_process_tree(process, getattr(signal, "SIGKILL", signal.SIGTERM))
     try:
         process.kill()
     except OSError:

@@ -25,7 +25,7 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from generator.pdf import convert_to_pdf, find_soffice
+from generator.pdf import convert_to_pdf, find_soffice, signal_process_tree
 
 
 READY_TIMEOUT = 30.0  # seconds: a first start on a slow office PC
@@ -167,18 +167,7 @@ class WarmOffice:
             process, self._process = self._process, None
             if process is None or process.poll() is not None:
                 return
-            if os.name == "nt":
-                subprocess.run(
-                    ["taskkill", "/F", "/T", "/PID", str(process.pid)],
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL,
-                    check=False,
-                )
-            else:
-                try:
-                    os.killpg(process.pid, signal.SIGTERM)
-                except OSError:
-                    pass
+            signal_process_tree(process, signal.SIGTERM)  # asked to end; killed below if it does not
             try:
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
