@@ -48,17 +48,19 @@ def test_generate_killed_then_run_again(tmp_path, delay):
 
 def test_a_fault_between_writes_leaves_the_earlier_documents_whole(tmp_path, monkeypatch):
     from generator import pipeline
+    from generator.errors import OutputProblem
+    from generator.pipeline import generating
 
     written = []
-    real = pipeline.write_atomically
+    real = generating.write_atomically
 
     def fail_on_third(path, data):
         if len(written) == 2:
-            raise pipeline.OutputProblem("ổ đĩa bị rút ra")
+            raise OutputProblem("ổ đĩa bị rút ra")
         real(path, data)
         written.append(path)
 
-    monkeypatch.setattr(pipeline, "write_atomically", fail_on_third)
-    with pytest.raises(pipeline.OutputProblem):
+    monkeypatch.setattr(generating, "write_atomically", fail_on_third)
+    with pytest.raises(OutputProblem):
         pipeline.generate([INPUTS], tmp_path / "out", docs="kh,pl,kht,bc")
     assert sorted(_check_outputs(tmp_path / "out")) == sorted(p.name for p in written)
