@@ -24,6 +24,7 @@ from generator.cells import put_text, put_value
 from generator.workbook_guide import INFO_NOTE_HEADER, INFO_NOTE_HELP, INFO_NOTES
 
 GUIDE_SHEET = "Hướng dẫn"
+GUIDE_HEADERS = ("Mục", "Hướng dẫn")
 GuideRow = tuple[str, str, str]  # (kind, title, text); kind: "note", "section", "item", "column"
 
 
@@ -204,7 +205,7 @@ def write_info(workbook: Any, values: Mapping[str, object], listed: Sequence[str
 def write_guide(workbook: Any, rows: Sequence[GuideRow]) -> None:
     ws = workbook.create_sheet(GUIDE_SHEET)
     _widths = (30.0, 100.0)
-    for index, title in enumerate(("Mục", "Hướng dẫn"), start=1):
+    for index, title in enumerate(GUIDE_HEADERS, start=1):
         cell = ws.cell(row=1, column=index, value=title)
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
