@@ -301,6 +301,16 @@ def _sheet_rows(sheet: S.SheetSchema) -> list[GuideRow]:
     return rows
 
 
+def _how_to_write_and_run() -> list[GuideRow]:
+    """The last sections of every Hướng dẫn sheet: how to type dates and numbers, how to run ntm."""
+    return [
+        ("section", "Cách ghi", ""),
+        *(("item", title, text) for title, text in FORMAT_GUIDE),
+        ("section", "Chạy chương trình", ""),
+        *(("item", title, text) for title, text in COMMAND_GUIDE),
+    ]
+
+
 def _main_guide(commune: Commune | None, year: int | None) -> list[GuideRow]:
     if commune is None:
         about = (
@@ -329,11 +339,7 @@ def _main_guide(commune: Commune | None, year: int | None) -> list[GuideRow]:
     ]
     for sheet in S.MAIN_SHEETS:
         rows.extend(_sheet_rows(sheet))
-    rows.append(("section", "Cách ghi", ""))
-    rows.extend(("item", title, text) for title, text in FORMAT_GUIDE)
-    rows.append(("section", "Chạy chương trình", ""))
-    rows.extend(("item", title, text) for title, text in COMMAND_GUIDE)
-    return rows
+    return rows + _how_to_write_and_run()
 
 
 def _unit_guide(commune: Commune, unit: str, places: Sequence[str]) -> list[GuideRow]:
@@ -352,11 +358,7 @@ def _unit_guide(commune: Commune, unit: str, places: Sequence[str]) -> list[Guid
         ("item", "Mã tiêu chí", criteria),
     ]
     rows.extend(_sheet_rows(S.ACTIVITY_LOG))
-    rows.append(("section", "Cách ghi", ""))
-    rows.extend(("item", title, text) for title, text in FORMAT_GUIDE)
-    rows.append(("section", "Chạy chương trình", ""))
-    rows.extend(("item", title, text) for title, text in COMMAND_GUIDE)
-    return rows
+    return rows + _how_to_write_and_run()
 
 
 __all__ = [

@@ -39,59 +39,45 @@ def _excel_serial(day: dt.date) -> int:
     return (day - dt.date(1899, 12, 30)).days
 
 
+def _rule(kind: str, title: str, error: str, **limits: Any) -> DataValidation:
+    """A rule of `kind` on what may be typed: a blank cell is allowed, a wrong value stopped with
+    `title` and `error` (a warning the clerk may pass for `errorStyle="warning"`)."""
+    return DataValidation(type=kind, allow_blank=True, showErrorMessage=True, errorTitle=title, error=error, **limits)
+
+
 def _date_rule(first: dt.date, last: dt.date) -> DataValidation:
     example = dt.date(first.year if first.year == last.year else dt.date.today().year, 3, 6)
-    return DataValidation(
-        type="date",
-        operator="between",
-        formula1=str(_excel_serial(first)),
-        formula2=str(_excel_serial(last)),
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Ngày không hợp lệ",
-        error=(
+    return _rule(
+        "date",
+        "Ngày không hợp lệ",
+        (
             f"Hãy gõ một ngày từ {first:%d/%m/%Y} đến {last:%d/%m/%Y}, dạng ngày/tháng/năm, ví dụ "
             f"{example:%d/%m/%Y}. Nếu máy không nhận, gõ năm-tháng-ngày: {example:%Y-%m-%d}."
         ),
+        operator="between",
+        formula1=str(_excel_serial(first)),
+        formula2=str(_excel_serial(last)),
     )
 
 
 def _whole(low: int, high: int | None, error: str) -> DataValidation:
-    return DataValidation(
-        type="whole",
+    return _rule(
+        "whole",
+        _NUMBER_TITLE,
+        error,
         operator="between" if high is not None else "greaterThanOrEqual",
         formula1=str(low),
         formula2=str(high) if high is not None else None,
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle=_NUMBER_TITLE,
-        error=error,
     )
 
 
 def _decimal(error: str) -> DataValidation:
-    return DataValidation(
-        type="decimal",
-        operator="greaterThanOrEqual",
-        formula1="0",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle=_NUMBER_TITLE,
-        error=error,
-    )
+    return _rule("decimal", _NUMBER_TITLE, error, operator="greaterThanOrEqual", formula1="0")
 
 
 def _list(source: str, error: str, style: str = "stop") -> DataValidation:
     """A dropdown; openpyxl's showDropDown is inverted (True hides the arrow), so it stays unset."""
-    return DataValidation(
-        type="list",
-        formula1=source,
-        allow_blank=True,
-        showErrorMessage=True,
-        errorStyle=style,
-        errorTitle=_LIST_TITLE,
-        error=error,
-    )
+    return _rule("list", _LIST_TITLE, error, formula1=source, errorStyle=style)
 
 
 def _inline(choices: Sequence[str]) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 
 from generator import vnformat
 from generator.aggregation import HUNDRED, Totals, aggregate_month, next_month
-from generator.documents.common import Source, advisory_body, closing, common_context, reporter, row, row_of_lines
+from generator.documents.common import Source, advisory_body, closing, common_context, note_lines, reporter, row, row_of_lines
 from generator.documents.phrasing import lower_first, participation_sentence, upper_first, villages_named
 from generator.documents.targets import (
     done_phrase,
@@ -155,10 +155,10 @@ def annual_report_context(source: Source) -> dict[str, Any]:
     for overall in slow_targets(figures):
         weaknesses.append(f"- Tiến độ {lower_first(overall.criterion.content)} còn chậm{untouched_clause(figures, overall.criterion)}.")
     sections = [
-        ("Ưu điểm", strengths + [f"- {t}" for t in commune.notes_of(last_month, NoteKind.STRENGTH)]),
-        ("Hạn chế", weaknesses + [f"- {t}" for t in commune.notes_of(last_month, NoteKind.WEAKNESS)]),
-        ("Nguyên nhân", [f"- {t}" for t in commune.notes_of(last_month, NoteKind.CAUSE)]),
-        ("Bài học kinh nghiệm", [f"- {t}" for t in commune.notes_of(last_month, NoteKind.LESSON)]),
+        ("Ưu điểm", strengths + note_lines(commune, last_month, NoteKind.STRENGTH)),
+        ("Hạn chế", weaknesses + note_lines(commune, last_month, NoteKind.WEAKNESS)),
+        ("Nguyên nhân", note_lines(commune, last_month, NoteKind.CAUSE)),
+        ("Bài học kinh nghiệm", note_lines(commune, last_month, NoteKind.LESSON)),
     ]
     ranked = sorted((r for r in figures.units if r.cumulative.activities), key=lambda r: (-r.cumulative.participants, r.name))
     assigned = {a.unit: a.villages for a in commune.assignments}
@@ -227,6 +227,6 @@ def annual_report_context(source: Source) -> dict[str, Any]:
         danh_gia=[row_of_lines(f"{n}- {t}", lines) for n, (t, lines) in enumerate([(t, ls) for t, ls in sections if ls], start=1)],
         bieu_duong=commended,
         nhiem_vu_toi=following,
-        **closing(tasks, [f"- {t}" for t in commune.notes_of(last_month, NoteKind.PROPOSAL)]),
+        **closing(tasks, note_lines(commune, last_month, NoteKind.PROPOSAL)),
     )
     return context

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator import vnformat
-from generator.model import Activity, Commune, DocType, PlanInfo, PlannedActivity, Recipient
+from generator.model import Activity, Commune, DocType, NoteKind, PlanInfo, PlannedActivity, Recipient
 from generator.text import fold
 
 ARCHIVE_LINE = "Lưu VPĐU"
@@ -133,6 +133,11 @@ def reporter(info: PlanInfo) -> str:
 def advisory_body(info: PlanInfo) -> str:
     """The committee's focal point for the movement (plan, section V.6)."""
     return info.advisory_body or DEFAULT_ADVISORY_BODY
+
+
+def note_lines(commune: Commune, month: dt.date, kind: NoteKind) -> list[str]:
+    """The clerk's own sentences of that kind for the month (`Đánh giá`), as lines of a list."""
+    return [f"- {t}" for t in commune.notes_of(month, kind)]
 
 
 def closing(tasks: Sequence[str], proposals: Sequence[str]) -> dict[str, Any]:

@@ -22,11 +22,20 @@ from generator.documents.common import (
     body_in_sentence,
     closing,
     common_context,
+    note_lines,
     reporter,
     row_of_lines,
 )
 from generator.documents.monthly_plan import planned_in
-from generator.documents.phrasing import lower_first, money_clause, name_list, participation_sentence, upper_first, villages_named
+from generator.documents.phrasing import (
+    land_clause,
+    lower_first,
+    money_clause,
+    name_list,
+    participation_sentence,
+    upper_first,
+    villages_named,
+)
 from generator.documents.report_tables import people_row, people_rows, progress_table, resource_row
 from generator.documents.targets import done_phrase, met_villages, places_of, points, share_of, slow_targets, untouched_clause
 from generator.model import COMMUNE_CENTRE, Criterion, DocType, Method, NoteKind, PlannedActivity
@@ -34,11 +43,10 @@ from generator.model import COMMUNE_CENTRE, Criterion, DocType, Method, NoteKind
 
 def _cumulative_sentence(figures: MonthlyFigures, month: dt.date) -> str:
     totals = figures.cumulative_totals
-    land = f"; Nhân dân hiến {vnformat.number(totals.land_m2)} m² đất" if totals.land_m2 else ""
     return (
         f"Lũy kế từ đầu năm đến hết tháng {vnformat.month_year(month.month, month.year)}: "
         f"{vnformat.number(totals.activities)} buổi, {vnformat.number(totals.participants)} lượt người tham gia, "
-        f"{vnformat.number(totals.workdays)} ngày công{money_clause(totals)}{land}."
+        f"{vnformat.number(totals.workdays)} ngày công{money_clause(totals)}{land_clause(totals)}."
     )
 
 
@@ -177,7 +185,7 @@ def evaluation(source: Source, figures: MonthlyFigures) -> list[Row]:
             + "; ".join(f"{lower_first(criterion.content)} ({name_list(names, 20)})" for criterion, names in newly)
             + "."
         )
-    strengths += [f"- {t}" for t in commune.notes_of(month, NoteKind.STRENGTH)]
+    strengths += note_lines(commune, month, NoteKind.STRENGTH)
 
     weaknesses: list[str] = []
     missed = planned_not_done(source, month)
@@ -214,8 +222,8 @@ def evaluation(source: Source, figures: MonthlyFigures) -> list[Row]:
         else:
             state = f"mới tăng {vnformat.percent(overall.value)}"
         weaknesses.append(f"- Tiến độ {lower_first(criterion.content)} còn chậm: toàn xã {state}{untouched_clause(figures, criterion)}.")
-    weaknesses += [f"- {t}" for t in commune.notes_of(month, NoteKind.WEAKNESS)]
-    causes = [f"- {t}" for t in commune.notes_of(month, NoteKind.CAUSE)]
+    weaknesses += note_lines(commune, month, NoteKind.WEAKNESS)
+    causes = note_lines(commune, month, NoteKind.CAUSE)
 
     groups = [("Ưu điểm", strengths), ("Hạn chế", weaknesses), ("Nguyên nhân", causes)]
     shown = [(title, lines) for title, lines in groups if lines]
@@ -257,7 +265,7 @@ def next_tasks(source: Source, figures: MonthlyFigures) -> list[str]:
             + "; ".join(lower_first(p.criterion.content) for p in slow)
             + ", nhất là ở các thôn chưa thực hiện."
         )
-    lines += [f"- {t}" for t in source.commune.notes_of(month, NoteKind.TASK)]
+    lines += note_lines(source.commune, month, NoteKind.TASK)
     return lines[:6]
 
 
@@ -277,7 +285,7 @@ def monthly_report_context(source: Source) -> dict[str, Any]:
     info = commune.info
     figures = aggregate_month(commune, source.activities, month)
     context = common_context(source, DocType.MONTHLY_REPORT)
-    proposals = [f"- {t}" for t in commune.notes_of(month, NoteKind.PROPOSAL)]
+    proposals = note_lines(commune, month, NoteKind.PROPOSAL)
     context.update(
         thang=str(month.month),
         thang_sau=str(next_month(month).month),

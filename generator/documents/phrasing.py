@@ -59,12 +59,11 @@ def participation_sentence(totals: Totals, period: str) -> str:
     overlap = totals.party_members + totals.residents > totals.participants
     note = "; một người có thể thuộc cả hai thành phần" if overlap else ""
     among = f" (trong đó có {' và '.join(groups)}{note})" if groups else ""
-    land = f"; Nhân dân hiến {vnformat.number(totals.land_m2)} m² đất" if totals.land_m2 else ""
     return (
         f"{period}, các chi bộ, tổ chức đã chủ trì {vnformat.number(totals.activities)} buổi ra quân, thu hút "
         f"{vnformat.number(totals.participants)} lượt cán bộ, đảng viên, công chức, viên chức, chiến sỹ lực lượng "
         f"vũ trang, đoàn viên, hội viên và Nhân dân tham gia{among}, với {vnformat.number(totals.workdays)} ngày "
-        f"công{money_clause(totals)}{land}."
+        f"công{money_clause(totals)}{land_clause(totals)}."
     )
 
 
@@ -78,3 +77,7 @@ def money_clause(totals: Totals) -> str:
         parts.append(f"hiện vật quy đổi {vnformat.money(totals.in_kind)}")
     detail = f" ({', '.join(parts)})" if len(parts) > 1 else ""
     return f"; huy động {vnformat.money(totals.money)}{detail}"
+
+
+def land_clause(totals: Totals) -> str:
+    return f"; Nhân dân hiến {vnformat.number(totals.land_m2)} m² đất" if totals.land_m2 else ""
