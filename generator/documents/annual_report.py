@@ -10,8 +10,18 @@ from decimal import Decimal
 from typing import Any
 
 from generator import vnformat
-from generator.aggregation import HUNDRED, Totals, aggregate_month, next_month
-from generator.documents.common import Source, advisory_body, closing, common_context, note_lines, reporter, row, row_of_lines
+from generator.aggregation import HUNDRED, MonthlyFigures, Totals, aggregate_month, next_month
+from generator.documents.common import (
+    Row,
+    Source,
+    advisory_body,
+    closing,
+    common_context,
+    note_lines,
+    numbered_sections,
+    reporter,
+    row,
+)
 from generator.documents.phrasing import lower_first, participation_sentence, upper_first, villages_named
 from generator.documents.targets import (
     done_phrase,
@@ -24,7 +34,7 @@ from generator.documents.targets import (
     target_cell,
     untouched_clause,
 )
-from generator.model import COMMUNE_CENTRE, Commune, DocType, Method, NoteKind
+from generator.model import COMMUNE_CENTRE, Commune, DocType, Method, NoteKind, PlanInfo
 
 
 def months_covered(source: Source) -> int:
@@ -81,18 +91,8 @@ def previous_year_sentence(commune: Commune, totals: Totals, last: int) -> str:
     )
 
 
-def annual_report_context(source: Source) -> dict[str, Any]:
-    commune = source.commune
-    info = commune.info
-    year = source.year
-    last = months_covered(source)
-    full_year = last == 12
-    last_month = dt.date(year, max(last, 1), 1)
-    figures = aggregate_month(commune, source.activities, last_month)
-    end = next_month(last_month)
-    # the annual report is dated when it is issued, not in the month of the last data
-    context = common_context(replace(source, month=None), DocType.ANNUAL_REPORT)
-    per_month = [aggregate_month(commune, source.activities, dt.date(year, m, 1)).month_totals for m in range(1, last + 1)]
+def _objectives(figures: MonthlyFigures) -> list[Row]:
+    """Section II.1: a row per target, what was done toward it and how many villages met it."""
     objectives = []
     for n, overall in enumerate((p for p in figures.commune_progress if p.applicable and p.target is not None), start=1):
         criterion = overall.criterion
@@ -122,11 +122,11 @@ def annual_report_context(source: Source) -> dict[str, Any]:
                 dat=f"{len(met)}/{of} thôn" if of else "",
             )
         )
-    others = [
-        f"- {done_phrase(p.criterion, p.cumulative_quantity)}."
-        for p in figures.commune_progress
-        if p.applicable and p.target is None and p.cumulative_quantity
-    ]
+    return objectives
+
+
+def _strengths(commune: Commune, figures: MonthlyFigures) -> list[str]:
+    """What the data say under Ưu điểm: how many units and villages were active, the targets met."""
     strengths = [
         f"- {len([r for r in figures.units if r.cumulative.activities])}/{len(commune.units)} chi bộ, tổ chức và "
         f"{len([r for r in figures.places if r.cumulative.activities and r.name != COMMUNE_CENTRE])}/{len(commune.villages)} "
@@ -139,13 +139,18 @@ def annual_report_context(source: Source) -> dict[str, Any]:
             reached.append(f"{len(met)}/{of} thôn đạt chỉ tiêu {lower_first(overall.criterion.content)}")
     if reached:
         strengths.append(f"- {upper_first('; '.join(reached))}.")
+    return strengths
+
+
+def _weaknesses(source: Source, figures: MonthlyFigures, last: int, end: dt.date) -> list[str]:
+    """What the data say under Hạn chế: the months a unit held nothing, the slow targets."""
     weaknesses = []
     active_months: dict[str, set[int]] = {}
     for activity in source.activities:
-        if activity.day.year == year and activity.day < end:
+        if activity.day.year == source.year and activity.day < end:
             active_months.setdefault(activity.unit, set()).add(activity.day.month)
     gaps = {
-        u.name: [m for m in range(1, last + 1) if m not in active_months.get(u.name, set())] for u in commune.units
+        u.name: [m for m in range(1, last + 1) if m not in active_months.get(u.name, set())] for u in source.commune.units
     }
     uneven = [f"{name} (tháng {', '.join(str(m) for m in months)})" for name, months in gaps.items() if months]
     if len(uneven) == 1:
@@ -154,12 +159,12 @@ def annual_report_context(source: Source) -> dict[str, Any]:
         weaknesses.append(f"- Một số chi bộ, tổ chức có tháng chưa tổ chức hoạt động: {'; '.join(uneven)}.")
     for overall in slow_targets(figures):
         weaknesses.append(f"- Tiến độ {lower_first(overall.criterion.content)} còn chậm{untouched_clause(figures, overall.criterion)}.")
-    sections = [
-        ("Ưu điểm", strengths + note_lines(commune, last_month, NoteKind.STRENGTH)),
-        ("Hạn chế", weaknesses + note_lines(commune, last_month, NoteKind.WEAKNESS)),
-        ("Nguyên nhân", note_lines(commune, last_month, NoteKind.CAUSE)),
-        ("Bài học kinh nghiệm", note_lines(commune, last_month, NoteKind.LESSON)),
-    ]
+    return weaknesses
+
+
+def _commended(source: Source, figures: MonthlyFigures, end: dt.date) -> list[str]:
+    """The three units that drew the most people, then the two villages that met the most targets."""
+    commune = source.commune
     ranked = sorted((r for r in figures.units if r.cumulative.activities), key=lambda r: (-r.cumulative.participants, r.name))
     assigned = {a.unit: a.villages for a in commune.assignments}
     commended = []
@@ -181,8 +186,11 @@ def annual_report_context(source: Source) -> dict[str, Any]:
             + "; ".join(lower_first(c.content) for c in village_met[name])
             + "."
         )
-    period = annual_period(source)
-    following = f"năm {year + 1}" if full_year else f"những tháng còn lại của năm {year}"
+    return commended
+
+
+def _tasks(info: PlanInfo, figures: MonthlyFigures, following: str) -> list[str]:
+    """Section IV: keep up the assigned villages, finish the slow targets, follow up."""
     tasks = [f"- Các chi bộ, tổ chức tiếp tục duy trì hoạt động tại các thôn được phân công trong {following}."]
     slow = slow_targets(figures)
     if slow:
@@ -191,6 +199,45 @@ def annual_report_context(source: Source) -> dict[str, Any]:
         )
     # the month's own task notes belong to its monthly report, not to the year's
     tasks.append(f"- {advisory_body(info)} theo dõi, đôn đốc, tổng hợp, tham mưu Ban Thường vụ Đảng ủy sơ kết, tổng kết phong trào.")
+    return tasks
+
+
+def _month_row(totals: Totals, **names: str) -> Row:
+    return row(
+        **names,
+        so_buoi=vnformat.number(totals.activities),
+        luot=vnformat.number(totals.participants),
+        ngay_cong=vnformat.number(totals.workdays),
+        tien=vnformat.number(totals.money, 0),
+        dat=vnformat.number(totals.land_m2),
+    )
+
+
+def annual_report_context(source: Source) -> dict[str, Any]:
+    commune = source.commune
+    info = commune.info
+    year = source.year
+    last = months_covered(source)
+    full_year = last == 12
+    last_month = dt.date(year, max(last, 1), 1)
+    figures = aggregate_month(commune, source.activities, last_month)
+    end = next_month(last_month)
+    # the annual report is dated when it is issued, not in the month of the last data
+    context = common_context(replace(source, month=None), DocType.ANNUAL_REPORT)
+    per_month = [aggregate_month(commune, source.activities, dt.date(year, m, 1)).month_totals for m in range(1, last + 1)]
+    others = [
+        f"- {done_phrase(p.criterion, p.cumulative_quantity)}."
+        for p in figures.commune_progress
+        if p.applicable and p.target is None and p.cumulative_quantity
+    ]
+    sections = [
+        ("Ưu điểm", _strengths(commune, figures) + note_lines(commune, last_month, NoteKind.STRENGTH)),
+        ("Hạn chế", _weaknesses(source, figures, last, end) + note_lines(commune, last_month, NoteKind.WEAKNESS)),
+        ("Nguyên nhân", note_lines(commune, last_month, NoteKind.CAUSE)),
+        ("Bài học kinh nghiệm", note_lines(commune, last_month, NoteKind.LESSON)),
+    ]
+    period = annual_period(source)
+    following = f"năm {year + 1}" if full_year else f"những tháng còn lại của năm {year}"
     context.update(
         nguoi_bao_cao=reporter(info),
         loai_bao_cao="kết quả thực hiện" if full_year else f"sơ kết {last} tháng đầu năm thực hiện",
@@ -204,29 +251,13 @@ def annual_report_context(source: Source) -> dict[str, Any]:
             figures.cumulative_totals, f"Năm {year}" if full_year else f"Từ đầu năm đến hết tháng {last}/{year}"
         )
         + previous_year_sentence(commune, figures.cumulative_totals, last),
-        muc_tieu=objectives,
+        muc_tieu=_objectives(figures),
         noi_dung_khac=others,
-        cac_thang=[
-            row(
-                thang=f"Tháng {m}",
-                so_buoi=vnformat.number(t.activities),
-                luot=vnformat.number(t.participants),
-                ngay_cong=vnformat.number(t.workdays),
-                tien=vnformat.number(t.money, 0),
-                dat=vnformat.number(t.land_m2),
-            )
-            for m, t in enumerate(per_month, start=1)
-        ],
-        cac_thang_tong=row(
-            so_buoi=vnformat.number(figures.cumulative_totals.activities),
-            luot=vnformat.number(figures.cumulative_totals.participants),
-            ngay_cong=vnformat.number(figures.cumulative_totals.workdays),
-            tien=vnformat.number(figures.cumulative_totals.money, 0),
-            dat=vnformat.number(figures.cumulative_totals.land_m2),
-        ),
-        danh_gia=[row_of_lines(f"{n}- {t}", lines) for n, (t, lines) in enumerate([(t, ls) for t, ls in sections if ls], start=1)],
-        bieu_duong=commended,
+        cac_thang=[_month_row(t, thang=f"Tháng {m}") for m, t in enumerate(per_month, start=1)],
+        cac_thang_tong=_month_row(figures.cumulative_totals),
+        danh_gia=numbered_sections(sections),
+        bieu_duong=_commended(source, figures, end),
         nhiem_vu_toi=following,
-        **closing(tasks, note_lines(commune, last_month, NoteKind.PROPOSAL)),
+        **closing(_tasks(info, figures, following), note_lines(commune, last_month, NoteKind.PROPOSAL)),
     )
     return context

@@ -59,8 +59,10 @@ class Group:
     dong: tuple[str, ...]
 
 
-def row_of_lines(title: str, lines: Sequence[str]) -> Any:
-    return Group(title, tuple(lines))
+def numbered_sections(sections: Sequence[tuple[str, Sequence[str]]]) -> list[Group]:
+    """'1- Ưu điểm', '2- Hạn chế', …: only the sections with something to say, numbered in turn."""
+    shown = [(title, lines) for title, lines in sections if lines]
+    return [Group(f"{n}- {title}", tuple(lines)) for n, (title, lines) in enumerate(shown, start=1)]
 
 
 @dataclass(frozen=True)

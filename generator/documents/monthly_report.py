@@ -16,15 +16,15 @@ from typing import Any
 from generator import vnformat
 from generator.aggregation import HUNDRED, MonthlyFigures, Progress, aggregate_month, month_start, next_month
 from generator.documents.common import (
-    Row,
+    Group,
     Source,
     advisory_body,
     body_in_sentence,
     closing,
     common_context,
     note_lines,
+    numbered_sections,
     reporter,
-    row_of_lines,
 )
 from generator.documents.monthly_plan import planned_in
 from generator.documents.phrasing import (
@@ -168,7 +168,7 @@ def _where(planned: PlannedActivity) -> str:
     return ", ".join(part for part in (when, place) if part)
 
 
-def evaluation(source: Source, figures: MonthlyFigures) -> list[Row]:
+def evaluation(source: Source, figures: MonthlyFigures) -> list[Group]:
     """Section III: 1- Ưu điểm, 2- Hạn chế, 3- Nguyên nhân, each only with something to say."""
     commune = source.commune
     month = figures.month
@@ -225,9 +225,7 @@ def evaluation(source: Source, figures: MonthlyFigures) -> list[Row]:
     weaknesses += note_lines(commune, month, NoteKind.WEAKNESS)
     causes = note_lines(commune, month, NoteKind.CAUSE)
 
-    groups = [("Ưu điểm", strengths), ("Hạn chế", weaknesses), ("Nguyên nhân", causes)]
-    shown = [(title, lines) for title, lines in groups if lines]
-    return [row_of_lines(f"{n}- {title}", lines) for n, (title, lines) in enumerate(shown, start=1)]
+    return numbered_sections([("Ưu điểm", strengths), ("Hạn chế", weaknesses), ("Nguyên nhân", causes)])
 
 
 def next_tasks(source: Source, figures: MonthlyFigures) -> list[str]:
