@@ -107,7 +107,7 @@ class PlanInfo:
     monthly_report_deadline: int = 28
     unit_report_deadline: int | None = None  # `Hạn đơn vị báo cáo`: the units' own day, if the plan sets one
     preamble: str = ""
-    # the superior level as the plan words it ("" = derived from `superior_body`, see documents.py)
+    # the superior level as the plan words it ("" = derived from `superior_body`, see documents/plan.py)
     superior_level: str = ""  # `Cấp trên`: huyện, tỉnh
     superior_committee: str = ""  # `Cấp ủy cấp trên`: Huyện ủy, Tỉnh ủy
     superior_advisory_board: str = ""  # `Ban tham mưu cấp trên`: Ban Dân vận Huyện ủy
