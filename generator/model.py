@@ -52,7 +52,10 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 
+from generator.text import fold
+
 COMMUNE_CENTRE = "Trung tâm xã"
+ARCHIVE_OFFICE = "VPĐU"  # the office that keeps the archive copy: Nơi nhận's last line, 'Lưu VPĐU'
 PHRASE_SLOT = "[số]"  # where `Cách ghi kết quả` takes the month's quantity
 
 
@@ -127,7 +130,12 @@ class Recipient:
 
     @property
     def is_archive_copy(self) -> bool:
-        return self.name.casefold().startswith("lưu")
+        return is_archive_line(self.name)
+
+
+def is_archive_line(text: str) -> bool:
+    """A Nơi nhận line for the office's own copy: 'Lưu VPĐU', 'lưu: VT'."""
+    return fold(text).startswith("lưu")
 
 
 @dataclass(frozen=True)

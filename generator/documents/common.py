@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator import vnformat
-from generator.model import Activity, Commune, DocType, NoteKind, PlanInfo, PlannedActivity, Recipient
+from generator.model import ARCHIVE_OFFICE, Activity, Commune, DocType, NoteKind, PlanInfo, PlannedActivity, Recipient
 from generator.text import fold
 
-ARCHIVE_LINE = "Lưu VPĐU"
+ARCHIVE_LINE = f"Lưu {ARCHIVE_OFFICE}"
 DEFAULT_ADVISORY_BODY = "Khối dân vận Đảng ủy"
 MOVEMENT = (
     "phong trào cán bộ, đảng viên, công chức, viên chức, chiến sỹ lực lượng vũ trang trực tiếp tham gia "
