@@ -52,7 +52,10 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 
+from generator.text import fold
+
 COMMUNE_CENTRE = "Trung tâm xã"
+ARCHIVE_OFFICE = "VPĐU"  # the office that keeps the archive copy: Nơi nhận's last line, 'Lưu VPĐU'
 PHRASE_SLOT = "[số]"  # where `Cách ghi kết quả` takes the month's quantity
 
 
@@ -107,7 +110,7 @@ class PlanInfo:
     monthly_report_deadline: int = 28
     unit_report_deadline: int | None = None  # `Hạn đơn vị báo cáo`: the units' own day, if the plan sets one
     preamble: str = ""
-    # the superior level as the plan words it ("" = derived from `superior_body`, see documents.py)
+    # the superior level as the plan words it ("" = derived from `superior_body`, see documents/plan.py)
     superior_level: str = ""  # `Cấp trên`: huyện, tỉnh
     superior_committee: str = ""  # `Cấp ủy cấp trên`: Huyện ủy, Tỉnh ủy
     superior_advisory_board: str = ""  # `Ban tham mưu cấp trên`: Ban Dân vận Huyện ủy
@@ -127,7 +130,12 @@ class Recipient:
 
     @property
     def is_archive_copy(self) -> bool:
-        return self.name.casefold().startswith("lưu")
+        return is_archive_line(self.name)
+
+
+def is_archive_line(text: str) -> bool:
+    """A Nơi nhận line for the office's own copy: 'Lưu VPĐU', 'lưu: VT'."""
+    return fold(text).startswith("lưu")
 
 
 @dataclass(frozen=True)

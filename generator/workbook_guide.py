@@ -1,6 +1,6 @@
 """The prose of the workbook's Hướng dẫn sheet and Thông tin notes (ntm init,
 the sample workbook): what a clerk reads to fill the workbook, in one place, apart from the code
-that lays it out (blank.py). Each column's help (its header comment) is in schema.py.
+that lays it out (blank.py, workbook_sheets.py). Each column's help (its header comment) is in schema.py.
 """
 
 from __future__ import annotations

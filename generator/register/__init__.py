@@ -33,7 +33,7 @@ from generator.errors import (
     OutputProblem,
     RegisterProblem,
 )
-from generator.model import TYPE_NAMES
+from generator.model import ARCHIVE_OFFICE, TYPE_NAMES
 from generator.register import archive, draft, export, issue, numbering, rebuild, store
 from generator.register.archive import (
     PENDING_NAME,
@@ -55,7 +55,6 @@ from generator.register.numbering import (
 )
 from generator.register.rebuild import RebuildReport, rebuild_register
 from generator.register.store import (
-    ARCHIVE_OFFICE,
     BUSY_TIMEOUT,
     DEFAULT_ARCHIVE,
     EXPORT_FILE,

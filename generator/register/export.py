@@ -62,6 +62,8 @@ def export_register(archive: Path, target: Path, year: int | None = None) -> Pat
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Border, Font, Side
 
+    from generator.workbook_sheets import page_setup
+
     documents = list_documents(archive, year)
     workbook = Workbook()
     sheet = workbook.active
@@ -97,12 +99,7 @@ def export_register(archive: Path, target: Path, year: int | None = None) -> Pat
             cell.font = font
             cell.alignment = wrap
             cell.border = border
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = "1:1"
+    page_setup(sheet, landscape=True)
     buffer = io.BytesIO()
     workbook.save(buffer)
     from generator.files import write_atomically

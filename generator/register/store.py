@@ -15,13 +15,12 @@ from generator.errors import (
     OutputProblem,
     RegisterProblem,
 )
-from generator.text import fold
+from generator.model import ARCHIVE_OFFICE, is_archive_line
 
 DEFAULT_ARCHIVE = Path("archive")
 REGISTER_FILE = "so-dang-ky.sqlite"
 EXPORT_FILE = "so-dang-ky-van-ban-di.xlsx"
 BUSY_TIMEOUT = 30.0  # seconds a second `ntm issue` waits for the first one
-ARCHIVE_OFFICE = "VPĐU"
 
 ISSUED = "issued"
 WITHDRAWN = "withdrawn"
@@ -69,13 +68,13 @@ class RegisteredDocument:
     @property
     def sent_to(self) -> tuple[str, ...]:
         """The recipients other than the office's own copy (`Lưu VPĐU`)."""
-        return tuple(r for r in self.recipients if not _is_archive_copy(r))
+        return tuple(r for r in self.recipients if not is_archive_line(r))
 
     @property
     def kept_by(self) -> str:
         """Who keeps the archive copy: 'VPĐU xã' from '- Lưu VPĐU xã.'."""
         for line in self.recipients:
-            if _is_archive_copy(line):
+            if is_archive_line(line):
                 kept = re.sub(r"^lưu\s*:?\s*", "", line, flags=re.IGNORECASE).strip()
                 return kept or ARCHIVE_OFFICE
         return ARCHIVE_OFFICE
@@ -274,10 +273,6 @@ def _record_of(row: sqlite3.Row) -> RegisteredDocument:
         draft_sha256=row["draft_sha256"],
         created_at=row["created_at"],
     )
-
-
-def _is_archive_copy(line: str) -> bool:
-    return fold(line).startswith("lưu")
 
 
 def _sha256(data: bytes) -> str:
