@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.aggregation import Progress, aggregate_month, months_with_data, next_month
-from generator.documents import MONTHLY_PLAN, MONTHLY_REPORT, Source
+from generator.aggregation import Progress, aggregate_month, months_with_data
+from generator.documents import MONTHLY_PLAN, MONTHLY_REPORT, Source, deadline_in
 from generator.errors import UsageError
 from generator.model import DocType
 from generator.pipeline.generating import cause_reminder
@@ -77,7 +77,7 @@ def status(
     registered = list_documents(archive if archive is not None else DEFAULT_ARCHIVE)
     deadlines = []
     for spec, day in ((MONTHLY_PLAN, info.monthly_plan_deadline), (MONTHLY_REPORT, info.monthly_report_deadline)):
-        due = month.replace(day=min(day, (next_month(month) - dt.timedelta(days=1)).day))
+        due = deadline_in(month, day)
         draft = out_dir.joinpath(*spec.relative_path(source).parts)
         issued = _issued_for(registered, spec.doc_type, month)
         deadlines.append(Deadline(spec.doc_type, spec.title(source), due, (due - today).days, draft, draft.is_file(), issued))

@@ -121,10 +121,13 @@ def _uploads(form: FormData, field: str) -> list[UploadFile]:
 
 
 def _with_job(job: Job | None) -> dict[str, Any]:
-    """The job and, once it is done, what its result fragment shows."""
+    """The job and, once it is done, what its result fragment shows. `done` is read once: the
+    worker thread may finish while the page renders, and the fragment must not see the job
+    done without its result."""
     if job is None:
-        return {"job": None}
-    return {"job": job, **(job.context if job.done else {})}
+        return {"job": None, "done": False}
+    done = job.done
+    return {"job": job, "done": done, **(job.context if done else {})}
 
 
 def _sha256(path: Path) -> str:
