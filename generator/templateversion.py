@@ -20,7 +20,7 @@ from generator.resources import shipped_templates
 
 PROPERTY = "ntm-template-version"
 # the version of the shipped templates: the date of their last change and the issue that made it
-CURRENT = "2026.12-11"
+CURRENT = "2026.12-14"
 
 _CUSTOM_PART = "docProps/custom.xml"
 _CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"

@@ -74,6 +74,11 @@ def date_short(day: date) -> str:
     return format_date(day, "dd/MM/y", locale=LOCALE)
 
 
+def date_short_or_blank(day: date | None, year: int) -> str:
+    """A citation's date, or the gaps a draft leaves for it: '    /    /2021' (filled at issue)."""
+    return date_short(day) if day is not None else f"{BLANK_DAY}/{BLANK_DAY}/{year}"
+
+
 def number_symbol(doc_number: int | None, type_symbol: str, body_symbol: str) -> str:
     """'11-KH/ĐU', '05-BC/ĐU' (1–9 padded); a draft: '     -BC/ĐU'."""
     shown = BLANK_NUMBER if doc_number is None else f"{doc_number:02d}"
@@ -104,6 +109,8 @@ DATE_GAPPED = re.compile(
 DATE_WORDS = re.compile(r"ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})")
 # a line shaped like a date line, whatever its figures
 DATE_SHAPE = re.compile(r"ngày\b.*\btháng\b.*\bnăm\b", re.IGNORECASE)
+# the short date of a draft's citation of itself, left as gaps: 'ngày     /    /2021'
+SHORT_DATE_GAPPED = re.compile(r"ngày" + GAP + r"/" + GAP + r"/[ \t\u00a0]*\d{4}")
 # a short date after "ngày" in running text (date_short): 'ngày 15/01/2021'
 SHORT_DATE = re.compile(r"ngày\s+(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})")
 # a month in a title or a sentence: 'tháng 3 năm 2021', 'tháng 3/2021'

@@ -227,8 +227,10 @@ def test_number_and_date_filled_formatting_kept(drafts: dict[str, Path], archive
     }
     body_before = [p.text for p in docx.Document(str(drafts["BC"])).paragraphs]
     body_after = [p.text for p in docx.Document(str(issued.docx)).paragraphs]
-    # the annexed tables' "(Kèm theo Báo cáo số …)" get the number too
-    assert body_after == [t.replace("số      -BC/ĐU", "số 01-BC/ĐU") for t in body_before]
+    # the annexed tables' "(Kèm theo Báo cáo số …, ngày …)" get the number and the issue date too
+    cited = "(Kèm theo Báo cáo số 01-BC/ĐU, ngày 03/04/2021 của Đảng ủy xã Bình Xa)"
+    assert body_after == [t.replace("(Kèm theo Báo cáo số      -BC/ĐU, ngày     /    /2021 của", "(Kèm theo Báo cáo số 01-BC/ĐU, ngày 03/04/2021 của") for t in body_before]
+    assert body_after.count(cited) == 3, "Biểu 01, 02 and 03 each cite the report"
 
 
 def test_draft_is_not_changed(drafts: dict[str, Path], archive: Path) -> None:
@@ -249,6 +251,21 @@ def test_citations_of_its_own_number_are_filled(drafts: dict[str, Path], archive
     issued = R.issue_document(draft, archive, APRIL_3)
     last = docx.Document(str(issued.docx)).paragraphs[-1]
     assert last.text == "Kèm theo Báo cáo số 01-BC/ĐU của Đảng ủy xã; Kế hoạch số      -KH/ĐU giữ nguyên."
+
+
+def test_the_citation_of_its_own_number_gets_the_issue_date_and_no_other_date_changes(drafts: dict[str, Path], archive: Path, tmp_path: Path) -> None:
+    document = docx.Document(str(drafts["BC"]))
+    paragraph = document.add_paragraph("(Kèm theo Báo cáo số      -BC/")
+    paragraph.add_run("ĐU, ngày     /")  # the gaps split over runs, as Word often stores them
+    paragraph.add_run("    /2021 của Đảng ủy xã; theo Kế hoạch số      -KH/ĐU, ngày     /    /2021)")
+    document.add_paragraph("Hạn nộp ngày     /    /2021.")  # no citation of the document: left alone
+    draft = tmp_path / "dated" / "bao-cao-thang-03.docx"
+    draft.parent.mkdir()
+    document.save(str(draft))
+    issued = R.issue_document(draft, archive, APRIL_3)
+    *_, cited, other = docx.Document(str(issued.docx)).paragraphs
+    assert cited.text == "(Kèm theo Báo cáo số 01-BC/ĐU, ngày 03/04/2021 của Đảng ủy xã; theo Kế hoạch số      -KH/ĐU, ngày     /    /2021)"
+    assert other.text == "Hạn nộp ngày     /    /2021."
 
 
 def test_register_row(drafts: dict[str, Path], archive: Path) -> None:

@@ -76,7 +76,7 @@ def test_monthly_plan_names_the_units_without_a_planned_activity(sample_outputs)
 def test_monthly_plan_table_comes_after_the_signature(sample_outputs):
     document = docx.Document(str(sample_outputs["KHT"]))
     texts = [squash(p.text) for p in document.paragraphs]
-    assert "(Kèm theo Kế hoạch số -KH/ĐU của Đảng ủy xã Bình Xa)" in texts
+    assert "(Kèm theo Kế hoạch số -KH/ĐU, ngày / /2021 của Đảng ủy xã Bình Xa)" in texts
     body = document.element.body
     order = [c for c in body.iterchildren() if c.tag.endswith(("}tbl", "}p"))]
     signature = next(i for i, c in enumerate(order) if "Nơi nhận:" in "".join(c.itertext()))

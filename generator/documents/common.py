@@ -118,7 +118,7 @@ def common_context(source: Source, doc_type: DocType, number: int | None = None,
         "nguoi_ky": info.signer,
         "noi_nhan": [row(ten=r.name, ghi_chu=r.note) for r in recipient_lines(source.commune.recipients_of(doc_type))],
         "so_ke_hoach_ky_hieu": vnformat.number_symbol(info.plan_number, DocType.PLAN.number_symbol, info.body_symbol),
-        "ngay_ke_hoach": vnformat.date_short(info.plan_date) if info.plan_date else f"{vnformat.BLANK_DAY}/{vnformat.BLANK_DAY}/{info.year}",
+        "ngay_ke_hoach": vnformat.date_short_or_blank(info.plan_date, info.year),
         "noi_nhan_bao_cao": info.report_recipient,
     }
 

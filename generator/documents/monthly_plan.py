@@ -74,6 +74,7 @@ def monthly_plan_context(source: Source) -> dict[str, Any]:
         ),
         co_quan_dau_moi=advisory_body(info),
         so_bao_cao=vnformat.number_symbol(None, DocType.MONTHLY_PLAN.number_symbol, info.body_symbol),
+        ngay_ban_hanh=vnformat.date_short_or_blank(None, info.year),  # the issue date, written in by `ntm issue`
         ten_co_quan_ban_hanh=body_in_sentence(info.issuing_body, info.place),
         chua_dang_ky=(
             [f"- {name_list(without, 20)} chưa đăng ký hoạt động trong tháng; chủ động phối hợp với chi bộ thôn được "

@@ -290,6 +290,7 @@ def monthly_report_context(source: Source) -> dict[str, Any]:
         nguoi_bao_cao=reporter(info),
         ten_co_quan_ban_hanh=body_in_sentence(info.issuing_body, info.place),
         so_bao_cao=vnformat.number_symbol(None, DocType.MONTHLY_REPORT.number_symbol, info.body_symbol),
+        ngay_ban_hanh=vnformat.date_short_or_blank(None, info.year),  # the issue date, written in by `ntm issue`
         lanh_dao=[
             f"- {reporter(info)} ban hành {plan_citation(source, month)}, phân công các chi bộ, tổ chức phối hợp với "
             "chi bộ, ban công tác mặt trận các thôn tổ chức thực hiện.",

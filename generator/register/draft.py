@@ -25,6 +25,7 @@ from generator.zipguard import guard_docx
 _GAP = vnformat.GAP
 _NUMBER_LINE = vnformat.NUMBER_LINE
 _DATE = vnformat.DATE_GAPPED
+_CITED_DATE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?P<date>" + vnformat.SHORT_DATE_GAPPED.pattern + ")")
 _DASHES = re.compile(r"^[-–—_=*\s]+$")
 _MONTHLY = re.compile(r"\btháng\s+\d{1,2}\b")
 _YEARLY = re.compile(r"\bnăm\s+\d{4}\b")
@@ -267,7 +268,7 @@ def describe_draft(draft: Path) -> DraftSummary:
 
 
 def _fill(draft: _Draft, number: int, day: dt.date) -> bytes:
-    """The final document: number, date, and the document's citations of its own number."""
+    """The final document: number, date, and the document's citations of its own number and date."""
     number_line = vnformat.document_number(number, draft.type_symbol, draft.body_symbol)
     found = _match_line(_normalised_text(draft.number_paragraph))
     assert found is not None
@@ -288,8 +289,15 @@ def _fill(draft: _Draft, number: int, day: dt.date) -> bytes:
         if draft.type_symbol not in unicodedata.normalize("NFC", text):
             continue
         text = _normalised_text(paragraph)
-        for hit in reversed(list(citation.finditer(text))):
-            _replace_span(paragraph, hit.start(), hit.end(), f"{hit['word']} {symbol}")
+        spans = []
+        for hit in citation.finditer(text):
+            spans.append((hit.start(), hit.end(), f"{hit['word']} {symbol}"))
+            # the citation's own date, right after its number: '…-BC/ĐU, ngày     /    /2021'
+            dated = _CITED_DATE.match(text, hit.end())
+            if dated is not None:
+                spans.append((dated.start("date"), dated.end("date"), f"ngày {vnformat.date_short(day)}"))
+        for start, end, new in sorted(spans, reverse=True):  # right to left: the earlier spans keep their places
+            _replace_span(paragraph, start, end, new)
     buffer = io.BytesIO()
     draft.document.save(buffer)
     return buffer.getvalue()
