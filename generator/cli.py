@@ -321,14 +321,8 @@ def status(paths: tuple[Path, ...], month: str | None, out_dir: Path, archive: P
                 f"đã phát hành Số {issued.symbol} ngày {issued.issued_on:%d/%m/%Y} ({timing})."
             )
             continue
-        if deadline.days_left > 0:
-            left = f"còn {deadline.days_left} ngày"
-        elif deadline.days_left == 0:
-            left = "hôm nay là hạn"
-        else:
-            left = f"đã quá hạn {-deadline.days_left} ngày"
         draft = f"bản nháp: {deadline.draft}" if deadline.draft_exists else "chưa có bản nháp (chạy 'ntm generate')"
-        click.echo(f"  - {deadline.title}: gửi trước ngày {deadline.due:%d/%m/%Y}, {left}; chưa phát hành; {draft}.")
+        click.echo(f"  - {deadline.title}: gửi trước ngày {deadline.due:%d/%m/%Y}, {deadline.standing}; chưa phát hành; {draft}.")
     click.echo(f"Hoạt động đã ghi trong tháng: {report.activities_in_month}.")
     if report.idle_units:
         click.echo(f"Đơn vị chưa có hoạt động trong tháng ({len(report.idle_units)}): {', '.join(report.idle_units)}.")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from click.testing import CliRunner
 
 from generator.cli import main
@@ -50,3 +52,17 @@ def test_month_outside_the_plan_year_is_a_usage_error():
     result = CliRunner().invoke(main, ["status", str(INPUTS), "--month", "2022-01"])
     assert result.exit_code == 2
     assert "không thuộc năm kế hoạch 2021" in result.output
+
+
+@pytest.mark.parametrize(
+    ("today", "standing"),
+    [
+        (dt.date(2021, 3, 20), "còn 8 ngày"),
+        (dt.date(2021, 3, 28), "hôm nay là hạn"),
+        (dt.date(2021, 4, 2), "đã quá hạn 5 ngày"),
+        (dt.date(2023, 6, 1), "đã quá hạn (năm 2021 đã qua)"),  # last year's workbook: no count of 795 days
+    ],
+)
+def test_the_days_left_are_worded_once_for_the_console_and_the_web_page(tmp_path, today, standing):
+    report = status([INPUTS], tmp_path, dt.date(2021, 3, 1), today=today)
+    assert report.deadlines[1].standing == standing

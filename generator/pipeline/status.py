@@ -29,6 +29,18 @@ class Deadline:
     draft_exists: bool
     issued: RegisteredDocument | None = None  # the register's copy of it, when issued
 
+    @property
+    def standing(self) -> str:
+        """The days left, in the words the console and the web page both show. A deadline of a
+        past year is only said to be past: a count of hundreds of days tells the clerk nothing."""
+        if self.days_left > 0:
+            return f"còn {self.days_left} ngày"
+        if self.days_left == 0:
+            return "hôm nay là hạn"
+        if self.due.year < (self.due + dt.timedelta(days=-self.days_left)).year:
+            return f"đã quá hạn (năm {self.due.year} đã qua)"
+        return f"đã quá hạn {-self.days_left} ngày"
+
 
 @dataclass(frozen=True)
 class StatusReport:
