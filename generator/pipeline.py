@@ -16,11 +16,12 @@ from generator import schema as S
 from generator.aggregation import Progress, aggregate_month, months_with_data, next_month
 from generator.documents import ALL_DOCUMENTS, ANNEX, DOCUMENTS_BY_KEY, MONTHLY_PLAN, MONTHLY_REPORT, PLAN, DocumentSpec, Source, missing_causes
 from generator.files import write_atomically
-from generator.pdf import LibreOfficeMissing, convert_to_pdf, find_soffice, merge_pdfs
+from generator.pdf import convert_to_pdf, find_soffice, merge_pdfs, warm_up
 from generator.errors import (
     ProblemCode,
     UNREADABLE,
     InputsUnreadable,
+    LibreOfficeMissing,
     Location,
     OutputProblem,
     Problem,
@@ -40,6 +41,7 @@ from generator.validation import formula_problems, validate_activities, validate
 if TYPE_CHECKING:  # Word, Excel-writing and register code is imported by the commands that use it
     from generator.formatcheck import Finding
     from generator.issuedates import IssueWindow
+    from generator.office import Office
     from generator.register import IssuedDocument, RebuildReport, RegisteredDocument, VerifyReport
 
 
@@ -305,15 +307,17 @@ def generate(
     month: dt.date | None = None,
     pdf: bool = False,
     archive: Path = Path("archive"),
-    office_profile: Path | None = None,
+    office: Office | None = None,
 ) -> GenerateResult:
     """The main job: every selected document of the inputs, as drafts under out_dir/<year>/;
-    with `pdf`, their PDFs too (one LibreOffice run) and the print bundle in-tat-ca.pdf.
-    `office_profile`: the profile of a LibreOffice kept running (ntm serve), which then
-    does the conversion at once instead of a new LibreOffice starting."""
+    with `pdf`, their PDFs too (the process's warm LibreOffice, or `office`: ntm serve's) and
+    the print bundle in-tat-ca.pdf. LibreOffice starts before the logs are read, so that its
+    start-up runs while the DOCX files are made."""
     if pdf and find_soffice() is None:
         raise LibreOfficeMissing()
     specs = select_documents(docs, month is not None)
+    if pdf:
+        warm_up(len(specs), office)
     inputs = load_inputs(paths)
     templates = templates or shipped_templates()
     report_month = _report_month(inputs, month)
@@ -335,7 +339,7 @@ def generate(
     reminders = cause_reminder(source) if MONTHLY_REPORT in specs else ()
     if not pdf or not written:
         return GenerateResult(inputs, tuple(written), report_month, reminders=reminders)
-    pdfs = convert_to_pdf([w.path for w in written], profile=office_profile)
+    pdfs = convert_to_pdf([w.path for w in written], office=office)
     bundle = merge_pdfs(pdfs, out_dir / str(inputs.commune.info.year) / PRINT_BUNDLE)
     return GenerateResult(inputs, tuple(written), report_month, tuple(pdfs), bundle, reminders)
 
@@ -407,6 +411,7 @@ def issue(
     *,
     force: bool = False,
     today: dt.date | None = None,
+    office: Office | None = None,
 ) -> IssueOutcome:
     """`ntm issue`: the next number from the register, filled in, archived read-only.
 
@@ -430,6 +435,7 @@ def issue(
         archive,
         chosen,
         pdf=pdf,
+        office=office,
         reset_each_year=reset_each_year,
         check=lambda path: [f for f in check_document(path) if f.is_error],
         note=note,
