@@ -275,6 +275,8 @@ class _Instance:
     def convert(self, soffice: Path, inputs: Sequence[Path], outdir: Path, timeout: float, named: Sequence[Path]) -> None:
         """The PDFs of `inputs` in `outdir`, made by this instance (started again if it died)."""
         with self.lock:
+            if self.closed:  # stopped (the server is ending) while this job waited for its turn
+                raise PdfConversionFailed(f"LibreOffice của ntm đã dừng: chưa chuyển sang PDF {quoted_names(named)}.")
             self.start(soffice)
             self.wait_ready()
             try:
