@@ -11,6 +11,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -226,3 +227,23 @@ def test_the_web_page_issues_its_archive_pdf_with_the_warm_instance_of_the_previ
         root = desk.office._root  # type: ignore[union-attr]
         desk.close()
     assert root is None or _gone(root, 5), "the server's stop ends its LibreOffice"
+
+
+# ---------------------------------------------------------------- the bench's row 3
+
+
+@needs_soffice
+@posix_only
+def test_the_bench_pdf_row_measures_the_pool_the_baseline_and_the_floor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bench.run import pdf as pdf_row
+
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))  # where the pools put their profiles
+    cold, warm, floor, bound = pdf_row(2, 1, tmp_path)
+    assert cold.baseline == warm.baseline > 0 and cold.ntm > 0 and warm.ntm > 0
+    assert floor.ntm > 0 and floor.baseline != floor.baseline  # the floor has no baseline (NaN)
+    size = re.search(r"÷ (\d+)", bound.label)
+    assert size and bound.ntm == pytest.approx(floor.ntm / int(size.group(1)))
+    assert len(list((tmp_path / "pdf").rglob("*.pdf"))) >= 2
+    assert _gone(temp, 5), "every pool of the row is stopped"
