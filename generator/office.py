@@ -34,10 +34,12 @@ clerk's pip-installed Python on Windows does not have.
 from __future__ import annotations
 
 import atexit
+import hashlib
 import os
 import secrets
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -55,10 +57,10 @@ STARTUP_GRACE = 5.0  # seconds, where the pipe cannot be watched
 _OPTIONS = ("--headless", "--invisible", "--norestore", "--nolockcheck", "--nofirststartwizard")
 
 # Waits until ntm's end of its stdin closes (ntm ended, however), then ends the soffice tree it was
-# given: a process group on Unix, taskkill's tree on Windows. ntm kills the guard first when it stops
-# the instance itself.
+# given (a process group on Unix, taskkill's tree on Windows) and removes the pipe files it names
+# (`_Instance._pipe_files`). ntm kills the guard first when it stops the instance itself.
 _GUARD = """
-import os, signal, subprocess, sys
+import os, signal, stat, subprocess, sys, time
 signal.signal(signal.SIGINT, signal.SIG_IGN)
 sys.stdin.buffer.read()
 pid = int(sys.argv[1])
@@ -69,6 +71,13 @@ else:
         os.killpg(pid, signal.SIGKILL)
     except OSError:
         pass
+    time.sleep(0.5)
+    for path in sys.argv[2:]:
+        try:
+            if stat.S_ISSOCK(os.lstat(path).st_mode):
+                os.unlink(path)
+        except OSError:
+            pass
 """
 
 
@@ -150,15 +159,16 @@ def run_conversion(
     timeout: float,
     named: Sequence[Path],
     started: list[subprocess.Popen[bytes]] | None = None,
+    env: dict[str, str] | None = None,
 ) -> None:
     """One `soffice --convert-to pdf` of `inputs` into `outdir` on `profile`; a failure or a
     timeout raises PdfConversionFailed naming the clerk's files (`named`). `started` receives
-    the process, so that its owner can end it from another thread."""
+    the process, so that its owner can end it from another thread; `env`, its environment."""
     command = [str(soffice), f"-env:UserInstallation={profile.as_uri()}", *_OPTIONS, "--nodefault"]
     command += ["--convert-to", "pdf", "--outdir", str(outdir), *(str(p) for p in inputs)]
     try:
         process = subprocess.Popen(
-            command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **_new_group()  # type: ignore[call-overload]
+            command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, **_new_group()  # type: ignore[call-overload]
         )
     except OSError as exc:
         raise PdfConversionFailed(f"Không chạy được LibreOffice ('{soffice}'): {exc.strerror or exc}. {INSTALL_HINT}") from exc
@@ -190,6 +200,10 @@ class _Instance:
     def __init__(self, folder: Path) -> None:
         self.profile = folder / "profile"
         self.keeper = folder / "giu-mo.txt"
+        # LibreOffice's own temporary folder (lu….tmp), which a killed soffice leaves behind, goes
+        # inside the instance's folder, removed with it
+        self.temp = folder / "tmp"
+        self.env = {**os.environ, "TMPDIR": str(self.temp), "TMP": str(self.temp), "TEMP": str(self.temp)}
         self.process: subprocess.Popen[bytes] | None = None
         self.guard: subprocess.Popen[bytes] | None = None
         self.clients: list[subprocess.Popen[bytes]] = []
@@ -215,12 +229,13 @@ class _Instance:
             self._end_locked()
             self._pipe = f"ntm-{secrets.token_hex(8)}"
             self.profile.mkdir(parents=True, exist_ok=True)
+            self.temp.mkdir(exist_ok=True)
             self.keeper.touch()
             command = [str(soffice), f"-env:UserInstallation={self.profile.as_uri()}", *_OPTIONS]
             command += [f"--accept=pipe,name={self._pipe};urp;", str(self.keeper)]
             try:
                 self.process = subprocess.Popen(
-                    command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **_new_group()  # type: ignore[call-overload]
+                    command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=self.env, **_new_group()  # type: ignore[call-overload]
                 )
             except OSError:
                 self.process = None  # the converting soffice reports why LibreOffice cannot run
@@ -230,7 +245,7 @@ class _Instance:
             self._started_at = time.monotonic()
             try:
                 self.guard = subprocess.Popen(
-                    [sys.executable, "-c", _GUARD, str(self.process.pid)],
+                    [sys.executable, "-c", _GUARD, str(self.process.pid), *self._pipe_files()],
                     stdin=subprocess.PIPE,
                     stdout=subprocess.DEVNULL,
                     stderr=subprocess.DEVNULL,
@@ -242,8 +257,7 @@ class _Instance:
     def _pipe_exists(self) -> bool:
         """LibreOffice opens the --accept pipe after its single-instance pipe: once it is there,
         a converting soffice hands its job over instead of starting as a second office."""
-        folders = ["\\\\.\\pipe\\"] if os.name == "nt" else ["/tmp", "/var/tmp"]
-        for folder in folders:
+        for folder in _pipe_folders(self.temp):
             try:
                 if any(name.endswith(self._pipe) for name in os.listdir(folder)):
                     return True
@@ -280,7 +294,7 @@ class _Instance:
             self.start(soffice)
             self.wait_ready()
             try:
-                run_conversion(soffice, inputs, outdir, self.profile, timeout, named, self.clients)
+                run_conversion(soffice, inputs, outdir, self.profile, timeout, named, self.clients, self.env)
             except BaseException:
                 # a timeout or an interruption may leave the warm soffice inside the job: the
                 # next job gets a new one
@@ -307,6 +321,27 @@ class _Instance:
                 _kill_tree(process)
         signal_process_tree(process, getattr(signal, "SIGKILL", signal.SIGTERM))  # what it left behind
         process.wait()
+        self._remove_pipes()
+
+    def _pipe_files(self) -> list[str]:
+        """The two pipe files an ended soffice leaves behind on Unix (Windows pipes go with the
+        process): the --accept one, named by ntm, and the single-instance one, which LibreOffice
+        names after the MD5 of the profile's URL (UTF-16, each byte in unpadded hex)."""
+        if os.name == "nt" or not self._pipe:
+            return []
+        digest = hashlib.md5(self.profile.as_uri().encode("utf-16-le"), usedforsecurity=False).digest()
+        names = (self._pipe, "SingleOfficeIPC_" + "".join(format(byte, "x") for byte in digest))
+        user = os.getuid() if hasattr(os, "getuid") else 0
+        return [os.path.join(folder, f"OSL_PIPE_{user}_{name}") for folder in _pipe_folders(self.temp) for name in names]
+
+    def _remove_pipes(self) -> None:
+        """Removes those two pipe files of the ended soffice: only those names, and only sockets."""
+        for path in self._pipe_files():
+            try:
+                if stat.S_ISSOCK(os.lstat(path).st_mode):
+                    os.unlink(path)
+            except OSError:
+                pass
 
     def end(self, close: bool = False) -> None:
         """Ends this instance's soffice tree (and a client working for it); with `close`, for good."""
@@ -411,6 +446,12 @@ class Office:
             instance.end(close=True)
         if root is not None:
             shutil.rmtree(root, ignore_errors=True)
+
+
+def _pipe_folders(temp: Path) -> list[str]:
+    """Where LibreOffice makes its pipes: Windows' pipe namespace; /tmp on Unix (or the process's
+    temporary folder, on a build that follows it)."""
+    return ["\\\\.\\pipe\\"] if os.name == "nt" else ["/tmp", "/var/tmp", str(temp)]
 
 
 def _split(pairs: list[tuple[Path, Path]], count: int) -> list[list[tuple[Path, Path]]]:

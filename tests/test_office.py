@@ -5,6 +5,7 @@ when a command ends, the server stops, or ntm itself is killed."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 import shutil
@@ -42,6 +43,15 @@ def _soffice_under(folder: Path) -> list[int]:
         if "UserInstallation" in command and str(folder) in command and "\nState:\tZ" not in state:
             found.append(int(entry.name))
     return found
+
+
+def _single_instance_hashes(temp: Path) -> list[str]:
+    """The single-instance pipe names of the profiles under `temp` (LibreOffice's MD5 of their URL)."""
+    hashes = []
+    for profile in temp.glob("ntm-office-*/lo-*/profile"):
+        digest = hashlib.md5(profile.as_uri().encode("utf-16-le")).digest()
+        hashes.append("_SingleOfficeIPC_" + "".join(format(byte, "x") for byte in digest))
+    return hashes
 
 
 def _gone(folder: Path, seconds: float = 15) -> bool:
@@ -127,9 +137,12 @@ def test_stop_leaves_no_soffice_and_no_profile(drafts: list[Path], tmp_path: Pat
     root = pool._root
     assert root is not None and len(pool.pids) == 2, "two files, two instances"
     assert _soffice_under(root)
+    pipes = [path for instance in pool._instances for path in instance._pipe_files() if os.path.exists(path)]
+    assert len(pipes) == 4, "each instance's --accept and single-instance pipes"
     pool.stop()
     assert _gone(root, 5)
-    assert not root.exists(), "the profiles are removed"
+    assert not root.exists(), "the profiles and LibreOffice's own temporary folders are removed"
+    assert not [path for path in pipes if os.path.exists(path)], "and its pipe files"
 
 
 @needs_soffice
@@ -177,9 +190,15 @@ def test_ntm_killed_outright_takes_its_libreoffice_with_it(drafts: list[Path], t
     try:
         pid = int(holder.stdout.readline())  # type: ignore[union-attr]
         assert _soffice_under(temp) and pid in _soffice_under(temp)
+        pipes = [p for p in Path("/tmp").glob("OSL_PIPE_*") if any(p.name.endswith(h) for h in _single_instance_hashes(temp))]
+        assert pipes, "the instance's single-instance pipe"
         holder.kill()  # no atexit, no finally: only the guard is left to end LibreOffice
         holder.wait()
         assert _gone(temp), "the guard ended the warm LibreOffice"
+        deadline = time.monotonic() + 5
+        while any(p.exists() for p in pipes) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(p.exists() for p in pipes), "and removed its pipe files"
     finally:
         holder.kill()
         holder.wait()
