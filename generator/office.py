@@ -102,13 +102,12 @@ def pool_size() -> int:
     return max(1, min(MAX_POOL, round(free_cores())))
 
 
-def _new_group() -> dict[str, object]:
-    """Popen arguments that put soffice in a process group of its own, so that its whole tree
-    (soffice.bin, the Java helper…) can be ended at once, and no console window opens on Windows."""
-    if os.name == "nt":
-        flags = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0) | getattr(subprocess, "CREATE_NO_WINDOW", 0)
-        return {"creationflags": flags}
-    return {"start_new_session": True}
+# soffice in a process group of its own, so that its whole tree (soffice.bin, the Java helper…) can
+# be ended at once; no console window on Windows
+_NEW_SESSION = os.name != "nt"
+_CREATIONFLAGS = (
+    getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0) | getattr(subprocess, "CREATE_NO_WINDOW", 0) if os.name == "nt" else 0
+)
 
 
 def signal_process_tree(process: subprocess.Popen[bytes], signal_number: int) -> None:
@@ -168,7 +167,13 @@ def run_conversion(
     command += ["--convert-to", "pdf", "--outdir", str(outdir), *(str(p) for p in inputs)]
     try:
         process = subprocess.Popen(
-            command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, **_new_group()  # type: ignore[call-overload]
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            start_new_session=_NEW_SESSION,
+            creationflags=_CREATIONFLAGS,
         )
     except OSError as exc:
         raise PdfConversionFailed(f"Không chạy được LibreOffice ('{soffice}'): {exc.strerror or exc}. {INSTALL_HINT}") from exc
@@ -235,7 +240,13 @@ class _Instance:
             command += [f"--accept=pipe,name={self._pipe};urp;", str(self.keeper)]
             try:
                 self.process = subprocess.Popen(
-                    command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=self.env, **_new_group()  # type: ignore[call-overload]
+                    command,
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    env=self.env,
+                    start_new_session=_NEW_SESSION,
+                    creationflags=_CREATIONFLAGS,
                 )
             except OSError:
                 self.process = None  # the converting soffice reports why LibreOffice cannot run
@@ -249,7 +260,8 @@ class _Instance:
                     stdin=subprocess.PIPE,
                     stdout=subprocess.DEVNULL,
                     stderr=subprocess.DEVNULL,
-                    **_new_group(),  # type: ignore[call-overload]
+                    start_new_session=_NEW_SESSION,
+                    creationflags=_CREATIONFLAGS,
                 )
             except OSError:
                 self.guard = None  # without a guard, stop() at exit still ends the instance

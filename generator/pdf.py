@@ -22,6 +22,7 @@ from generator.office import Office, quoted_names, shared
 
 SOFFICE_ENV = "NTM_SOFFICE"  # the path of soffice, where it is installed somewhere unusual
 
+
 def _windows_candidates() -> list[Path]:
     folders = [os.environ.get(name) for name in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")]
     folders += [r"C:\Program Files", r"C:\Program Files (x86)"]

@@ -66,16 +66,16 @@ def _gone(folder: Path, seconds: float = 15) -> bool:
 
 def test_the_pool_is_sized_to_the_free_cores(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(office.POOL_ENV, raising=False)
-    monkeypatch.setattr(office.os, "sched_getaffinity", lambda pid: set(range(8)), raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(8)), raising=False)
     for load, size in ((0.2, 4), (5.4, 3), (6.3, 2), (6.6, 1), (7.9, 1), (12.0, 1)):
-        monkeypatch.setattr(office.os, "getloadavg", lambda load=load: (load, load, load), raising=False)
+        monkeypatch.setattr(os, "getloadavg", lambda load=load: (load, load, load), raising=False)
         assert office.pool_size() == size, f"8 cores, load {load}"
 
 
 def test_without_a_load_figure_every_usable_core_counts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(office.POOL_ENV, raising=False)
-    monkeypatch.setattr(office.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
-    monkeypatch.delattr(office.os, "getloadavg", raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.delattr(os, "getloadavg", raising=False)
     assert office.free_cores() == 2
     assert office.pool_size() == 2
 
@@ -234,16 +234,21 @@ def test_the_web_page_issues_its_archive_pdf_with_the_warm_instance_of_the_previ
         assert pid is not None and starts == 1
         issue_page = client.get("/phat-hanh").text
         assert 'name="pdf"' in issue_page and "checked" in issue_page, "the PDF box is ticked where LibreOffice is installed"
-        draft = re.search(r'name="nhap" value="([0-9a-f]+)" id="nhap-\d+" >\s*</td>\s*<td><label for="nhap-\d+">ke-hoach-thang-03.docx', issue_page)
+        draft = re.search(
+            r'name="nhap" value="([0-9a-f]+)" id="nhap-\d+" >\s*</td>\s*<td><label for="nhap-\d+">ke-hoach-thang-03.docx',
+            issue_page,
+        )
         assert draft, issue_page
-        issued = client.post("/phat-hanh", data={"nhap": draft.group(1), "ngay": "2021-03-02", "pdf": "1"}, headers={"Origin": BASE})
+        issued = client.post(
+            "/phat-hanh", data={"nhap": draft.group(1), "ngay": "2021-03-02", "pdf": "1"}, headers={"Origin": BASE}
+        )
         assert "Số 01-KH/ĐU" in issued.text, issued.text
         archived = folder / "archive" / "2021" / "ke-hoach-thang-03-so-01-KH.pdf"
         assert archived.is_file() and "ke-hoach-thang-03-so-01-KH.pdf" in issued.text
         assert "01-KH/ĐU" in PdfReader(archived).pages[0].extract_text()
         assert (desk.office.pid, desk.office.starts) == (pid, starts), "the same warm LibreOffice, not a new one"
     finally:
-        root = desk.office._root  # type: ignore[union-attr]
+        root = desk.office._root
         desk.close()
     assert root is None or _gone(root, 5), "the server's stop ends its LibreOffice"
 

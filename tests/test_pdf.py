@@ -22,6 +22,7 @@ from generator.errors import LibreOfficeMissing, OutputProblem, PdfConversionFai
 SOFFICE_ABSENT = pdf.find_soffice() is None
 # Skipped only on a machine without LibreOffice; in CI a missing LibreOffice is a failure.
 from tests.office import needs_soffice  # noqa: E402
+
 posix_only = pytest.mark.skipif(os.name == "nt", reason="the fake soffice is a script with a #! line")
 
 A4 = (595.3, 841.9)
@@ -57,7 +58,7 @@ def converted(sample_outputs: dict[str, Path], tmp_path_factory: pytest.TempPath
     pool = office.Office(size=2)
     try:
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(office.subprocess, "Popen", counting_popen)
+            patch.setattr(subprocess, "Popen", counting_popen)
             pdfs = pdf.convert_to_pdf(list(drafts.values()), office=pool)
     finally:
         pool.stop()
@@ -173,7 +174,7 @@ def test_find_soffice_honours_the_setting(monkeypatch: pytest.MonkeyPatch, tmp_p
 
 def test_find_soffice_nowhere(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(pdf.SOFFICE_ENV, raising=False)
-    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    monkeypatch.setattr(shutil, "which", lambda name: None)
     monkeypatch.setattr(pdf, "_unix_candidates", lambda: [Path("/nonexistent/soffice")])
     monkeypatch.setattr(pdf, "_windows_candidates", lambda: [Path("/nonexistent/soffice.exe")])
     assert pdf.find_soffice() is None
@@ -321,7 +322,7 @@ def test_timeout_maps_to_a_vietnamese_error(monkeypatch: pytest.MonkeyPatch, tmp
 
     monkeypatch.setattr(pdf, "find_soffice", lambda: Path("soffice"))
     monkeypatch.setattr(office._Instance, "start", lambda self, soffice: None)  # no warm instance
-    monkeypatch.setattr(office.subprocess, "Popen", Hanging)
+    monkeypatch.setattr(subprocess, "Popen", Hanging)
     monkeypatch.setattr(office, "_kill_tree", lambda process: killed.append(True))
     with pytest.raises(PdfConversionFailed, match="quá 5 giây.*bao-cao-thang-03.docx"):
         pdf.convert_to_pdf([draft], timeout=5)
