@@ -20,7 +20,7 @@ are the usable cores (`os.sched_getaffinity`, else `os.cpu_count()`) minus the l
 the last minute (`os.getloadavg`, where the system has one; on Windows, none is subtracted). So
 there is more than one instance only where more than one core is free. $NTM_PDF_WORKERS (1–16)
 sets the size instead. A batch is split between as many instances as it has files, up to the
-size, the largest files first to the least-loaded instance.
+size, the largest files first to the least-loaded instance; idle warm instances are chosen first.
 
 Every process ends with its LibreOffice: `stop()` ends each instance's process tree and removes
 the profiles; `shared()` registers it to run when Python exits, and `ntm serve` calls it when it
@@ -400,8 +400,10 @@ class Office:
     def convert(self, soffice: Path, inputs: Sequence[Path], outdir: Path, timeout: float, named: Sequence[Path]) -> None:
         """The PDFs of `inputs` (distinct stems) in `outdir`, the batch split between the pool's
         instances; `named` are the clerk's files, for messages, in the order of `inputs`."""
-        chunks = _split(list(zip(inputs, named)), len(self._take(len(inputs))))
-        instances = self._take(len(chunks))
+        chunks = _split(list(zip(inputs, named)), min(self.size, len(inputs)))
+        # idle warm instances first, then idle ones not started yet, then busy ones: the web page's
+        # preview and an archive PDF asked at the same time go to different instances
+        instances = sorted(self._take(self.size), key=lambda i: (i.lock.locked(), not i.running))[: len(chunks)]
         if len(chunks) == 1:
             instances[0].convert(soffice, inputs, outdir, timeout, named)
             return

@@ -97,6 +97,21 @@ def test_a_batch_is_split_by_size_largest_first(tmp_path: Path) -> None:
     assert len(office._split([(f, f) for f in files[:1]], 4)) == 1, "never more instances than files"
 
 
+def test_a_batch_goes_to_an_idle_instance_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    used: list[object] = []
+    monkeypatch.setattr(office._Instance, "convert", lambda self, *args: used.append(self))
+    pool = office.Office(size=2)
+    draft = tmp_path / "ke-hoach.docx"
+    try:
+        first, second = pool._take(2)
+        with first.lock:  # busy with a preview
+            pool.convert(Path("soffice"), [draft], tmp_path, 5, [draft])
+        pool.convert(Path("soffice"), [draft], tmp_path, 5, [draft])
+        assert used == [second, first], "the archive PDF does not wait behind the preview"
+    finally:
+        pool.stop()
+
+
 # ---------------------------------------------------------------- a real LibreOffice
 
 
