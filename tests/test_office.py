@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -52,6 +53,12 @@ def _single_instance_hashes(temp: Path) -> list[str]:
         digest = hashlib.md5(profile.as_uri().encode("utf-16-le")).digest()
         hashes.append("_SingleOfficeIPC_" + "".join(format(byte, "x") for byte in digest))
     return hashes
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def _gone(folder: Path, seconds: float = 15) -> bool:
@@ -217,6 +224,37 @@ def test_ntm_killed_outright_takes_its_libreoffice_with_it(drafts: list[Path], t
     finally:
         holder.kill()
         holder.wait()
+
+
+@needs_soffice
+@posix_only
+def test_ntm_serve_stopped_with_ctrl_c_leaves_no_soffice_behind(tmp_path: Path) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    folder = tmp_path / "van-phong"
+    folder.mkdir()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", str(folder), "--no-browser", "--port", str(_free_port())],
+        env={**os.environ, "TMPDIR": str(temp)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not _soffice_under(temp) and time.monotonic() < deadline and server.poll() is None:
+            time.sleep(0.2)
+        assert _soffice_under(temp), "the server warms LibreOffice when it starts"
+        time.sleep(1)  # past uvicorn's start, so that Ctrl+C stops a running server
+        server.send_signal(signal.SIGINT)
+        out, err = server.communicate(timeout=60)
+        assert "Đã dừng trang của ntm." in out, err
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+    assert _gone(temp, 5), "the server's LibreOffice ended with it"
+    assert not list(temp.glob("ntm-office-*"))
 
 
 # ---------------------------------------------------------------- the web page
