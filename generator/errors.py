@@ -19,8 +19,8 @@ Every class an ntm command can let reach the clerk is defined here, so this is t
     ├── OutputProblem (1)             a document cannot be written where it should go
     │   ├── OutputExists (1)          a file to be written new is already there
     │   │   └── ArchiveConflict (1)   a file of that name is already in the archive
-    │   └── PdfConversionFailed (1)   LibreOffice failed or timed out (class in pdf.py)
-    └── LibreOfficeMissing (1)        LibreOffice is not installed (class in pdf.py)
+    │   └── PdfConversionFailed (1)   LibreOffice failed or timed out
+    └── LibreOfficeMissing (1)        LibreOffice is not installed (INSTALL_HINT says how)
 
 Internal signals that never leave their module: validation.ValueProblem (becomes a Problem),
 rendering.TemplateLimitExceeded and rendering._RenderTimeout (become TemplateProblem).
@@ -309,3 +309,25 @@ class OutputExists(OutputProblem):
 
 class ArchiveConflict(OutputExists):
     """A file of that name is already in the archive: it is never overwritten."""
+
+
+class PdfConversionFailed(OutputProblem):
+    """LibreOffice failed, timed out, or did not write every PDF."""
+
+
+# What the clerk reads wherever LibreOffice is needed and absent (the web page shows it too).
+INSTALL_HINT = (
+    "Cần LibreOffice để in ra PDF. "
+    "Windows: tải tại https://www.libreoffice.org/download/ và cài đặt (giữ thư mục cài đặt mặc định); "
+    "Ubuntu/Debian: sudo apt-get install libreoffice-writer; "
+    "Fedora: sudo dnf install libreoffice-writer; "
+    "macOS: tải tại libreoffice.org hoặc brew install --cask libreoffice. "
+    "Nếu LibreOffice cài ở thư mục khác, hãy đặt biến môi trường NTM_SOFFICE là đường dẫn tới tệp soffice."
+)
+
+
+class LibreOfficeMissing(NtmError):
+    """LibreOffice is not installed (or not where it is looked for)."""
+
+    def __init__(self) -> None:
+        super().__init__(INSTALL_HINT)

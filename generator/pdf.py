@@ -1,10 +1,10 @@
 """DOCX → PDF with LibreOffice, and the print bundle (SPEC §5, §9).
 
-All the files of one run go through ONE headless LibreOffice process, with a
-fresh profile of its own (so that an open LibreOffice window of the clerk, or a
-second run at the same time, does not swallow the job). The PDFs are made in a
-temporary folder and then moved beside their DOCX, each by an atomic rename:
-a PDF in place is always whole.
+The files of one call go to the process's warm LibreOffice (`office.shared()`): a pool of
+headless instances, each on a fresh profile of its own (so that an open LibreOffice window of the
+clerk, or a second run at the same time, does not swallow the job), the batch split between
+them. The PDFs are made in a temporary folder and then moved beside their DOCX, each by an atomic
+rename: a PDF in place is always whole, and none is written unless every file converted.
 """
 
 from __future__ import annotations
@@ -12,36 +12,15 @@ from __future__ import annotations
 import io
 import os
 import shutil
-import signal
-import subprocess
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator.errors import LibreOfficeMissing, NtmError, OutputProblem, PdfConversionFailed
 from generator.files import write_atomically
-from generator.errors import NtmError, OutputProblem
+from generator.office import Office, quoted_names, shared
 
 SOFFICE_ENV = "NTM_SOFFICE"  # the path of soffice, where it is installed somewhere unusual
-
-INSTALL_HINT = (
-    "Cần LibreOffice để in ra PDF. "
-    "Windows: tải tại https://www.libreoffice.org/download/ và cài đặt (giữ thư mục cài đặt mặc định); "
-    "Ubuntu/Debian: sudo apt-get install libreoffice-writer; "
-    "Fedora: sudo dnf install libreoffice-writer; "
-    "macOS: tải tại libreoffice.org hoặc brew install --cask libreoffice. "
-    f"Nếu LibreOffice cài ở thư mục khác, hãy đặt biến môi trường {SOFFICE_ENV} là đường dẫn tới tệp soffice."
-)
-
-
-class LibreOfficeMissing(NtmError):
-    """LibreOffice is not installed (or not where it is looked for)."""
-
-    def __init__(self) -> None:
-        super().__init__(INSTALL_HINT)
-
-
-class PdfConversionFailed(OutputProblem):
-    """LibreOffice failed, timed out, or did not write every PDF."""
 
 
 def _windows_candidates() -> list[Path]:
@@ -89,105 +68,19 @@ def find_soffice() -> Path | None:
     return None
 
 
-def signal_process_tree(process: subprocess.Popen[bytes], signal_number: int) -> None:
-    """Sends `signal_number` to soffice and whatever it started (soffice.bin, the Java helper…),
-    which run in the process group soffice leads; on Windows the tree is ended with taskkill."""
-    if os.name == "nt":
-        subprocess.run(
-            ["taskkill", "/F", "/T", "/PID", str(process.pid)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            check=False,
-        )
-        return
-    try:
-        os.killpg(process.pid, signal_number)
-    except OSError:
-        pass
-
-
-def _kill_tree(process: subprocess.Popen[bytes]) -> None:
-    """Ends soffice and whatever it started, at once, and reaps it."""
-    signal_process_tree(process, getattr(signal, "SIGKILL", signal.SIGTERM))
-    try:
-        process.kill()
-    except OSError:
-        pass
-    try:
-        process.communicate(timeout=10)
-    except (subprocess.TimeoutExpired, OSError, ValueError):
-        pass
-
-
-def _names(files: Sequence[Path]) -> str:
-    return ", ".join(f"'{f}'" for f in files)
-
-
-def _tail(output: bytes, lines: int = 5) -> str:
-    text = output.decode("utf-8", "replace").strip()
-    kept = [line for line in text.splitlines() if line.strip() and "javaldx" not in line][-lines:]
-    return " ".join(kept)
-
-
-def _run_soffice(soffice: Path, inputs: Sequence[Path], outdir: Path, profile: Path, timeout: float, named: Sequence[Path]) -> None:
-    command = [
-        str(soffice),
-        f"-env:UserInstallation={profile.as_uri()}",
-        "--headless",
-        "--invisible",
-        "--norestore",
-        "--nolockcheck",
-        "--nodefault",
-        "--nofirststartwizard",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(outdir),
-        *(str(p) for p in inputs),
-    ]
-    # its own process group, so that a timeout ends soffice and everything it started
-    creationflags = 0
-    if os.name == "nt":
-        creationflags = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0) | getattr(subprocess, "CREATE_NO_WINDOW", 0)
-    try:
-        process = subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            start_new_session=os.name != "nt",
-            creationflags=creationflags,
-        )
-    except OSError as exc:
-        raise PdfConversionFailed(f"Không chạy được LibreOffice ('{soffice}'): {exc.strerror or exc}. {INSTALL_HINT}") from None
-    try:
-        stdout, stderr = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        _kill_tree(process)
-        raise PdfConversionFailed(
-            f"LibreOffice chạy quá {timeout:g} giây mà chưa chuyển xong sang PDF: {_names(named)}. "
-            "Hãy đóng các cửa sổ LibreOffice đang mở rồi chạy lại; chưa tệp PDF nào được ghi."
-        ) from None
-    except BaseException:
-        _kill_tree(process)
-        raise
-    if process.returncode != 0:
-        detail = _tail(stderr + stdout)
-        raise PdfConversionFailed(
-            f"LibreOffice báo lỗi (mã {process.returncode}) khi chuyển sang PDF: {_names(named)}."
-            + (f" Chi tiết: {detail}" if detail else "")
-            + " Chưa tệp PDF nào được ghi."
-        )
+def warm_up(count: int, office: Office | None = None) -> None:
+    """Starts LibreOffice in the background for a batch of `count` files to come: `generate --pdf`
+    calls it before reading the logs, so that LibreOffice starts while the DOCX files are made."""
+    (office or shared()).start(find_soffice(), count)
 
 
 def convert_to_pdf(
-    docx_files: Sequence[Path], out_dir: Path | None = None, timeout: float = 300, profile: Path | None = None
+    docx_files: Sequence[Path], out_dir: Path | None = None, timeout: float = 300, office: Office | None = None
 ) -> list[Path]:
-    """Converts every DOCX in one LibreOffice process; returns the PDFs, in the order given.
+    """Converts every DOCX with the process's warm LibreOffice; returns the PDFs, in the order given.
 
-    `profile`: a LibreOffice profile folder to use instead of a fresh one. Where a
-    LibreOffice is already running on that profile (the warm one of `ntm serve`), it
-    does the conversion itself, in about a second instead of a cold start.
+    `office`: the pool to use instead of the process's (`office.shared()`); the batch is split
+    between its instances. `timeout` (seconds) bounds each instance's part of the batch.
 
     Each PDF goes beside its DOCX (`bao-cao-thang-03.pdf`), or into `out_dir` when given.
     Nothing is written unless every file converted: the PDFs are made in a temporary
@@ -212,7 +105,6 @@ def convert_to_pdf(
     with tempfile.TemporaryDirectory(prefix="ntm-pdf-") as work:
         root = Path(work)
         outdir, staged = root / "pdf", root / "in"
-        profile = profile if profile is not None else root / "profile"
         outdir.mkdir()
         # soffice names each PDF after its input's stem in one --outdir: inputs whose stems
         # meet (ke-hoach.docx in two folders) are given distinct names in a staging folder.
@@ -229,12 +121,12 @@ def convert_to_pdf(
             else:
                 inputs.append(file.absolute())
             stems.add(stem.casefold())
-        _run_soffice(soffice, inputs, outdir, profile, timeout, files)
+        (office or shared()).convert(soffice, inputs, outdir, timeout, files)
         made = [outdir / f"{p.stem}.pdf" for p in inputs]
         failed = [f for f, pdf in zip(files, made) if not pdf.is_file() or pdf.stat().st_size == 0]
         if failed:
             raise PdfConversionFailed(
-                f"LibreOffice không chuyển được sang PDF: {_names(failed)} (tệp hỏng hoặc đang bị khóa?). "
+                f"LibreOffice không chuyển được sang PDF: {quoted_names(failed)} (tệp hỏng hoặc đang bị khóa?). "
                 "Chưa tệp PDF nào được ghi."
             )
         for pdf, target in zip(made, targets):

@@ -1,4 +1,4 @@
-"""PDF output (SPEC §5, §9): one LibreOffice run for all files, A4 pages, Vietnamese text intact,
+"""PDF output (SPEC §5, §9): the process's warm LibreOffice for all files, A4 pages, Vietnamese text intact,
 page numbers from page 2, a print bundle, and clear errors when LibreOffice is missing or fails."""
 
 from __future__ import annotations
@@ -16,12 +16,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator import pdf
-from generator.errors import OutputProblem
+from generator import office, pdf
+from generator.errors import LibreOfficeMissing, OutputProblem, PdfConversionFailed
 
 SOFFICE_ABSENT = pdf.find_soffice() is None
 # Skipped only on a machine without LibreOffice; in CI a missing LibreOffice is a failure.
 from tests.office import needs_soffice  # noqa: E402
+
 posix_only = pytest.mark.skipif(os.name == "nt", reason="the fake soffice is a script with a #! line")
 
 A4 = (595.3, 841.9)
@@ -37,7 +38,8 @@ def _first_line(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def converted(sample_outputs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]:
-    """The March documents (KHT, BC) and the plan, in two folders, converted in ONE call."""
+    """The March documents (KHT, BC) and the plan, in two folders, converted in ONE call by a pool
+    of two warm LibreOffice instances."""
     root = tmp_path_factory.mktemp("pdf")
     drafts = {}
     for key in ("KHT", "BC", "KH"):
@@ -50,14 +52,23 @@ def converted(sample_outputs: dict[str, Path], tmp_path_factory: pytest.TempPath
     real_popen = subprocess.Popen
 
     def counting_popen(command: list[str], *args: object, **kwargs: object) -> object:
-        calls.append(list(command))
+        calls.append([str(part) for part in command])
         return real_popen(command, *args, **kwargs)  # type: ignore[call-overload]
 
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(pdf.subprocess, "Popen", counting_popen)
-        pdfs = pdf.convert_to_pdf(list(drafts.values()))
-    assert len(calls) == 1, "all files go through one LibreOffice process"
-    assert any(part.startswith("-env:UserInstallation=file:") for part in calls[0])
+    pool = office.Office(size=2)
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(subprocess, "Popen", counting_popen)
+            pdfs = pdf.convert_to_pdf(list(drafts.values()), office=pool)
+    finally:
+        pool.stop()
+    warm = [c for c in calls if any(part.startswith("--accept=pipe") for part in c)]
+    jobs = [c for c in calls if "--convert-to" in c]
+    assert len(warm) == 2 and len(jobs) == 2, "the batch is split between the pool's two instances"
+    profiles = {next(part for part in c if part.startswith("-env:UserInstallation=file:")) for c in warm}
+    assert len(profiles) == 2, "each instance has a profile of its own"
+    assert {next(part for part in c if part.startswith("-env:UserInstallation=")) for c in jobs} == profiles
+    assert sorted(part for c in jobs for part in c if part.endswith(".docx")) == sorted(str(d) for d in drafts.values())
     assert pdfs == [d.with_suffix(".pdf") for d in drafts.values()]
     yield dict(zip(drafts, pdfs))
 
@@ -144,7 +155,7 @@ def test_missing_libreoffice_says_how_to_install(monkeypatch: pytest.MonkeyPatch
     draft = tmp_path / "bao-cao-thang-03.docx"
     draft.write_bytes(b"x")
     monkeypatch.setattr(pdf, "find_soffice", lambda: None)
-    with pytest.raises(pdf.LibreOfficeMissing) as caught:
+    with pytest.raises(LibreOfficeMissing) as caught:
         pdf.convert_to_pdf([draft])
     message = str(caught.value)
     assert "Cần LibreOffice để in ra PDF" in message
@@ -163,7 +174,7 @@ def test_find_soffice_honours_the_setting(monkeypatch: pytest.MonkeyPatch, tmp_p
 
 def test_find_soffice_nowhere(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(pdf.SOFFICE_ENV, raising=False)
-    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    monkeypatch.setattr(shutil, "which", lambda name: None)
     monkeypatch.setattr(pdf, "_unix_candidates", lambda: [Path("/nonexistent/soffice")])
     monkeypatch.setattr(pdf, "_windows_candidates", lambda: [Path("/nonexistent/soffice.exe")])
     assert pdf.find_soffice() is None
@@ -183,6 +194,8 @@ def test_nothing_to_convert() -> None:
 FAKE = """#!{python}
 import json, os, pathlib, subprocess, sys, time
 args = sys.argv[1:]
+if any(a.startswith("--accept=") for a in args):
+    sys.exit(0)  # an office that cannot stay up: the converting soffice does the job itself
 pathlib.Path(os.environ["FAKE_SOFFICE_LOG"]).write_text(json.dumps(args))
 mode = os.environ.get("FAKE_SOFFICE_MODE", "ok")
 outdir = pathlib.Path(args[args.index("--outdir") + 1])
@@ -202,14 +215,19 @@ for index, source in enumerate(inputs):
 
 
 @pytest.fixture
-def fake_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def fake_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A soffice that converts by copying; the process's pool is one instance, so that one
+    conversion gets the whole batch."""
     script = tmp_path / "fake-soffice"
     script.write_text(FAKE.format(python=sys.executable))
     script.chmod(0o755)
     log = tmp_path / "argv.json"
     monkeypatch.setenv("FAKE_SOFFICE_LOG", str(log))
     monkeypatch.setattr(pdf, "find_soffice", lambda: script)
-    return log
+    pool = office.Office(size=1)
+    monkeypatch.setattr(pdf, "shared", lambda: pool)
+    yield log
+    pool.stop()
 
 
 def _drafts(tmp_path: Path) -> list[Path]:
@@ -238,7 +256,7 @@ def test_same_names_in_two_folders_one_process(fake_soffice: Path, tmp_path: Pat
 def test_failure_names_the_files_and_writes_nothing(fake_soffice: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     drafts = _drafts(tmp_path)
     monkeypatch.setenv("FAKE_SOFFICE_MODE", "fail")
-    with pytest.raises(pdf.PdfConversionFailed) as caught:
+    with pytest.raises(PdfConversionFailed) as caught:
         pdf.convert_to_pdf(drafts)
     message = str(caught.value)
     assert "mã 77" in message and str(drafts[0]) in message and str(drafts[1]) in message
@@ -250,7 +268,7 @@ def test_failure_names_the_files_and_writes_nothing(fake_soffice: Path, tmp_path
 def test_a_missing_pdf_writes_none(fake_soffice: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     drafts = _drafts(tmp_path)
     monkeypatch.setenv("FAKE_SOFFICE_MODE", "partial")
-    with pytest.raises(pdf.PdfConversionFailed) as caught:
+    with pytest.raises(PdfConversionFailed) as caught:
         pdf.convert_to_pdf(drafts)
     assert str(drafts[1]) in str(caught.value) and str(drafts[0]) not in str(caught.value)
     assert not any(d.with_suffix(".pdf").exists() for d in drafts), "all or nothing"
@@ -270,7 +288,7 @@ def test_timeout_ends_the_whole_process_group(fake_soffice: Path, tmp_path: Path
     monkeypatch.setenv("FAKE_SOFFICE_MODE", "hang")
     monkeypatch.setenv("FAKE_SOFFICE_CHILD", str(child_file))
     started = time.monotonic()
-    with pytest.raises(pdf.PdfConversionFailed) as caught:
+    with pytest.raises(PdfConversionFailed) as caught:
         pdf.convert_to_pdf(drafts, timeout=2)
     assert time.monotonic() - started < 30
     assert "quá 2 giây" in str(caught.value) and str(drafts[0]) in str(caught.value)
@@ -303,9 +321,10 @@ def test_timeout_maps_to_a_vietnamese_error(monkeypatch: pytest.MonkeyPatch, tmp
             killed.append(True)
 
     monkeypatch.setattr(pdf, "find_soffice", lambda: Path("soffice"))
-    monkeypatch.setattr(pdf.subprocess, "Popen", Hanging)
-    monkeypatch.setattr(pdf, "_kill_tree", lambda process: killed.append(True))
-    with pytest.raises(pdf.PdfConversionFailed, match="quá 5 giây.*bao-cao-thang-03.docx"):
+    monkeypatch.setattr(office._Instance, "start", lambda self, soffice: None)  # no warm instance
+    monkeypatch.setattr(subprocess, "Popen", Hanging)
+    monkeypatch.setattr(office, "_kill_tree", lambda process: killed.append(True))
+    with pytest.raises(PdfConversionFailed, match="quá 5 giây.*bao-cao-thang-03.docx"):
         pdf.convert_to_pdf([draft], timeout=5)
     assert killed
     assert not draft.with_suffix(".pdf").exists()
@@ -315,5 +334,5 @@ def test_unstartable_soffice(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
     draft = tmp_path / "bao-cao-thang-03.docx"
     draft.write_bytes(b"x")
     monkeypatch.setattr(pdf, "find_soffice", lambda: tmp_path / "khong-co-soffice")
-    with pytest.raises(pdf.PdfConversionFailed, match="Không chạy được LibreOffice"):
+    with pytest.raises(PdfConversionFailed, match="Không chạy được LibreOffice"):
         pdf.convert_to_pdf([draft])

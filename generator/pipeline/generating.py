@@ -24,16 +24,17 @@ from generator.documents import (
     Source,
     missing_causes,
 )
-from generator.errors import TemplateProblem, UsageError
+from generator.errors import LibreOfficeMissing, TemplateProblem, UsageError
 from generator.files import write_atomically
 from generator.model import DocType
-from generator.pdf import LibreOfficeMissing, convert_to_pdf, find_soffice, merge_pdfs
+from generator.pdf import convert_to_pdf, find_soffice, merge_pdfs, warm_up
 from generator.pipeline.inputs import LoadedInputs, load_inputs
 from generator.resources import shipped_inputs, shipped_templates
 from generator.text import fold
 
 if TYPE_CHECKING:  # Word and register code is imported by the functions that use it
     from generator.formatcheck import Finding
+    from generator.office import Office
 
 
 @dataclass(frozen=True)
@@ -191,15 +192,17 @@ def generate(
     month: dt.date | None = None,
     pdf: bool = False,
     archive: Path = Path("archive"),
-    office_profile: Path | None = None,
+    office: Office | None = None,
 ) -> GenerateResult:
     """The main job: every selected document of the inputs, as drafts under out_dir/<year>/;
-    with `pdf`, their PDFs too (one LibreOffice run) and the print bundle in-tat-ca.pdf.
-    `office_profile`: the profile of a LibreOffice kept running (ntm serve), which then
-    does the conversion at once instead of a new LibreOffice starting."""
+    with `pdf`, their PDFs too (the process's warm LibreOffice, or `office`: ntm serve's) and
+    the print bundle in-tat-ca.pdf. LibreOffice starts before the logs are read, so that its
+    start-up runs while the DOCX files are made."""
     if pdf and find_soffice() is None:
         raise LibreOfficeMissing()
     specs = select_documents(docs, month is not None)
+    if pdf:
+        warm_up(len(specs), office)
     inputs = load_inputs(paths)
     templates = templates or shipped_templates()
     report_month = _report_month(inputs, month)
@@ -221,7 +224,7 @@ def generate(
     reminders = cause_reminder(source) if MONTHLY_REPORT in specs else ()
     if not pdf or not written:
         return GenerateResult(inputs, tuple(written), report_month, reminders=reminders)
-    pdfs = convert_to_pdf([w.path for w in written], profile=office_profile)
+    pdfs = convert_to_pdf([w.path for w in written], office=office)
     bundle = merge_pdfs(pdfs, out_dir / str(inputs.commune.info.year) / PRINT_BUNDLE)
     return GenerateResult(inputs, tuple(written), report_month, tuple(pdfs), bundle, reminders)
 

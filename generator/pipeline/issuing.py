@@ -12,6 +12,7 @@ from generator.errors import UsageError
 if TYPE_CHECKING:  # Word and register code is imported by the functions that use it
     from generator.formatcheck import Finding
     from generator.issuedates import IssueWindow
+    from generator.office import Office
     from generator.register import IssuedDocument, RebuildReport, RegisteredDocument, VerifyReport
 
 
@@ -69,6 +70,7 @@ def issue(
     *,
     force: bool = False,
     today: dt.date | None = None,
+    office: Office | None = None,
 ) -> IssueOutcome:
     """`ntm issue`: the next number from the register, filled in, archived read-only.
 
@@ -92,6 +94,7 @@ def issue(
         archive,
         chosen,
         pdf=pdf,
+        office=office,
         reset_each_year=reset_each_year,
         check=lambda path: [f for f in check_document(path) if f.is_error],
         note=note,

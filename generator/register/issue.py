@@ -8,6 +8,7 @@ import sqlite3
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import vnformat
 from generator.errors import (
@@ -15,6 +16,7 @@ from generator.errors import (
     DraftHasProblems,
     DraftRefused,
     DraftUnreadable,
+    LibreOfficeMissing,
     UsageError,
 )
 from generator.register.archive import (
@@ -44,6 +46,9 @@ from generator.register.store import (
     _sqlite_problem,
 )
 
+if TYPE_CHECKING:
+    from generator.office import Office
+
 # ---------------------------------------------------------------- issuing
 
 
@@ -54,6 +59,7 @@ def issue_document(
     *,
     reset_each_year: bool = False,
     pdf: bool = False,
+    office: Office | None = None,
     check: Callable[[Path], Sequence[object]] | None = None,
     term: str = "",
     note: str = "",
@@ -65,7 +71,8 @@ def issue_document(
     type start from 01 every year, otherwise they run for the committee's term (`term`).
     `check` (the format linter) is run on the draft first: any finding refuses the draft
     before a number is taken. `note` goes to the register's Ghi chú (an issue date the office
-    confirmed with --force).
+    confirmed with --force). `office`: the LibreOffice that makes the PDF (ntm serve's warm one);
+    the process's by default.
     """
     day = day or dt.date.today()
     if not draft.is_file():
@@ -81,10 +88,11 @@ def issue_document(
         if findings:
             raise DraftHasProblems(draft, findings)
     if pdf:
-        from generator.pdf import LibreOfficeMissing, find_soffice
+        from generator.pdf import find_soffice, warm_up
 
         if find_soffice() is None:
             raise LibreOfficeMissing()
+        warm_up(1, office)  # LibreOffice starts while the register takes the number
     _refuse_archive_without_register(archive)
     connection = _open(archive, create=True)
     assert connection is not None
@@ -132,6 +140,7 @@ def issue_document(
                 pdf_sha = _archive_pdf(
                     docx_path,
                     pdf_path,
+                    office,
                     created,
                     lambda sha: _announce(
                         archive, _Pending(os.getpid(), parsed.type_symbol, number, (*announced, (pdf_name, sha)))
@@ -188,11 +197,13 @@ def issue_document(
         connection.close()
 
 
-def _archive_pdf(docx_path: Path, pdf_path: Path, created: list[Path], announce: Callable[[str], None]) -> str:
+def _archive_pdf(
+    docx_path: Path, pdf_path: Path, office: Office | None, created: list[Path], announce: Callable[[str], None]
+) -> str:
     from generator.pdf import convert_to_pdf
 
     with tempfile.TemporaryDirectory(prefix="ntm-issue-") as work:
-        converted = convert_to_pdf([docx_path], out_dir=Path(work))[0]
+        converted = convert_to_pdf([docx_path], out_dir=Path(work), office=office)[0]
         data = converted.read_bytes()
     announce(_sha256(data))
     _store_new(pdf_path, data)

@@ -25,10 +25,10 @@ from starlette.templating import Jinja2Templates
 
 from generator import pipeline, vnformat
 from generator.aggregation import Progress
-from generator.errors import UNREADABLE, NtmError, Problem, ValidationFailed, WorkbookUnreadable, sorted_problems
+from generator.errors import INSTALL_HINT, UNREADABLE, NtmError, Problem, ValidationFailed, WorkbookUnreadable, sorted_problems
 from generator.files import write_atomically
 from generator.model import Method
-from generator.pdf import find_soffice, INSTALL_HINT
+from generator.pdf import find_soffice
 from generator.reading import ANNOTATED_SUFFIX, find_workbooks, read_workbook
 from generator.errors import PackageRefused
 from generator.zipguard import guard_docx
@@ -379,12 +379,11 @@ class Pages:
 
         def work(job: Job) -> None:
             if with_pdf:
-                with desk.office.session() as profile:
-                    result = timed(
-                        job,
-                        "Đang soạn văn bản và in ra PDF…",
-                        lambda: pipeline.generate([desk.inputs], desk.outputs, docs, None, month, True, archive=desk.archive, office_profile=profile),
-                    )
+                result = timed(
+                    job,
+                    "Đang soạn văn bản và in ra PDF…",
+                    lambda: pipeline.generate([desk.inputs], desk.outputs, docs, None, month, True, archive=desk.archive, office=desk.office),
+                )
             else:
                 result = timed(job, "Đang soạn văn bản…", lambda: pipeline.generate([desk.inputs], desk.outputs, docs, None, month, archive=desk.archive))
             previews = desk.scratch("previews")
@@ -444,7 +443,13 @@ class Pages:
     async def issue_page(self, request: Request) -> Response:
         drafts = await run_in_threadpool(self._drafts)
         return self.render(
-            request, "issue.html", page="issue", drafts=drafts, today=self.desk.today().isoformat(), max_mb=self.desk.max_upload // 1048576
+            request,
+            "issue.html",
+            page="issue",
+            drafts=drafts,
+            today=self.desk.today().isoformat(),
+            max_mb=self.desk.max_upload // 1048576,
+            office=find_soffice() is not None,
         )
 
     async def issue(self, request: Request) -> Response:
@@ -474,11 +479,15 @@ class Pages:
                 return self.render(request, "_message.html", message="Hãy chọn một bản nháp trong danh sách.", kind="loi", status_code=400)
             draft = chosen
         try:
-            issued = await run_in_threadpool(pipeline.issue, draft, desk.archive, day)
+            # the archive PDF (the box is ticked by default where LibreOffice is installed) is made by
+            # the server's warm LibreOffice, the one of the previews
+            with_pdf = bool(form.get("pdf"))
+            issued = await run_in_threadpool(lambda: pipeline.issue(draft, desk.archive, day, with_pdf, office=desk.office))
         except NtmError as exc:
             return self.render(request, "_message.html", message=str(exc), kind="loi", status_code=409)
         drafts = await run_in_threadpool(self._drafts)
-        return self.render(request, "_issued.html", issued=issued, docx=desk.file_id(issued.docx), drafts=drafts)
+        pdf = desk.file_id(issued.pdf) if issued.pdf is not None else ""
+        return self.render(request, "_issued.html", issued=issued, docx=desk.file_id(issued.docx), pdf=pdf, drafts=drafts)
 
     # ------------------------------------------------------------ 5. Sổ đăng ký
 

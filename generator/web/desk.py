@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import NtmError, Problem, ValidationFailed
-from generator.web.office import WarmOffice
+from generator.office import Office, shared
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024  # one request (all files of one drop)
 WORKBOOK_UPLOAD_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -53,7 +53,7 @@ class Desk:
         folder: Path,
         secret: str,
         *,
-        office: WarmOffice | None = None,
+        office: Office | None = None,
         today: Callable[[], dt.date] = dt.date.today,
         max_upload: int = MAX_UPLOAD_BYTES,
     ) -> None:
@@ -65,7 +65,7 @@ class Desk:
         self.today = today
         self.max_upload = max_upload
         self.work = Path(tempfile.mkdtemp(prefix="ntm-serve-"))
-        self.office = office if office is not None else WarmOffice(self.work / "libreoffice-profile")
+        self.office = office if office is not None else shared()  # the process's warm LibreOffice
         self._files: dict[str, Path] = {}
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()

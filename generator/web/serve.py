@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.errors import UsageError
+from generator.pdf import find_soffice
 from generator.web.app import create_app
 from generator.web.desk import Desk
 from generator.web.guard import SECRET_PARAMETER
@@ -49,7 +50,7 @@ def serve(
     actual = sock.getsockname()[1]
     secret = secrets.token_urlsafe(24)
     desk = Desk(folder, secret)
-    desk.office.start()  # warm LibreOffice in the background, for the first preview
+    desk.office.start(find_soffice())  # warm LibreOffice in the background, for the first preview
     url = f"http://{HOST}:{actual}/?{SECRET_PARAMETER}={secret}"
     config = uvicorn.Config(create_app(desk, actual), log_level="warning", access_log=False, lifespan="off")
     server = uvicorn.Server(config)
