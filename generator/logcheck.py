@@ -35,8 +35,8 @@ _CONVERTIBLE_UNITS: dict[str, tuple[str, Decimal]] = {
     "km²": ("diện tích", Decimal(1000000)),
 }
 
-_PEOPLE_CATEGORIES = ("Cán bộ, công chức", "Đảng viên", "Viên chức", "LLVT", "Đoàn viên, hội viên", "Nhân dân")
-_TOTAL = "Tổng lượt người"
+PEOPLE_CATEGORIES = ("Cán bộ, công chức", "Đảng viên", "Viên chức", "LLVT", "Đoàn viên, hội viên", "Nhân dân")
+TOTAL = "Tổng lượt người"
 
 
 def _unit_key(text: str) -> str:
@@ -84,7 +84,7 @@ def vietnam_holidays(year: int) -> dict[dt.date, str]:
     return {day: str(name) for day, name in holidays_lib.country_holidays("VN", years=year, language="vi").items()}
 
 
-def _activity(
+def read_activity(
     row: RawRow, catalogue: Catalogue, year: int, holidays: Mapping[dt.date, str], out: Collector
 ) -> Activity | None:
     read = RowReader(row, out)
@@ -94,11 +94,11 @@ def _activity(
     village = read.name("Thôn", catalogue.places, S.VILLAGES.name, "Thôn")
     code = read.name("Mã tiêu chí", catalogue.criteria, S.CRITERIA.name, "Mã tiêu chí")
     content = read.text("Nội dung hoạt động")
-    total = read.count(_TOTAL, default=None)
-    categories = [read.count(header) for header in _PEOPLE_CATEGORIES]
+    total = read.count(TOTAL, default=None)
+    categories = [read.count(header) for header in PEOPLE_CATEGORIES]
     if read.ok and total == 0:
-        read.fail(_TOTAL, ProblemCode.BAD_TOTAL, "Tổng lượt người phải lớn hơn 0.")
-    for header, value in zip(_PEOPLE_CATEGORIES, categories):
+        read.fail(TOTAL, ProblemCode.BAD_TOTAL, "Tổng lượt người phải lớn hơn 0.")
+    for header, value in zip(PEOPLE_CATEGORIES, categories):
         if value > total and total > 0:
             read.fail(
                 header,
@@ -185,7 +185,7 @@ def formula_problems(book: WorkbookData) -> list[Problem]:
     problems = []
     for sheet, cells in book.unknown.items():
         for ref, error in cells:
-            location = Location(book.label, sheet, ref, _cell_order(ref)[0], str(book.path))
+            location = Location(book.label, sheet, ref, cell_order(ref)[0], str(book.path))
             if error:
                 problems.append(
                     Problem(location, ProblemCode.EXCEL_ERROR, f"Ô {ref} có lỗi công thức {error}. Hãy sửa công thức hoặc gõ giá trị vào ô.")
@@ -223,25 +223,30 @@ def validate_activities(
         for row in table.rows:
             if skipped and any(cell.ref in skipped for _, cell in row.cells):
                 continue
-            activity = _activity(row, catalogue, commune.info.year, holidays, out)
+            activity = read_activity(row, catalogue, commune.info.year, holidays, out)
             if activity is None:
                 continue
             key = _duplicate_key(activity)
             if key in first_seen:
                 earlier = first_seen[key]
-                out.add(
-                    row.location(),
-                    ProblemCode.DUPLICATE_ROW,
-                    f"Dòng {row.number} trùng hệt dòng {earlier.number} của {earlier.file} › {earlier.sheet} "
-                    "(cùng ngày, đơn vị, thôn, nội dung và số liệu). Hãy xóa một trong hai dòng.",
-                )
+                out.problems.append(duplicate_problem(row.location(), earlier.number, earlier.file, earlier.sheet))
                 continue
             first_seen[key] = row
             activities.append(activity)
     return activities, out.problems
 
 
-def _cell_order(ref: str) -> tuple[int, str]:
+def duplicate_problem(location: Location, earlier: int, earlier_file: str, earlier_sheet: str) -> Problem:
+    """The row at `location` repeats row `earlier` of `earlier_file` › `earlier_sheet`."""
+    return Problem(
+        location,
+        ProblemCode.DUPLICATE_ROW,
+        f"Dòng {location.row} trùng hệt dòng {earlier} của {earlier_file} › {earlier_sheet} "
+        "(cùng ngày, đơn vị, thôn, nội dung và số liệu). Hãy xóa một trong hai dòng.",
+    )
+
+
+def cell_order(ref: str) -> tuple[int, str]:
     match = re.match(r"([A-Z]+)(\d+)$", ref)
     return (int(match.group(2)), match.group(1)) if match else (0, ref)
 

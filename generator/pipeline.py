@@ -32,7 +32,8 @@ from generator.errors import (
     sorted_problems,
 )
 from generator.model import Activity, Commune, DocType, PlannedActivity
-from generator.reading import ANNOTATED_SUFFIX, DOUBLED_SHEET, WORKBOOK_SUFFIXES, WorkbookData, find_workbooks, missing_sheet, read_workbook
+from generator.activitylog import ActivityLog
+from generator.reading import ANNOTATED_SUFFIX, DOUBLED_SHEET, WORKBOOK_SUFFIXES, SheetTable, WorkbookData, find_workbooks, missing_sheet, read_workbook
 from generator.resources import shipped_inputs, shipped_templates
 from generator.text import fold
 from generator.validation import formula_problems, validate_activities, validate_commune, validate_monthly_plan
@@ -50,21 +51,34 @@ class InputsReport:
     workbooks: tuple[Path, ...]
     problems: tuple[Problem, ...]
     commune: Commune | None
-    activities: tuple[Activity, ...]
+    log: Sequence[Activity]  # an ActivityLog (columns) where a log was read column by column
     planned: tuple[PlannedActivity, ...]
+
+    @property
+    def activities(self) -> tuple[Activity, ...]:
+        return _objects(self.log)
 
     @property
     def has_errors(self) -> bool:
         return any(p.is_error for p in self.problems)
 
 
+def _objects(log: Sequence[Activity]) -> tuple[Activity, ...]:
+    """The activities as objects: an ActivityLog makes them once, on first use."""
+    return log.activities() if isinstance(log, ActivityLog) else tuple(log)
+
+
 @dataclass(frozen=True)
 class LoadedInputs:
     commune: Commune
-    activities: tuple[Activity, ...]
+    log: Sequence[Activity]  # an ActivityLog (columns) where a log was read column by column
     planned: tuple[PlannedActivity, ...]
     workbooks: tuple[Path, ...]
     problems: tuple[Problem, ...]  # warnings only: errors raise ValidationFailed
+
+    @property
+    def activities(self) -> tuple[Activity, ...]:
+        return _objects(self.log)
 
 
 @dataclass(frozen=True)
@@ -83,8 +97,11 @@ class GenerateResult:
     reminders: tuple[str, ...] = ()  # what the clerk should still add (the month's Nguyên nhân)
 
 
-def check_inputs(paths: Sequence[Path]) -> InputsReport:
-    """Reads every workbook once and validates them together; every problem is returned."""
+def check_inputs(paths: Sequence[Path], columnar: bool | None = None) -> InputsReport:
+    """Reads every workbook once and validates them together; every problem is returned.
+
+    `columnar`: read and validate the activity logs column by column (True), row by row
+    (False), or by their size (None: a big log column by column)."""
     problems: list[Problem] = []
     for path in paths:
         if not path.exists():
@@ -93,7 +110,7 @@ def check_inputs(paths: Sequence[Path]) -> InputsReport:
     books: list[WorkbookData] = []
     for path in workbooks:
         try:
-            books.append(read_workbook(path))
+            books.append(read_workbook(path, columnar=columnar))
         except WorkbookUnreadable as exc:
             problems.append(exc.problem)
     main_books = [b for b in books if b.is_main]
@@ -102,14 +119,14 @@ def check_inputs(paths: Sequence[Path]) -> InputsReport:
         problems.extend(formula_problems(book))
         doubled = [p for p in book.problems if p.code == DOUBLED_SHEET]
         if book.is_main:
-            if book.table(S.ACTIVITY_LOG) is None:
+            if book.log() is None:
                 if not any(fold(p.message).find(fold(S.ACTIVITY_LOG.name)) >= 0 for p in doubled):
                     problems.append(missing_sheet(book.label, S.ACTIVITY_LOG, str(book.path)))
             else:
                 log_books.append(book)
         elif doubled:
             problems.extend(book.problems)
-        elif book.table(S.ACTIVITY_LOG) is None:
+        elif book.log() is None:
             problems.append(
                 Problem(
                     Location(book.label, path=str(book.path)),
@@ -141,22 +158,29 @@ def check_inputs(paths: Sequence[Path]) -> InputsReport:
             )
         )
     commune = None
-    activities: list[Activity] = []
+    activities: Sequence[Activity] = ()
     planned: list[PlannedActivity] = []
     if main_books:
         main = main_books[0]
         commune, commune_problems = validate_commune(main)
         problems.extend(commune_problems)
         if commune is not None:
-            logs = [t for b in log_books if (t := b.table(S.ACTIVITY_LOG)) is not None]
+            logs = [t for b in log_books if (t := b.log()) is not None]
             uncalculated = {(b.label, sheet): [ref for ref, _ in cells] for b in books for sheet, cells in b.unknown.items()}
-            activities, activity_problems = validate_activities(commune, logs, uncalculated)
+            tables = [t for t in logs if isinstance(t, SheetTable)]
+            if len(tables) == len(logs):
+                activities, activity_problems = validate_activities(commune, tables, uncalculated)
+            else:
+                from generator.columnar import validate_logs  # polars: only where a big log was read
+
+                activities, activity_problems = validate_logs(commune, logs, uncalculated)
             problems.extend(activity_problems)
             plan_table = main.table(S.MONTHLY_PLAN)
             if plan_table is not None:
                 planned, plan_problems = validate_monthly_plan(commune, plan_table)
                 problems.extend(plan_problems)
-    return InputsReport(tuple(workbooks), tuple(sorted_problems(problems)), commune, tuple(activities), tuple(planned))
+    log = activities if isinstance(activities, ActivityLog) else tuple(activities)
+    return InputsReport(tuple(workbooks), tuple(sorted_problems(problems)), commune, log, tuple(planned))
 
 
 def load_inputs(paths: Sequence[Path]) -> LoadedInputs:
@@ -166,7 +190,7 @@ def load_inputs(paths: Sequence[Path]) -> LoadedInputs:
         raise InputsUnreadable(list(report.problems))
     if report.commune is None or report.has_errors:
         raise ValidationFailed(list(report.problems))
-    return LoadedInputs(report.commune, report.activities, report.planned, report.workbooks, report.problems)
+    return LoadedInputs(report.commune, report.log, report.planned, report.workbooks, report.problems)
 
 
 def select_documents(docs: str | None, month_given: bool) -> tuple[DocumentSpec, ...]:

@@ -7,7 +7,9 @@ are ignored. Every value leaves with the cell it came from.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import logging
 import operator
 import unicodedata
 import zipfile
@@ -15,6 +17,7 @@ from xml.etree import ElementTree
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import python_calamine
 
@@ -23,6 +26,9 @@ from generator.schema import ACTIVITY_LOG, INFO, MAIN_SHEETS, SheetSchema
 from generator.text import fold_ascii
 from generator.errors import PackageRefused
 from generator.zipguard import guard_workbook
+
+if TYPE_CHECKING:  # polars and fastexcel are imported where a big log is read (columnar ingest)
+    import polars as pl
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 ZIP_SUFFIXES = (".xlsx", ".xlsm", ".ods")
@@ -148,6 +154,41 @@ class SheetTable:
 
 
 @dataclass(frozen=True)
+class LogColumns:
+    """A log sheet read column by column into Arrow memory (fastexcel, as a polars frame).
+
+    The frame has one column per header of the schema that the sheet has, named by the
+    canonical header, and a row per sheet row from row 2 (the header is row 1): frame row i
+    is sheet row i + 2. Dates are read as text, so that a date typed as text is not lost;
+    number columns hold numbers only (a sheet whose number column holds text is read row by
+    row instead, see read_log_columns).
+    """
+
+    schema: SheetSchema
+    file: str
+    name: str  # as spelt in the workbook
+    columns: tuple[tuple[str, str], ...]  # canonical header → column letter
+    frame: pl.DataFrame
+    path: str  # the whole path of the workbook
+
+    FIRST_ROW = 2
+
+    def letter(self, header: str) -> str:
+        return dict(self.columns)[header]
+
+    def has_column(self, header: str) -> bool:
+        return any(key == header for key, _ in self.columns)
+
+    def rows(self) -> SheetTable:
+        """The same sheet read row by row (python-calamine), for the rows that hold a problem:
+        their messages are worded from the cells' own values."""
+        with _open(Path(self.path), self.file) as workbook:
+            grid = _grid(workbook, self.file, self.name, Path(self.path))
+        table, _ = _read_table(self.file, self.name, grid, self.schema, self.path)
+        return table
+
+
+@dataclass(frozen=True)
 class WorkbookData:
     path: Path
     label: str  # the file name, for messages
@@ -156,8 +197,15 @@ class WorkbookData:
     # per sheet (as spelt in the workbook): cells read as blank that are not (see unknown_cells)
     unknown: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
+    # sheets read column by column (only the activity log, when it is big): see read_log_columns
+    columnar: dict[str, LogColumns] = field(default_factory=dict)
+
     def table(self, schema: SheetSchema) -> SheetTable | None:
         return self.tables.get(schema.name)
+
+    def log(self) -> SheetTable | LogColumns | None:
+        """The activity log, however it was read."""
+        return self.columnar.get(ACTIVITY_LOG.name) or self.tables.get(ACTIVITY_LOG.name)
 
     @property
     def is_main(self) -> bool:
@@ -260,12 +308,8 @@ def _inspect(path: Path, label: str) -> None:
         raise _unreadable(label, exc.reason, exc.hint, str(path)) from exc
 
 
-def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS) -> WorkbookData:
-    """Reads the sheets of `schemas` that the workbook has; the file is opened once."""
-    label = path.name
-    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
-        raise _unreadable(label, f"đuôi tệp '{path.suffix}' không phải .xlsx, .xlsm, .xls hay .ods", where=str(path))
-    _inspect(path, label)
+@contextlib.contextmanager
+def _open(path: Path, label: str) -> Iterator[python_calamine.CalamineWorkbook]:
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
     except python_calamine.PasswordError as err:
@@ -273,11 +317,51 @@ def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS) -> W
     except (python_calamine.CalamineError, OSError, ValueError) as exc:
         raise _unreadable(label, f"tệp hỏng hoặc không phải bảng tính Excel ({exc.__class__.__name__})", where=str(path)) from exc
     try:
+        yield workbook
+    finally:
+        workbook.close()
+
+
+def _grid(workbook: python_calamine.CalamineWorkbook, label: str, actual: str, path: Path) -> Sequence[Sequence[object]]:
+    try:
+        return workbook.get_sheet_by_name(actual).to_python(skip_empty_area=False)
+    except (python_calamine.CalamineError, ValueError) as exc:
+        raise _unreadable(label, f"không đọc được trang '{actual}' ({exc})", where=str(path)) from exc
+    except BaseException as exc:
+        # python-calamine's Rust core panics (PanicException, a BaseException)
+        # on some values, e.g. a date-formatted number beyond year 9999.
+        if not _is_panic(exc):
+            raise
+        raise _unreadable(
+            label,
+            f"trang '{actual}' có ô không đọc được ({exc})",
+            "Thường là một ô định dạng ngày chứa số quá lớn hoặc âm: hãy xem lại các cột ngày của trang này.",
+            str(path),
+        ) from exc
+
+
+# A log sheet whose XML is at least this big (about 2,000 rows) is read column by column;
+# a smaller one row by row, which spares the columnar libraries' import (~0.3 s).
+COLUMNAR_MIN_BYTES = 1 << 20
+
+
+def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS, columnar: bool | None = None) -> WorkbookData:
+    """Reads the sheets of `schemas` that the workbook has; the file is opened once.
+
+    `columnar`: read the activity log column by column (True), row by row (False), or by
+    its size (None). A log that the columnar reader cannot take whole is read row by row.
+    """
+    label = path.name
+    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+        raise _unreadable(label, f"đuôi tệp '{path.suffix}' không phải .xlsx, .xlsm, .xls hay .ods", where=str(path))
+    _inspect(path, label)
+    tables: dict[str, SheetTable] = {}
+    by_columns: dict[str, LogColumns] = {}
+    problems: list[Problem] = []
+    with _open(path, label) as workbook:
         by_key: dict[str, list[str]] = {}
         for name in workbook.sheet_names:
             by_key.setdefault(fold_ascii(name), []).append(name)
-        tables: dict[str, SheetTable] = {}
-        problems: list[Problem] = []
         for schema in schemas:
             found = by_key.get(fold_ascii(schema.name), [])
             if not found:
@@ -296,30 +380,121 @@ def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS) -> W
                 )
                 continue
             actual = found[0]
-            try:
-                grid = workbook.get_sheet_by_name(actual).to_python(skip_empty_area=False)
-            except (python_calamine.CalamineError, ValueError) as exc:
-                raise _unreadable(label, f"không đọc được trang '{actual}' ({exc})", where=str(path)) from exc
-            except BaseException as exc:
-                # python-calamine's Rust core panics (PanicException, a BaseException)
-                # on some values, e.g. a date-formatted number beyond year 9999.
-                if not _is_panic(exc):
-                    raise
-                raise _unreadable(
-                    label,
-                    f"trang '{actual}' có ô không đọc được ({exc})",
-                    "Thường là một ô định dạng ngày chứa số quá lớn hoặc âm: hãy xem lại các cột ngày của trang này.",
-                    str(path),
-                ) from exc
+            if schema is ACTIVITY_LOG and columnar is not False:
+                log = read_log_columns(path, label, actual, schema, min_bytes=0 if columnar else COLUMNAR_MIN_BYTES)
+                if log is not None:
+                    by_columns[schema.name] = log
+                    continue
+            grid = _grid(workbook, label, actual, path)
             table, table_problems = _read_table(label, actual, grid, schema, str(path))
             tables[schema.name] = table
             problems.extend(table_problems)
-    finally:
-        workbook.close()
     unknown: dict[str, tuple[tuple[str, str], ...]] = {}
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        unknown = unknown_cells(path, [t.name for t in tables.values()])
-    return WorkbookData(path, label, tables, tuple(problems), unknown)
+        unknown = unknown_cells(path, [t.name for t in tables.values()] + [c.name for c in by_columns.values()])
+    return WorkbookData(path, label, tables, tuple(problems), unknown, by_columns)
+
+
+def _first_row(archive: zipfile.ZipFile, part: str) -> dict[int, str] | None:
+    """Row 1 of a sheet part as text by column index, read without parsing the rest of the
+    sheet; None when the sheet's first row is not row 1."""
+    main = f"{{{_MAIN_NS}}}"
+    cells: list[tuple[str, str, str]] = []  # (ref, type, value)
+    with archive.open(part) as stream:
+        for _, element in ElementTree.iterparse(stream):
+            if element.tag != main + "row":
+                continue
+            if element.get("r", "1") != "1":
+                return None
+            for cell in element.iter(main + "c"):
+                kind = cell.get("t", "n")
+                if kind == "inlineStr":
+                    value = "".join(t.text or "" for t in cell.iter(main + "t"))
+                else:
+                    v = cell.find(main + "v")
+                    value = (v.text or "") if v is not None else ""
+                cells.append((cell.get("r", ""), kind, value))
+            break
+    shared = {int(v) for _, kind, v in cells if kind == "s" and v.isdigit()}
+    strings: dict[int, str] = {}
+    if shared and "xl/sharedStrings.xml" in archive.namelist():
+        wanted = max(shared)
+        with archive.open("xl/sharedStrings.xml") as stream:
+            index = 0
+            for _, element in ElementTree.iterparse(stream):
+                if element.tag != main + "si":
+                    continue
+                if index in shared:  # the text of its runs, not of its phonetic guides (rPh)
+                    runs = [element.find(main + "t")] + [r.find(main + "t") for r in element.iter(main + "r")]
+                    strings[index] = "".join(t.text or "" for t in runs if t is not None)
+                if index >= wanted:
+                    break
+                index += 1
+                element.clear()
+    row: dict[int, str] = {}
+    for position, (ref, kind, value) in enumerate(cells):
+        letters = ref.rstrip("0123456789")
+        column = _column_index(letters) if letters else position
+        row[column] = strings.get(int(value), "") if kind == "s" and value.isdigit() else value
+    return row
+
+
+def _column_index(letters: str) -> int:
+    """A → 0, AA → 26."""
+    index = 0
+    for letter in letters.upper():
+        index = index * 26 + ord(letter) - 64
+    return index - 1
+
+
+def read_log_columns(path: Path, label: str, sheet: str, schema: SheetSchema, min_bytes: int = 0) -> LogColumns | None:
+    """The log sheet read column by column, or None where it must be read row by row: not an
+    .xlsx, smaller than `min_bytes`, its header not on row 1 (or a header among the next rows),
+    a required column missing, or a column holding several kinds of value (text in a number
+    column: its cells keep their messages through the row reader)."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return None
+    try:
+        with zipfile.ZipFile(path) as archive:
+            part = _sheet_parts(archive).get(sheet, "")
+            if part not in archive.namelist() or archive.getinfo(part).file_size < min_bytes:
+                return None
+            header = _first_row(archive, part)
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError, ValueError):
+        return None
+    if not header:
+        return None
+    _, found = _find_header([[header.get(i) for i in range(max(header) + 1)]], schema)
+    if any(column.required and column.header not in found for column in schema.columns):
+        return None  # reported by the row reader, which also finds a header further down
+    import fastexcel
+    import polars as pl
+
+    # fastexcel logs, through Python's logging, that an empty column is read as text: no news for a clerk
+    logging.getLogger("fastexcel").addHandler(logging.NullHandler())
+    ordered = sorted(found.items(), key=lambda item: item[1])
+    letters = ",".join(column_letter(index) for _, index in ordered)
+    # dates as text: fastexcel would turn a date typed as text into null, and a number in a date
+    # column into a date; numbers and texts are typed by looking at every row, strictly
+    dates: dict[str | int, fastexcel.DType] = {index: "string" for key, index in ordered if schema.column(key).kind == "date"}
+    try:
+        loaded = fastexcel.read_excel(str(path)).load_sheet(
+            sheet, header_row=0, use_columns=letters, dtypes=dates or None, schema_sample_rows=None, dtype_coercion="strict"
+        )
+        by_index = {info.absolute_index: info.name for info in loaded.selected_columns}
+        frame = pl.DataFrame(loaded.to_polars())
+    except Exception:  # fastexcel raises its own errors, and panics on odd cells: the row reader words them
+        return None
+    names = {by_index[index]: key for key, index in ordered if index in by_index}
+    if len(names) != len(ordered):
+        return None
+    frame = frame.select([pl.col(name).alias(key) for name, key in names.items()])
+    texts = [key for key, _ in ordered if frame.schema[key] == pl.String]
+    head = frame.head(HEADER_SEARCH_ROWS - 1).select(texts).rows()
+    if texts and _find_header([list(r) for r in head], schema)[1]:
+        return None  # a row under row 1 names columns too: the row reader decides which is the header
+    columns = tuple((key, column_letter(index)) for key, index in ordered)
+    return LogColumns(schema, label, sheet, columns, frame, str(path))
 
 
 _MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
