@@ -153,6 +153,14 @@ class ActivityLog(Sequence[Activity]):
     def __len__(self) -> int:
         return self.frame.height
 
+    def __eq__(self, other: object) -> bool:
+        """Equal to any sequence of the same activities (a tuple of the row reader's objects)."""
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
     @overload
     def __getitem__(self, index: int) -> Activity: ...
     @overload

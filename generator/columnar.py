@@ -129,7 +129,7 @@ def _mapped(series: pl.Series, function: Callable[[str], object], dtype: pl.Data
 
     distinct = series.unique().drop_nulls().to_list()
     if not distinct:
-        return pl.Series(series.name, [None] * series.len(), dtype=dtype)
+        return pl.repeat(None, series.len(), dtype=dtype, eager=True).alias(series.name)
     return series.replace_strict(distinct, [function(v) for v in distinct], default=None, return_dtype=dtype)
 
 
@@ -200,7 +200,7 @@ class _Checks:
         def text(header: str) -> pl.Series:
             column = columns.get(header)
             if column is None or column.dtype == pl.Null:
-                return pl.Series(header, [""] * height, dtype=pl.String)
+                return _repeat(header, "", pl.String, height)
             if column.dtype != pl.String:  # numbers or dates in a text column: the row reader reads them
                 return column.is_null().replace_strict([True, False], ["", None], return_dtype=pl.String)
             return _mapped(column.fill_null(""), lambda v: nfc(v.strip()), pl.String)
@@ -215,8 +215,8 @@ class _Checks:
             checks.append((day_text.str.contains(_DATE_CELL).fill_null(False) & (day.dt.year() == self.year)).fill_null(False))
             checks.append(~day.is_in(list(self.holidays)).fill_null(True))
         else:
-            day = pl.Series("day", [None] * height, dtype=pl.Date)
-            checks.append(pl.Series([False] * height))
+            day = _repeat("day", None, pl.Date, height)
+            checks.append(_repeat("", False, pl.Boolean, height))
         values.append(day.alias("day"))
 
         # names: the canonical name, None where the row reader would add a problem
@@ -246,12 +246,12 @@ class _Checks:
             column = columns[header]
             required = header == TOTAL
             if column.dtype == pl.Null:
-                people[name] = pl.Series(name, [0] * height, dtype=pl.Int64)
-                checks.append(pl.Series([not required] * height))
+                people[name] = _repeat(name, 0, pl.Int64, height)
+                checks.append(_repeat("", not required, pl.Boolean, height))
                 continue
             if not column.dtype.is_numeric():
-                column = pl.Series(header, [None] * height, dtype=pl.Float64)
-                checks.append(columns[header].is_null() if not required else pl.Series([False] * height))
+                column = _repeat(header, None, pl.Float64, height)
+                checks.append(columns[header].is_null() if not required else _repeat("", False, pl.Boolean, height))
             count = column.cast(pl.Float64)
             whole = (count >= (1 if required else 0)) & (count == count.floor()) & (count < MAX_INT)
             checks.append(whole.fill_null(not required))
@@ -262,20 +262,20 @@ class _Checks:
         values.extend(people.values())
 
         # amounts and money: numbers, not negative, whole đồng for money, each read as cellvalues reads it
-        quantity = pl.Series("quantity", [None] * height, dtype=pl.Float64)
+        quantity = _repeat("quantity", None, pl.Float64, height)
         for header, name in (*_AMOUNTS.items(), ("Khối lượng", "quantity"), *_MONEY.items()):
-            found = columns.get(header)
-            if found is None or column.dtype == pl.Null:
-                number = pl.Series(header, [None] * height, dtype=pl.Float64)
-            elif found.dtype.is_numeric():
-                number = found.cast(pl.Float64)
+            source = columns.get(header)
+            if source is None or column.dtype == pl.Null:
+                number = _repeat(header, None, pl.Float64, height)
+            elif source.dtype.is_numeric():
+                number = source.cast(pl.Float64)
             else:
-                number = pl.Series(header, [None] * height, dtype=pl.Float64)
-                checks.append(found.is_null())
+                number = _repeat(header, None, pl.Float64, height)
+                checks.append(source.is_null())
             negative_zero = (number == 0) & ((1.0 / number) < 0)
             fits = (number >= 0) & number.is_finite() & (number < _BOUND) & ~negative_zero
-            if name in _MONEY.values():
-                fits = fits & (number == number.floor())
+            if name in _MONEY.values():  # summed in 64 bits: a larger sum of money is read row by row
+                fits = fits & (number == number.floor()) & (number < MAX_INT)
                 values.append(number.fill_null(0).cast(pl.Int64, strict=False).alias(name))
             checks.append(fits.fill_null(True))
             if name != "quantity" and name not in _MONEY.values():
@@ -318,6 +318,12 @@ class _Checks:
         return index_of(known, value * factor)
 
 
+def _repeat(name: str, value: str | int | bool | None, dtype: type[pl.DataType], height: int) -> pl.Series:
+    import polars as pl
+
+    return pl.repeat(value, height, dtype=dtype, eager=True).alias(name)
+
+
 def _decimal(number: float | None) -> Decimal | None:
     """cellvalues' reading of a number cell; None where it would be a problem."""
     try:
@@ -334,7 +340,7 @@ def _decimal_keys(number: pl.Series, known: DecimalIndex) -> pl.Series:
     zero = index_of(known, Decimal(0))  # a blank amount, as the row reader reads it
     distinct = number.drop_nulls().unique().to_list()
     if not distinct:
-        return pl.Series(number.name, [zero] * number.len(), dtype=pl.Int64)
+        return _repeat(number.name, zero, pl.Int64, number.len())
     keys = [None if (value := _decimal(d)) is None else index_of(known, value) for d in distinct]
     return number.replace_strict(distinct, keys, default=None, return_dtype=pl.Int64).fill_null(zero)
 

@@ -183,9 +183,10 @@ def check_inputs(paths: Sequence[Path], columnar: bool | None = None) -> InputsR
     return InputsReport(tuple(workbooks), tuple(sorted_problems(problems)), commune, log, tuple(planned))
 
 
-def load_inputs(paths: Sequence[Path]) -> LoadedInputs:
-    """The validated inputs; raises when any workbook is unreadable or holds an error."""
-    report = check_inputs(paths)
+def load_inputs(paths: Sequence[Path], columnar: bool | None = None) -> LoadedInputs:
+    """The validated inputs; raises when any workbook is unreadable or holds an error.
+    `columnar`: as check_inputs."""
+    report = check_inputs(paths, columnar)
     if any(p.code == UNREADABLE for p in report.problems):
         raise InputsUnreadable(list(report.problems))
     if report.commune is None or report.has_errors:

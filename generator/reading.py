@@ -362,14 +362,15 @@ def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS, colu
         by_key: dict[str, list[str]] = {}
         for name in workbook.sheet_names:
             by_key.setdefault(fold_ascii(name), []).append(name)
+        plan: list[tuple[SheetSchema, str] | Problem] = []
         for schema in schemas:
             found = by_key.get(fold_ascii(schema.name), [])
-            if not found:
-                continue
-            if len(found) > 1:
+            if len(found) == 1:
+                plan.append((schema, found[0]))
+            elif found:
                 # 'Nhật ký' and 'NHAT KY' are the same sheet to ntm: reading one would drop the other's rows
                 named = " và ".join(f"'{n}'" for n in found)
-                problems.append(
+                plan.append(
                     Problem(
                         Location(label, found[1], path=str(path)),
                         DOUBLED_SHEET,
@@ -378,8 +379,11 @@ def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS, colu
                         "hoặc đổi tên trang kia.",
                     )
                 )
+        for item in plan:
+            if isinstance(item, Problem):
+                problems.append(item)
                 continue
-            actual = found[0]
+            schema, actual = item
             if schema is ACTIVITY_LOG and columnar is not False:
                 log = read_log_columns(path, label, actual, schema, min_bytes=0 if columnar else COLUMNAR_MIN_BYTES)
                 if log is not None:
@@ -521,11 +525,22 @@ def _may_hold_unknown_cells(archive: zipfile.ZipFile, part: str) -> bool:
     """A quick byte scan, so that the common sheet without formulas or errors is not parsed twice."""
     tail = b""
     with archive.open(part) as stream:
-        while chunk := stream.read(1 << 20):
+        while chunk := stream.read(1 << 22):
             window = tail + chunk
-            if b"<f>" in window or b"<f " in window or b' t="e"' in window:
+            if b' t="e"' in window or _has_formula(window):
                 return True
             tail = chunk[-6:]
+    return False
+
+
+def _has_formula(window: bytes) -> bool:
+    """A formula element, <f> or <f …>, in one pass: '<f' otherwise starts only the few
+    <formula1> of data validations (a log made by `ntm init` has them)."""
+    at = window.find(b"<f")
+    while at >= 0:
+        if window[at + 2 : at + 3] in (b">", b" "):
+            return True
+        at = window.find(b"<f", at + 2)
     return False
 
 
