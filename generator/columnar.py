@@ -249,7 +249,7 @@ class _Checks:
                 people[name] = _repeat(name, 0, pl.Int64, height)
                 checks.append(_repeat("", not required, pl.Boolean, height))
                 continue
-            if not column.dtype.is_numeric():
+            if column.dtype != pl.Float64:  # how calamine gives an .xlsx number; anything else: the row reader
                 column = _repeat(header, None, pl.Float64, height)
                 checks.append(columns[header].is_null() if not required else _repeat("", False, pl.Boolean, height))
             count = column.cast(pl.Float64)
@@ -267,7 +267,7 @@ class _Checks:
             source = columns.get(header)
             if source is None or column.dtype == pl.Null:
                 number = _repeat(header, None, pl.Float64, height)
-            elif source.dtype.is_numeric():
+            elif source.dtype == pl.Float64:
                 number = source.cast(pl.Float64)
             else:
                 number = _repeat(header, None, pl.Float64, height)
