@@ -12,6 +12,7 @@ each problem is located at its cell. Duplicates are found over every valid row o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -47,6 +48,8 @@ _AMOUNTS = {"Ngày công": "workdays", "Hiến đất (m²)": "land_m2"}
 _MONEY = {"Tiền mặt (đồng)": "cash", "Hiện vật quy đổi (đồng)": "in_kind"}
 _PEOPLE = dict(zip((TOTAL, *PEOPLE_CATEGORIES), ("participants", "officials", "party_members", "public_employees", "armed_forces", "association_members", "residents")))
 _BOUND = 1e15  # cellvalues.MAX_WHOLE_DIGITS
+# how fastexcel writes a number, boolean or date cell in a column read as text
+_TYPED_CELL = re.compile(r"^-?\d+(\.\d+)?([eE][-+]?\d+)?$|^(true|false)$|^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
 
 
 def validate_logs(
@@ -161,7 +164,7 @@ class _Checks:
             first, last = data.min(), data.max()
             blank_rows = marks.filter(pl.col("blank") & pl.col("row").is_between(first, last))["row"].to_list()
         columns = {h: frame[h] for h, _ in log.columns}
-        values, checks = self._columns(columns, frame.height, decimals)
+        values, checks = self._columns(columns, frame.height, decimals, log.as_text)
         checked = frame.select(row, blank.alias("blank")).with_columns(
             pl.all_horizontal(checks).alias("clean"), *values
         ).filter(~pl.col("blank") & ~pl.col("row").is_in(list(skipped)))
@@ -192,7 +195,7 @@ class _Checks:
         return pl.col(header).is_null()
 
     def _columns(
-        self, columns: dict[str, pl.Series], height: int, decimals: dict[str, DecimalIndex]
+        self, columns: dict[str, pl.Series], height: int, decimals: dict[str, DecimalIndex], as_text: frozenset[str]
     ) -> tuple[list[pl.Series], list[pl.Series | pl.Expr]]:
         """(the typed columns of a clean row, one check per rule: True where the row passes)."""
         import polars as pl
@@ -203,6 +206,8 @@ class _Checks:
                 return _repeat(header, "", pl.String, height)
             if column.dtype != pl.String:  # numbers or dates in a text column: the row reader reads them
                 return column.is_null().replace_strict([True, False], ["", None], return_dtype=pl.String)
+            if header in as_text:  # a text column holding numbers, dates or booleans too: those go to the row reader
+                return _mapped(column.fill_null(""), lambda v: None if _TYPED_CELL.match(v) else nfc(v.strip()), pl.String)
             return _mapped(column.fill_null(""), lambda v: nfc(v.strip()), pl.String)
 
         values: list[pl.Series] = []
@@ -249,7 +254,9 @@ class _Checks:
                 people[name] = _repeat(name, 0, pl.Int64, height)
                 checks.append(_repeat("", not required, pl.Boolean, height))
                 continue
-            if column.dtype != pl.Float64:  # how calamine gives an .xlsx number; anything else: the row reader
+            if column.dtype == pl.String:  # text in the column: its whole numbers are read here
+                column = _whole_numbers(column, checks)
+            elif column.dtype != pl.Float64:  # how calamine gives an .xlsx number; anything else: the row reader
                 column = _repeat(header, None, pl.Float64, height)
                 checks.append(columns[header].is_null() if not required else _repeat("", False, pl.Boolean, height))
             count = column.cast(pl.Float64)
@@ -265,10 +272,12 @@ class _Checks:
         quantity = _repeat("quantity", None, pl.Float64, height)
         for header, name in (*_AMOUNTS.items(), ("Khối lượng", "quantity"), *_MONEY.items()):
             source = columns.get(header)
-            if source is None or column.dtype == pl.Null:
+            if source is None or source.dtype == pl.Null:
                 number = _repeat(header, None, pl.Float64, height)
             elif source.dtype == pl.Float64:
                 number = source.cast(pl.Float64)
+            elif source.dtype == pl.String and name in _MONEY.values():
+                number = _whole_numbers(source, checks)
             else:
                 number = _repeat(header, None, pl.Float64, height)
                 checks.append(source.is_null())
@@ -316,6 +325,17 @@ class _Checks:
         if value is None:
             return None
         return index_of(known, value * factor)
+
+
+def _whole_numbers(column: pl.Series, checks: list[pl.Series | pl.Expr]) -> pl.Series:
+    """A count or money column read as text (it holds text somewhere): a cell of digits only is
+    the same whole number whether Excel holds it as a number or as text; any other cell makes
+    its row go to the row reader."""
+    import polars as pl
+
+    digits = column.str.contains(r"^\d{1,12}$")
+    checks.append((column.is_null() | digits).fill_null(False))
+    return pl.Series(column.name, column.cast(pl.Float64, strict=False))
 
 
 def _repeat(name: str, value: str | int | bool | None, dtype: type[pl.DataType], height: int) -> pl.Series:

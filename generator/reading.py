@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 import unicodedata
 import zipfile
 from xml.etree import ElementTree
@@ -63,6 +64,8 @@ class LogColumns:
     columns: tuple[tuple[str, str], ...]  # canonical header → column letter
     frame: pl.DataFrame
     path: str  # the whole path of the workbook
+    # columns read as text because they hold two kinds of value (text in a number column)
+    as_text: frozenset[str] = frozenset()
 
     FIRST_ROW = 2
 
@@ -268,6 +271,10 @@ def _column_index(letters: str) -> int:
     return index - 1
 
 
+# how many columns holding two kinds of value are read again as text before the row reader takes the log
+_RETYPED_COLUMNS = 3
+
+
 def read_log_columns(path: Path, label: str, sheet: str, schema: SheetSchema, min_bytes: int = 0) -> LogColumns | None:
     """The log sheet read column by column, or None where it must be read row by row: not an
     .xlsx, smaller than `min_bytes`, its header not on row 1 (or a header among the next rows),
@@ -299,14 +306,34 @@ def read_log_columns(path: Path, label: str, sheet: str, schema: SheetSchema, mi
     letters = ",".join(column_letter(index) for _, index in ordered)
     # dates as text: fastexcel would turn a date typed as text into null, and a number in a date
     # column into a date; numbers and texts are typed by looking at every row, strictly
-    dates: dict[str | int, fastexcel.DType] = {index: "string" for key, index in ordered if schema.column(key).kind == "date"}
-    try:
-        loaded = fastexcel.read_excel(str(path)).load_sheet(
-            sheet, header_row=0, use_columns=letters, dtypes=dates or None, schema_sample_rows=None, dtype_coercion="strict"
-        )
-        by_index = {info.absolute_index: info.name for info in loaded.selected_columns}
-        frame = pl.DataFrame(loaded.to_polars())
-    except Exception:  # fastexcel raises its own errors, and panics on odd cells: the row reader words them
+    dtypes: dict[str | int, fastexcel.DType] = {index: "string" for key, index in ordered if schema.column(key).kind == "date"}
+    as_text: set[str] = set()
+    reader = fastexcel.read_excel(str(path))
+    for _ in range(_RETYPED_COLUMNS + 1):
+        try:
+            loaded = reader.load_sheet(
+                sheet, header_row=0, use_columns=letters, dtypes=dtypes or None, schema_sample_rows=None, dtype_coercion="strict"
+            )
+            by_index = {info.absolute_index: info.name for info in loaded.selected_columns}
+            frame = pl.DataFrame(loaded.to_polars())
+            break
+        except fastexcel.UnsupportedColumnTypeCombinationError as exc:
+            # a column holding two kinds of value (text in a number column): read again with it
+            # as text; its cells that are not plain text go to the row reader (columnar.py)
+            mixed = re.search(r"could not determine dtype for column (.*)$", str(exc), re.MULTILINE)
+            index = next((i for i, text in header.items() if mixed and text == mixed.group(1)), None)
+            key = next((k for k, i in ordered if i == index), None)
+            if index is None or key is None or index in dtypes:
+                return None
+            dtypes[index] = "string"
+            as_text.add(key)
+        except Exception:  # fastexcel's other errors: the row reader words them
+            return None
+        except BaseException as exc:  # a panic of its Rust core on an odd cell
+            if not _is_panic(exc):
+                raise
+            return None
+    else:
         return None
     names = {by_index[index]: key for key, index in ordered if index in by_index}
     if len(names) != len(ordered):
@@ -317,7 +344,7 @@ def read_log_columns(path: Path, label: str, sheet: str, schema: SheetSchema, mi
     if texts and find_header([list(r) for r in head], schema)[1]:
         return None  # a row under row 1 names columns too: the row reader decides which is the header
     columns = tuple((key, column_letter(index)) for key, index in ordered)
-    return LogColumns(schema, label, sheet, columns, frame, str(path))
+    return LogColumns(schema, label, sheet, columns, frame, str(path), frozenset(as_text))
 
 
 _MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
