@@ -12,10 +12,12 @@ each problem is located at its cell. Duplicates are found over every valid row o
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from generator import schema as S
 from generator.activitylog import DECIMAL_FIELDS, MAX_INT, ActivityLog, DecimalIndex, NotColumnar, frame_of, index_of
@@ -35,7 +37,7 @@ from generator.logcheck import (
 )
 from generator.model import COMMUNE_CENTRE, Activity, Commune
 from generator.names import NameIndex
-from generator.reading import LogColumns, RawCell, RawRow, SheetTable, blank_row_warnings
+from generator.reading import CellValue, ColumnLayout, LogColumns, RawCell, RawRow, SheetTable, blank_row_warnings
 from generator.rowcheck import LEGACY_CHECKED, Collector
 from generator.text import fold, nfc
 
@@ -91,8 +93,11 @@ def _validate(
             out.problems.extend(blank_row_warnings(blank))
             parts.append(clean)
             if suspect:
-                by_number = {r.number: r for r in log.rows().rows}
-                rows = [by_number[n] for n in suspect if n in by_number]
+                rebuilt, unsure = _raw_rows(log, suspect)
+                if unsure:  # cells whose kind the columns do not tell: the sheet is read again, row by row
+                    by_number = {r.number: r for r in log.rows().rows}
+                    rebuilt += [by_number[n] for n in unsure if n in by_number]
+                rows = sorted(rebuilt, key=lambda r: r.number)
         for row in rows:
             activity = read_activity(row, checks.catalogue, checks.year, checks.holidays, out)
             if activity is not None:
@@ -102,6 +107,58 @@ def _validate(
     paths = [log.path for log in logs]
     built = ActivityLog.build(parts, [(log.file, log.name) for log in logs], decimals)
     return _without_duplicates(built, paths, out)
+
+
+def _raw_rows(log: LogColumns, numbers: Sequence[int]) -> tuple[list[RawRow], list[int]]:
+    """The rows `numbers` as the row reader would read them, made from the columns where every
+    cell's value is certain: a number of a number column, a text of a text column, a real date
+    (fastexcel writes one as `YYYY-MM-DD hh:mm:ss` in the date column, read as text). The row
+    numbers whose cells are not certain (a number in a column read as text, a date before
+    1900, which calamine gives as a time) come back to be read again from the workbook."""
+    layout = ColumnLayout.of(log.columns)
+    headers = [h for h, _ in log.columns]
+    picked = log.frame.select(headers)[[n - log.FIRST_ROW for n in numbers]]
+    readers = [_cell_reader(log, h, picked.schema[h]) for h in headers]
+    rows: list[RawRow] = []
+    unsure: list[int] = []
+    for number, values in zip(numbers, picked.iter_rows()):
+        cells = tuple(read(v) for read, v in zip(readers, values))
+        if any(cell is _UNSURE for cell in cells):
+            unsure.append(number)
+        else:
+            rows.append(RawRow(log.file, log.name, number, layout, cast(tuple[CellValue, ...], cells), log.path))
+    return rows, unsure
+
+
+_UNSURE = object()
+
+
+def _cell_reader(log: LogColumns, header: str, dtype: object) -> Callable[[object], object]:
+    """How a value of the column becomes the value python-calamine gives for its cell."""
+    import polars as pl
+
+    def text(value: object) -> object:
+        if value is None or not isinstance(value, str):
+            return value
+        return value if value.isascii() else unicodedata.normalize("NFC", value)
+
+    if log.schema.column(header).kind == S.Kind.DATE:
+
+        def day(value: object) -> object:
+            if isinstance(value, str) and re.match(_DATE_CELL, value):
+                try:
+                    moment = dt.datetime.fromisoformat(value)
+                except ValueError:
+                    return _UNSURE
+                return moment if moment.year >= 1900 else _UNSURE
+            return text(value)
+
+        return day
+    if dtype == pl.String and header in log.as_text:
+        return lambda value: _UNSURE if isinstance(value, str) and _TYPED_CELL.match(value) else text(value)
+    if dtype in (pl.String, pl.Float64, pl.Boolean, pl.Null):
+        return text
+    return lambda value: _UNSURE if value is not None else None
 
 
 def _without_duplicates(log: ActivityLog, paths: Sequence[str], out: Collector) -> tuple[ActivityLog, list[Problem]]:
