@@ -441,4 +441,4 @@ def _canonical(index: NameIndex, legacy_checked: bool) -> Callable[[str], str | 
     return canonical
 
 
-__all__ = ["validate_logs", "S"]
+__all__ = ["validate_logs"]
