@@ -110,7 +110,9 @@ class ActivityLog(Sequence[Activity]):
         self._objects: tuple[Activity, ...] | None = None
 
     @classmethod
-    def build(cls, parts: Sequence[pl.DataFrame], sources: Sequence[tuple[str, str]], decimals: dict[str, DecimalIndex]) -> ActivityLog:
+    def build(
+        cls, parts: Sequence[pl.DataFrame], sources: Sequence[tuple[str, str]], decimals: dict[str, DecimalIndex]
+    ) -> ActivityLog:
         """From frame parts holding t, row, day, texts, integers and `<field>_k` columns."""
         import polars as pl
 
@@ -133,9 +135,9 @@ class ActivityLog(Sequence[Activity]):
         workdays, quantity, land = (self.decimals[name] for name in DECIMAL_FIELDS)
         names = ("t", "row", "day", *TEXT_FIELDS, *INT_FIELDS, "workdays_k", "quantity_k", "land_m2_k")
         made = []
-        for t, row, day, unit, village, code, content, note, p, o, pm, pe, af, am, r, cash, in_kind, wk, qk, lk in (
-            frame.select(names).iter_rows()
-        ):
+        for t, row, day, unit, village, code, content, note, p, o, pm, pe, af, am, r, cash, in_kind, wk, qk, lk in frame.select(
+            names
+        ).iter_rows():
             file, sheet = self.sources[t]
             made.append(
                 Activity(

@@ -251,7 +251,9 @@ def aggregate_month(commune: Commune, activities: Sequence[Activity], month: dt.
     place_order = {n: i for i, n in enumerate(place_names)}
     unit_places = tuple(
         (unit, place, totals)
-        for (unit, place), totals in sorted(sums.pairs.items(), key=lambda kv: (unit_order.get(kv[0][0], 999), place_order.get(kv[0][1], 999)))
+        for (unit, place), totals in sorted(
+            sums.pairs.items(), key=lambda kv: (unit_order.get(kv[0][0], 999), place_order.get(kv[0][1], 999))
+        )
     )
 
     villages = {v.name: v for v in commune.villages}

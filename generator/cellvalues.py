@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from generator.reading import RawCell
 from generator.text import nfc
 
+
 class ValueProblem(ValueError):
     """A cell value that cannot be read as what its column holds; the text says why."""
 
@@ -75,7 +76,8 @@ _TOO_BIG = Decimal(10) ** MAX_WHOLE_DIGITS
 def _bounded(value: Decimal) -> Decimal:
     if abs(value) >= _TOO_BIG:
         raise ValueProblem(
-            f"số '{value:.0f}' quá lớn: một ô số có tối đa {MAX_WHOLE_DIGITS} chữ số phần nguyên" if abs(value) < Decimal(10) ** 60
+            f"số '{value:.0f}' quá lớn: một ô số có tối đa {MAX_WHOLE_DIGITS} chữ số phần nguyên"
+            if abs(value) < Decimal(10) ** 60
             else f"số quá lớn: một ô số có tối đa {MAX_WHOLE_DIGITS} chữ số phần nguyên"
         )
     return value
@@ -137,4 +139,3 @@ def parse_month(cell: RawCell) -> dt.date | None:
             if 1 <= month <= 12:
                 return dt.date(year, month, 1)
     raise ValueProblem(f"'{text[:20]}' không phải là tháng; hãy ghi dạng tháng/năm, ví dụ 03/2021")
-

@@ -48,7 +48,12 @@ if TYPE_CHECKING:
 _DATE_CELL = r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$"
 _AMOUNTS = {"Ngày công": "workdays", "Hiến đất (m²)": "land_m2"}
 _MONEY = {"Tiền mặt (đồng)": "cash", "Hiện vật quy đổi (đồng)": "in_kind"}
-_PEOPLE = dict(zip((TOTAL, *PEOPLE_CATEGORIES), ("participants", "officials", "party_members", "public_employees", "armed_forces", "association_members", "residents")))
+_PEOPLE = dict(
+    zip(
+        (TOTAL, *PEOPLE_CATEGORIES),
+        ("participants", "officials", "party_members", "public_employees", "armed_forces", "association_members", "residents"),
+    )
+)
 _BOUND = 1e15  # cellvalues.MAX_WHOLE_DIGITS
 # how fastexcel writes a number, boolean or date cell in a column read as text
 _TYPED_CELL = re.compile(r"^-?\d+(\.\d+)?([eE][-+]?\d+)?$|^(true|false)$|^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
@@ -168,7 +173,19 @@ def _without_duplicates(log: ActivityLog, paths: Sequence[str], out: Collector) 
     frame = log.frame.with_columns(
         _mapped(log.frame["content"], fold, pl.String).alias("_folded"), pl.int_range(pl.len()).alias("_pos")
     )
-    keys = ["day", "unit", "village", "criterion", "_folded", *_PEOPLE.values(), "workdays", "quantity", "cash", "in_kind", "land_m2"]
+    keys = [
+        "day",
+        "unit",
+        "village",
+        "criterion",
+        "_folded",
+        *_PEOPLE.values(),
+        "workdays",
+        "quantity",
+        "cash",
+        "in_kind",
+        "land_m2",
+    ]
     frame = frame.with_columns(pl.col("_pos").min().over(keys).alias("_first"))
     repeated = frame.filter(pl.col("_pos") != pl.col("_first"))
     if repeated.height:
@@ -222,9 +239,11 @@ class _Checks:
             blank_rows = marks.filter(pl.col("blank") & pl.col("row").is_between(first, last))["row"].to_list()
         columns = {h: frame[h] for h, _ in log.columns}
         values, checks = self._columns(columns, frame.height, decimals, log.as_text)
-        checked = frame.select(row, blank.alias("blank")).with_columns(
-            pl.all_horizontal(checks).alias("clean"), *values
-        ).filter(~pl.col("blank") & ~pl.col("row").is_in(list(skipped)))
+        checked = (
+            frame.select(row, blank.alias("blank"))
+            .with_columns(pl.all_horizontal(checks).alias("clean"), *values)
+            .filter(~pl.col("blank") & ~pl.col("row").is_in(list(skipped)))
+        )
         suspect = checked.filter(~pl.col("clean"))["row"].to_list()
         clean = checked.filter(pl.col("clean")).select(
             pl.lit(t, dtype=pl.UInt32).alias("t"),

@@ -188,7 +188,11 @@ def formula_problems(book: WorkbookData) -> list[Problem]:
             location = Location(book.label, sheet, ref, cell_order(ref)[0], str(book.path))
             if error:
                 problems.append(
-                    Problem(location, ProblemCode.EXCEL_ERROR, f"Ô {ref} có lỗi công thức {error}. Hãy sửa công thức hoặc gõ giá trị vào ô.")
+                    Problem(
+                        location,
+                        ProblemCode.EXCEL_ERROR,
+                        f"Ô {ref} có lỗi công thức {error}. Hãy sửa công thức hoặc gõ giá trị vào ô.",
+                    )
                 )
             else:
                 problems.append(
@@ -253,6 +257,7 @@ def cell_order(ref: str) -> tuple[int, str]:
 
 # ---------------------------------------------------------------- monthly plans
 
+
 def validate_monthly_plan(commune: Commune, table: SheetTable) -> tuple[list[PlannedActivity], list[Problem]]:
     """The rows of `Kế hoạch tháng`."""
     out = Collector(list(blank_row_warnings(table)))
@@ -271,12 +276,18 @@ def validate_monthly_plan(commune: Commune, table: SheetTable) -> tuple[list[Pla
         if month is None and read.ok:
             read.fail("Tháng", ProblemCode.EMPTY_CELL, "Cột 'Tháng' không được để trống.")
         elif month is not None and month.year != commune.info.year:
-            read.fail("Tháng", ProblemCode.DATE_OUTSIDE_YEAR, f"Tháng {month:%m/%Y} không thuộc năm kế hoạch {commune.info.year}.")
+            read.fail(
+                "Tháng", ProblemCode.DATE_OUTSIDE_YEAR, f"Tháng {month:%m/%Y} không thuộc năm kế hoạch {commune.info.year}."
+            )
         day: dt.date | None = None
         if not row.cell("Ngày dự kiến").is_blank:
             day = read.day("Ngày dự kiến", commune.info.year, {})
             if day is not None and month is not None and (day.year, day.month) != (month.year, month.month):
-                read.fail("Ngày dự kiến", ProblemCode.DATE_OUTSIDE_MONTH, f"Ngày dự kiến {day:%d/%m/%Y} không thuộc tháng {month:%m/%Y}.")
+                read.fail(
+                    "Ngày dự kiến",
+                    ProblemCode.DATE_OUTSIDE_MONTH,
+                    f"Ngày dự kiến {day:%d/%m/%Y} không thuộc tháng {month:%m/%Y}.",
+                )
         unit = read.name("Đơn vị", catalogue.units, S.UNITS.name, "Đơn vị")
         village = read.name("Thôn", catalogue.places, S.VILLAGES.name, "Thôn")
         code = read.name("Mã tiêu chí", catalogue.criteria, S.CRITERIA.name, "Mã tiêu chí")
@@ -289,6 +300,8 @@ def validate_monthly_plan(commune: Commune, table: SheetTable) -> tuple[list[Pla
             quantity_unit = catalogue.criteria_by_code[code].unit
         if read.ok and month is not None:
             planned.append(
-                PlannedActivity(month, day, unit, village, code, content, people, quantity, quantity_unit, budget, nfc(row.text("Ghi chú")))
+                PlannedActivity(
+                    month, day, unit, village, code, content, people, quantity, quantity_unit, budget, nfc(row.text("Ghi chú"))
+                )
             )
     return planned, out.problems

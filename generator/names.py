@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from generator.errors import Location, Problem, ProblemCode, Severity
 from generator.text import fold, fold_ascii
 
+
 @dataclass(frozen=True)
 class NameMatch:
     name: str | None  # the canonical name, None when nothing matches
@@ -49,9 +50,7 @@ class NameIndex:
         return NameMatch(None, suggestion=suggestion)
 
 
-def name_problems(
-    match: NameMatch, typed: str, location: Location, what: str, where: str
-) -> list[Problem]:
+def name_problems(match: NameMatch, typed: str, location: Location, what: str, where: str) -> list[Problem]:
     """The problem (if any) of a looked-up name: a warning for missing diacritics only."""
     if match.name and match.by_diacritics_only:
         return [

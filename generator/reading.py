@@ -47,6 +47,8 @@ ZIP_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 
 ANNOTATED_SUFFIX = ".loi.xlsx"
 DOUBLED_SHEET = ProblemCode.SAME_NAMED_SHEETS  # two sheets whose names fold to the same required sheet
+
+
 @dataclass(frozen=True)
 class LogColumns:
     """A log sheet read column by column into Arrow memory (fastexcel, as a polars frame).

@@ -38,7 +38,6 @@ class Collector:
         return text
 
 
-
 class RowReader:
     """Reads one row's cells into typed values, adding a problem for each bad cell."""
 
@@ -84,7 +83,9 @@ class RowReader:
         try:
             value = parse_count(RawCell(self.row.value(header), ""))
         except ValueProblem as error:
-            self.fail(header, ProblemCode.BAD_COUNT, f"Cột '{header}': {error}. Hãy ghi số người là số nguyên không âm, ví dụ 25.")
+            self.fail(
+                header, ProblemCode.BAD_COUNT, f"Cột '{header}': {error}. Hãy ghi số người là số nguyên không âm, ví dụ 25."
+            )
             return 0
         if value is None:
             if default is None:
@@ -102,7 +103,9 @@ class RowReader:
         if value is None:
             return Decimal(0)
         if value < 0:
-            self.fail(header, ProblemCode.NEGATIVE_NUMBER, f"Cột '{header}' có số âm ({self.row.text(header)}); hãy ghi số không âm.")
+            self.fail(
+                header, ProblemCode.NEGATIVE_NUMBER, f"Cột '{header}' có số âm ({self.row.text(header)}); hãy ghi số không âm."
+            )
             return Decimal(0)
         return value
 

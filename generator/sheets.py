@@ -143,9 +143,7 @@ def _normalise(value: object) -> CellValue:
     return None if value is None else str(value)
 
 
-def find_header(
-    grid: Sequence[Sequence[object]], schema: SheetSchema
-) -> tuple[int, dict[str, int]]:
+def find_header(grid: Sequence[Sequence[object]], schema: SheetSchema) -> tuple[int, dict[str, int]]:
     """The row (0-based) among the first ones that names most of the schema's columns."""
     wanted = {fold_ascii(c.header): c.header for c in schema.columns}
     best_row, best_map = 0, dict[str, int]()
@@ -193,9 +191,7 @@ def read_table(
         line = grid[r]
         if pick is not None and len(line) > reach:
             # the common case, kept to plain operations: 200,000 rows pass here
-            values = tuple(
-                nfc("NFC", v) if type(v) is str and not v.isascii() else v for v in pick(line)
-            )
+            values = tuple(nfc("NFC", v) if type(v) is str and not v.isascii() else v for v in pick(line))
         else:
             width = len(line)
             values = tuple(_normalise(line[i]) if i < width else None for i in indices)

@@ -46,6 +46,7 @@ from generator.reading import RawCell, RawRow, SheetTable, WorkbookData, blank_r
 from generator.rowcheck import Collector, RowReader
 from generator.text import fold, fold_ascii, nfc
 
+
 def _info(table: SheetTable, out: Collector) -> PlanInfo | None:
     keys = {fold_ascii(k): k for k, _ in S.INFO_KEYS}
     values: dict[str, tuple[RawRow, RawCell]] = {}
@@ -54,7 +55,11 @@ def _info(table: SheetTable, out: Collector) -> PlanInfo | None:
         if key is None:
             continue
         if key in values:
-            out.add(row.location("Mục"), ProblemCode.DUPLICATE_ITEM, f"Mục '{key}' ghi hai lần (lần đầu ở dòng {values[key][0].number}).")
+            out.add(
+                row.location("Mục"),
+                ProblemCode.DUPLICATE_ITEM,
+                f"Mục '{key}' ghi hai lần (lần đầu ở dòng {values[key][0].number}).",
+            )
             continue
         values[key] = (row, row.cell("Giá trị"))
     for key, required in S.INFO_KEYS:
@@ -218,7 +223,11 @@ def _villages(table: SheetTable, out: Collector) -> list[Village]:
         if not name or not _unique(row, "Tên thôn", name, seen, out):
             continue
         if households is not None and livestock is not None and livestock > households:
-            out.add(row.location("Số hộ chăn nuôi"), ProblemCode.BAD_VALUE, f"Số hộ chăn nuôi ({livestock}) lớn hơn số hộ ({households}).")
+            out.add(
+                row.location("Số hộ chăn nuôi"),
+                ProblemCode.BAD_VALUE,
+                f"Số hộ chăn nuôi ({livestock}) lớn hơn số hộ ({households}).",
+            )
         if livestock is not None and baseline is not None and baseline > livestock:
             out.add(
                 row.location("Hộ chăn nuôi đạt VSMT năm trước"),
@@ -233,7 +242,11 @@ def _enum_value(row: RawRow, header: str, options: Sequence[str], out: Collector
     typed = row.text(header)
     match = NameIndex(options).match(typed)
     if match.name is None:
-        out.add(row.location(header), ProblemCode.BAD_VALUE, f"Cột '{header}' có '{typed}'; chỉ được ghi: " + " / ".join(options) + ".")
+        out.add(
+            row.location(header),
+            ProblemCode.BAD_VALUE,
+            f"Cột '{header}' có '{typed}'; chỉ được ghi: " + " / ".join(options) + ".",
+        )
     return match.name
 
 
@@ -384,7 +397,11 @@ def validate_commune(book: WorkbookData) -> tuple[Commune | None, list[Problem]]
     )
     for sheet, items in ((S.UNITS, units), (S.VILLAGES, villages), (S.CRITERIA, criteria)):
         if not items and not any(p.location.sheet == tables[sheet.name].name for p in out.problems):
-            out.add(Location(book.label, tables[sheet.name].name, path=str(book.path)), ProblemCode.EMPTY_SHEET, f"Trang '{sheet.name}' chưa có dòng dữ liệu nào.")
+            out.add(
+                Location(book.label, tables[sheet.name].name, path=str(book.path)),
+                ProblemCode.EMPTY_SHEET,
+                f"Trang '{sheet.name}' chưa có dòng dữ liệu nào.",
+            )
     if info is None:
         return None, out.problems
     # Returned even with errors in its rows, so that the logs are checked against it

@@ -101,26 +101,35 @@ ODD_LOGS: dict[str, Callable[[openpyxl.Workbook], None]] = {
     "a header typed twice": _log(lambda ws: ws.cell(row=1, column=20, value="Ngày")),
     "a required column missing": _log(lambda ws: ws.delete_cols(13)),
     "an optional column missing": _log(lambda ws: ws.delete_cols(18)),
-    "an extra column of mixed values": _log(lambda ws: [ws.cell(row=1, column=21, value="Phụ")] + [ws.cell(row=r, column=21, value=r if r % 2 else "x") for r in range(2, 40)]),
+    "an extra column of mixed values": _log(
+        lambda ws: (
+            [ws.cell(row=1, column=21, value="Phụ")]
+            + [ws.cell(row=r, column=21, value=r if r % 2 else "x") for r in range(2, 40)]
+        )
+    ),
     "two identical rows": _log(lambda ws: append_copy(ws, 3)),
-    "the same row with 1000 m and 1 km": _log(lambda ws: (put(ws, append_copy(ws, 3), "Khối lượng", 1000), put(ws, ws.max_row, "ĐVT", "m"))),
+    "the same row with 1000 m and 1 km": _log(
+        lambda ws: (put(ws, append_copy(ws, 3), "Khối lượng", 1000), put(ws, ws.max_row, "ĐVT", "m"))
+    ),
     "a holiday": _log(lambda ws: put(ws, 2, "Ngày", dt.datetime(2021, 2, 13))),
     "outside the assignment": _log(lambda ws: put(ws, 2, "Thôn", "Nam Ninh")),
     "a long text": _log(lambda ws: put(ws, 2, "Ghi chú", "chữ " * 8000)),
     "a formula": _log(lambda ws: put(ws, 4, "Ngày công", "=F4*0.5")),
     "text in an amount column": _log(lambda ws: put(ws, 5, "Ngày công", "mười")),
-    "a money typed as text": _log(lambda ws: (put(ws, 5, "Tiền mặt (đồng)", "1.250.000"), put(ws, 6, "Tiền mặt (đồng)", "500000"))),
+    "a money typed as text": _log(
+        lambda ws: (put(ws, 5, "Tiền mặt (đồng)", "1.250.000"), put(ws, 6, "Tiền mặt (đồng)", "500000"))
+    ),
     "many kinds in one count column": _log(
         lambda ws: [put(ws, r, "Đảng viên", v) for r, v in ((3, "3"), (4, 2.5), (5, "x"), (6, True), (7, " 2 "), (8, "-1"))]
     ),
-    "three mixed columns": _log(
-        lambda ws: [put(ws, 9, h, v) for h, v in (("Nhân dân", "năm"), ("LLVT", "0"), ("Ghi chú", 7))]
-    ),
+    "three mixed columns": _log(lambda ws: [put(ws, 9, h, v) for h, v in (("Nhân dân", "năm"), ("LLVT", "0"), ("Ghi chú", 7))]),
     "four mixed columns": _log(
         lambda ws: [put(ws, 9, h, v) for h, v in (("Nhân dân", "năm"), ("LLVT", "0"), ("Khối lượng", "1,5"), ("Ghi chú", 7))]
     ),
     "a log starting in column B": _log(lambda ws: ws.insert_cols(1)),
-    "a rich-text header": _log(lambda ws: setattr(ws["E1"], "value", CellRichText("Nội dung ", TextBlock(InlineFont(b=True), "hoạt động")))),
+    "a rich-text header": _log(
+        lambda ws: setattr(ws["E1"], "value", CellRichText("Nội dung ", TextBlock(InlineFont(b=True), "hoạt động")))
+    ),
 }
 # the cases the row reader takes whole (a header below row 1, a required column missing): every
 # other one is read and checked column by column, its faulty rows worded by the row reader (a
@@ -151,7 +160,13 @@ HEADERS = [c.header for c in S.ACTIVITY_LOG.columns]
 
 @pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(rows=st.lists(st.tuples(st.integers(2, 181), st.lists(excel_values, min_size=len(HEADERS), max_size=len(HEADERS))), min_size=1, max_size=4))
+@given(
+    rows=st.lists(
+        st.tuples(st.integers(2, 181), st.lists(excel_values, min_size=len(HEADERS), max_size=len(HEADERS))),
+        min_size=1,
+        max_size=4,
+    )
+)
 def test_any_cells_in_a_real_log_give_the_same_result_both_ways(tmp_path_factory, rows):
     import shutil
 
