@@ -186,3 +186,26 @@ def test_any_cells_in_a_real_log_give_the_same_result_both_ways(tmp_path_factory
     if rows_report.commune is None:
         return  # a date-formatted number outside the calendar: the file is refused as a whole
     _both(folder)
+
+
+def test_a_small_log_is_read_row_by_row_without_the_columnar_libraries():
+    """The sample's logs are small: `ntm generate` on them does not pay polars' import."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    assert not isinstance(read_workbook(SAMPLE).log(), LogColumns)
+    code = (
+        "import sys; from pathlib import Path; from generator.pipeline import check_inputs; "
+        f"r = check_inputs([Path({str(INPUTS)!r})]); print(len(r.activities), 'polars' in sys.modules, 'fastexcel' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["180", "False", "False"]
+
+
+def test_an_xls_or_ods_log_is_read_row_by_row(tmp_path):
+    from generator.reading import read_log_columns
+
+    for suffix in (".xls", ".ods"):
+        assert read_log_columns(tmp_path / f"x{suffix}", "x", LOG, S.ACTIVITY_LOG) is None
