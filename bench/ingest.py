@@ -1,6 +1,6 @@
 """One ingest run in its own process, so that its peak memory is its own.
 
-    python -m bench.ingest ntm|openpyxl WORKBOOK_FOLDER
+    python -m bench.ingest ntm|ntm-rows|openpyxl WORKBOOK_FOLDER
 
 Prints one line: seconds, peak resident memory in MiB, rows seen.
 """
@@ -31,11 +31,25 @@ def peak_mib() -> float:
 
 
 def ntm(folder: Path) -> int:
-    """ntm's read + validate + aggregate, as `ntm generate` does for the latest month with data."""
+    """ntm's read + validate + aggregate, as `ntm generate` does for the latest month with data.
+
+    A big log is read and validated column by column and stays one frame (`inputs.log`); the
+    month's figures are group-bys over it. The rows become `Activity` objects only where a
+    document walks through them (not measured here: see bench/README.md)."""
     from generator.aggregation import aggregate_month, months_with_data
     from generator.pipeline import load_inputs
 
     inputs = load_inputs([folder])
+    aggregate_month(inputs.commune, inputs.log, months_with_data(inputs.log)[-1])
+    return len(inputs.log)
+
+
+def ntm_rows(folder: Path) -> int:
+    """The same, every log read and validated row by row (python-calamine): ntm before issue 17."""
+    from generator.aggregation import aggregate_month, months_with_data
+    from generator.pipeline import load_inputs
+
+    inputs = load_inputs([folder], columnar=False)
     aggregate_month(inputs.commune, inputs.activities, months_with_data(inputs.activities)[-1])
     return len(inputs.activities)
 
@@ -57,13 +71,18 @@ def openpyxl_rows(folder: Path) -> int:
 def main() -> None:
     which, folder = sys.argv[1], Path(sys.argv[2])
     # imports are not the work being measured: load them before the clock starts
-    if which == "ntm":
+    if which in ("ntm", "ntm-rows"):
+        import fastexcel  # noqa: F401
+        import polars  # noqa: F401
+
         import generator.aggregation
+        import generator.columnar
+        import generator.framesums
         import generator.pipeline  # noqa: F401
     else:
         import openpyxl  # noqa: F401
     started = time.perf_counter()
-    rows = {"ntm": ntm, "openpyxl": openpyxl_rows}[which](folder)
+    rows = {"ntm": ntm, "ntm-rows": ntm_rows, "openpyxl": openpyxl_rows}[which](folder)
     print(f"{time.perf_counter() - started:.3f} {peak_mib():.1f} {rows}")
 
 

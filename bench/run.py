@@ -62,10 +62,13 @@ def ingest(rows: int, repeat: int, work: Path) -> list[Figure]:
         make_workbook(folder / "binh-xa-2021.xlsx", rows)
     ntm_s, ntm_mib, ntm_rows = _median_child(["ntm", str(folder)], repeat)
     base_s, base_mib, _ = _median_child(["openpyxl", str(folder)], repeat)
-    assert ntm_rows == rows, f"ntm accepted {ntm_rows} of {rows} rows"
+    rows_s, rows_mib, by_rows = _median_child(["ntm-rows", str(folder)], repeat)
+    assert ntm_rows == rows == by_rows, f"ntm accepted {ntm_rows} (row by row: {by_rows}) of {rows} rows"
     return [
         Figure(f"1. ingest {rows:,} rows: read+validate+aggregate vs openpyxl read-only pass", ntm_s, base_s, "s"),
         Figure("   peak memory (MiB, lower is better)", ntm_mib, base_mib, "MiB"),
+        Figure("   the same row by row (ntm before issue 17) vs openpyxl", rows_s, base_s, "s"),
+        Figure("   its peak memory (MiB)", rows_mib, base_mib, "MiB"),
     ]
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from generator.activitylog import ActivityLog
 from generator.model import COMMUNE_CENTRE, Activity, Commune, Criterion, Method, Scope, Village
 
 HUNDRED = Decimal(100)
@@ -111,7 +112,8 @@ class MonthlyFigures:
     commune_progress: tuple[Progress, ...]  # per criterion, commune-wide
     idle_units: tuple[str, ...]
     idle_villages: tuple[str, ...]
-    month_activities: tuple[Activity, ...] = field(repr=False, default=())
+    # the month's rows; for a log read as columns, made into objects when first used
+    month_activities: Sequence[Activity] = field(repr=False, default=())
 
 
 def month_start(day: dt.date) -> dt.date:
@@ -173,40 +175,36 @@ def _commune_target(criterion: Criterion, applicable: Sequence[str]) -> Decimal 
     return sum(known, Decimal(0)) if known else None
 
 
-def aggregate_month(commune: Commune, activities: Sequence[Activity], month: dt.date) -> MonthlyFigures:
-    """Figures of `month` and from 1 January to its last day."""
-    start = month_start(month)
-    end = next_month(start)
-    year_start = dt.date(start.year, 1, 1)
+@dataclass(frozen=True)
+class _Sums:
+    """A month's activities and those since 1 January, summed by the groups the figures need."""
+
+    month_totals: Totals
+    cumulative_totals: Totals
+    units: dict[str, tuple[Totals, Totals]]  # unit → (month, cumulative), in order of first activity
+    places: dict[str, tuple[Totals, Totals]]
+    pairs: dict[tuple[str, str], Totals]  # (unit, place) → month totals
+    quantities: dict[tuple[str, str], tuple[Decimal, Decimal]]  # (place, criterion) → (month, cumulative)
+    month_activities: Sequence[Activity]
+
+
+def _python_sums(activities: Sequence[Activity], year_start: dt.date, start: dt.date, end: dt.date) -> _Sums:
     cumulative = [a for a in activities if year_start <= a.day < end]
     in_month = [a for a in cumulative if a.day >= start]
 
-    def rows(names: Sequence[str], key: str) -> tuple[Row, ...]:
-        month_by: dict[str, list[Activity]] = {n: [] for n in names}
-        all_by: dict[str, list[Activity]] = {n: [] for n in names}
+    def by(key: str) -> dict[str, tuple[Totals, Totals]]:
+        month_by: dict[str, list[Activity]] = {}
+        all_by: dict[str, list[Activity]] = {}
         for activity in cumulative:
             name = getattr(activity, key)
             all_by.setdefault(name, []).append(activity)
             if activity.day >= start:
                 month_by.setdefault(name, []).append(activity)
-        return tuple(Row(n, total(month_by.get(n, [])), total(all_by[n])) for n in all_by)
-
-    unit_names = [u.name for u in commune.units]
-    place_names = [v.name for v in commune.villages] + [COMMUNE_CENTRE]
-    units = rows(unit_names, "unit")
-    places = rows(place_names, "village")
+        return {n: (total(month_by.get(n, [])), total(items)) for n, items in all_by.items()}
 
     pairs: dict[tuple[str, str], list[Activity]] = {}
     for activity in in_month:
         pairs.setdefault((activity.unit, activity.village), []).append(activity)
-    unit_order = {n: i for i, n in enumerate(unit_names)}
-    place_order = {n: i for i, n in enumerate(place_names)}
-    unit_places = tuple(
-        (unit, place, total(items))
-        for (unit, place), items in sorted(pairs.items(), key=lambda kv: (unit_order.get(kv[0][0], 999), place_order.get(kv[0][1], 999)))
-    )
-
-    villages = {v.name: v for v in commune.villages}
     quantities: dict[tuple[str, str], tuple[Decimal, Decimal]] = {}
     for activity in cumulative:
         month_q, all_q = quantities.get((activity.village, activity.criterion), (Decimal(0), Decimal(0)))
@@ -214,6 +212,52 @@ def aggregate_month(commune: Commune, activities: Sequence[Activity], month: dt.
             month_q + (activity.quantity if activity.day >= start else 0),
             all_q + activity.quantity,
         )
+    return _Sums(
+        total(in_month),
+        total(cumulative),
+        by("unit"),
+        by("village"),
+        {pair: total(items) for pair, items in pairs.items()},
+        quantities,
+        tuple(in_month),
+    )
+
+
+def aggregate_month(commune: Commune, activities: Sequence[Activity], month: dt.date) -> MonthlyFigures:
+    """Figures of `month` and from 1 January to its last day.
+
+    An ActivityLog (a log read column by column) is summed by polars group-bys, exactly: the
+    Decimal columns sum as fixed-point decimals. Any other sequence is summed in Python."""
+    start = month_start(month)
+    end = next_month(start)
+    year_start = dt.date(start.year, 1, 1)
+    if isinstance(activities, ActivityLog):
+        from generator.framesums import frame_sums  # polars: only where a log was read as columns
+
+        sums = _Sums(*frame_sums(activities, year_start, start, end))
+    else:
+        sums = _python_sums(activities, year_start, start, end)
+
+    def rows(names: Sequence[str], groups: dict[str, tuple[Totals, Totals]]) -> tuple[Row, ...]:
+        ordered = list(names) + [n for n in groups if n not in set(names)]
+        return tuple(Row(n, *groups.get(n, (Totals(), Totals()))) for n in ordered)
+
+    unit_names = [u.name for u in commune.units]
+    place_names = [v.name for v in commune.villages] + [COMMUNE_CENTRE]
+    units = rows(unit_names, sums.units)
+    places = rows(place_names, sums.places)
+
+    unit_order = {n: i for i, n in enumerate(unit_names)}
+    place_order = {n: i for i, n in enumerate(place_names)}
+    unit_places = tuple(
+        (unit, place, totals)
+        for (unit, place), totals in sorted(
+            sums.pairs.items(), key=lambda kv: (unit_order.get(kv[0][0], 999), place_order.get(kv[0][1], 999))
+        )
+    )
+
+    villages = {v.name: v for v in commune.villages}
+    quantities = sums.quantities
     progress: list[Progress] = []
     commune_progress: list[Progress] = []
     for criterion in commune.criteria:
@@ -259,12 +303,12 @@ def aggregate_month(commune: Commune, activities: Sequence[Activity], month: dt.
             )
         )
 
-    active_units = {a.unit for a in in_month}
-    active_places = {a.village for a in in_month}
+    active_units = {unit for unit, _ in sums.pairs}
+    active_places = {place for _, place in sums.pairs}
     return MonthlyFigures(
         month=start,
-        month_totals=total(in_month),
-        cumulative_totals=total(cumulative),
+        month_totals=sums.month_totals,
+        cumulative_totals=sums.cumulative_totals,
         units=units,
         places=places,
         unit_places=unit_places,
@@ -272,9 +316,11 @@ def aggregate_month(commune: Commune, activities: Sequence[Activity], month: dt.
         commune_progress=tuple(commune_progress),
         idle_units=tuple(n for n in unit_names if n not in active_units),
         idle_villages=tuple(v.name for v in commune.villages if v.name not in active_places),
-        month_activities=tuple(in_month),
+        month_activities=sums.month_activities,
     )
 
 
 def months_with_data(activities: Iterable[Activity]) -> list[dt.date]:
+    if isinstance(activities, ActivityLog):
+        return activities.months()
     return sorted({month_start(a.day) for a in activities})

@@ -239,7 +239,7 @@ def validate(paths: tuple[Path, ...], quiet: bool) -> None:
     errors = sum(1 for p in report.problems if p.is_error)
     warnings = len(report.problems) - errors
     if not quiet:
-        click.echo(f"Đã kiểm tra {len(report.workbooks)} tệp Excel, {len(report.activities)} dòng nhật ký hợp lệ.")
+        click.echo(f"Đã kiểm tra {len(report.workbooks)} tệp Excel, {len(report.log)} dòng nhật ký hợp lệ.")
         _say_skipped(paths)
         for path in result.annotated:
             click.echo(f"Bản đánh dấu lỗi: {path}")

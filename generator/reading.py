@@ -1,150 +1,89 @@
-"""The only module that opens workbooks: located raw rows out, nothing interpreted.
+"""The only module that opens workbooks: located raw rows (or, for a big log, Arrow columns) out, nothing interpreted.
 
-Sheets and headers are found by their folded names (SPEC §3): case, spacing,
-Unicode form and diacritics do not matter, column order is free, extra columns
-are ignored. Every value leaves with the cell it came from.
+Every zip passes the guards of zipguard.py before any parsing. The grid of a sheet becomes
+located rows in sheets.py; a big log is read column by column here (read_log_columns).
+Every value leaves with the cell it came from.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import operator
+import contextlib
+import logging
+import re
 import unicodedata
 import zipfile
 from xml.etree import ElementTree
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import python_calamine
 
-from generator.errors import Location, Problem, ProblemCode, Severity, UNREADABLE, WorkbookUnreadable
+from generator.errors import Location, Problem, ProblemCode, UNREADABLE, WorkbookUnreadable
 from generator.schema import ACTIVITY_LOG, INFO, MAIN_SHEETS, SheetSchema
+from generator.sheets import (
+    HEADER_SEARCH_ROWS,
+    CellValue,
+    ColumnLayout,
+    RawCell,
+    RawRow,
+    SheetTable,
+    blank_row_warnings,
+    column_letter,
+    find_header,
+    missing_sheet,
+    read_table,
+)
 from generator.text import fold_ascii
 from generator.errors import PackageRefused
 from generator.zipguard import guard_workbook
+
+if TYPE_CHECKING:  # polars and fastexcel are imported where a big log is read (columnar ingest)
+    import polars as pl
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 ZIP_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 
 ANNOTATED_SUFFIX = ".loi.xlsx"
 DOUBLED_SHEET = ProblemCode.SAME_NAMED_SHEETS  # two sheets whose names fold to the same required sheet
-HEADER_SEARCH_ROWS = 20
-
-CellValue = str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
-
-
-def column_letter(index: int) -> str:
-    """0 → A, 25 → Z, 26 → AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 @dataclass(frozen=True)
-class RawCell:
-    value: CellValue
-    ref: str  # "C12"
+class LogColumns:
+    """A log sheet read column by column into Arrow memory (fastexcel, as a polars frame).
 
-    @property
-    def is_blank(self) -> bool:
-        return self.value is None or (isinstance(self.value, str) and not self.value.strip())
-
-    @property
-    def text(self) -> str:
-        """The value as NFC text, '' for blank; numbers that are whole print without '.0'."""
-        if self.is_blank:
-            return ""
-        if isinstance(self.value, float) and self.value.is_integer():
-            return str(int(self.value))
-        return unicodedata.normalize("NFC", str(self.value)).strip()
-
-
-@dataclass(frozen=True, slots=True)
-class ColumnLayout:
-    """Where a sheet's known columns are: shared by all its rows."""
-
-    positions: dict[str, int]  # canonical header → index in RawRow.values
-    letters: dict[str, str]  # canonical header → column letter
-
-    @classmethod
-    def of(cls, columns: Sequence[tuple[str, str]]) -> ColumnLayout:
-        return cls({h: i for i, (h, _) in enumerate(columns)}, dict(columns))
-
-
-def _is_blank(value: CellValue) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-@dataclass(frozen=True, slots=True)
-class RawRow:
-    """One data row of a sheet: its 1-based row number and its values by canonical header.
-
-    Values are kept in one tuple per row, with the column layout shared by the
-    sheet, because a log may hold hundreds of thousands of rows.
+    The frame has one column per header of the schema that the sheet has, named by the
+    canonical header, and a row per sheet row from row 2 (the header is row 1): frame row i
+    is sheet row i + 2. Dates are read as text, so that a date typed as text is not lost;
+    number columns hold numbers only (a sheet whose number column holds text is read row by
+    row instead, see read_log_columns).
     """
 
-    file: str
-    sheet: str
-    number: int
-    layout: ColumnLayout
-    values: tuple[CellValue, ...]
-    path: str = ""  # the whole path of the workbook (Location.path)
-
-    @classmethod
-    def of(cls, file: str, sheet: str, number: int, cells: Sequence[tuple[str, CellValue, str]]) -> RawRow:
-        """A row from (header, value, column letter) triples — for tests and rebuilt sheets."""
-        layout = ColumnLayout.of([(h, letter) for h, _, letter in cells])
-        return cls(file, sheet, number, layout, tuple(v for _, v, _ in cells))
-
-    def cell(self, header: str) -> RawCell:
-        index = self.layout.positions.get(header)
-        if index is None:
-            return RawCell(None, "")
-        return RawCell(self.values[index], f"{self.layout.letters[header]}{self.number}")
-
-    @property
-    def cells(self) -> tuple[tuple[str, RawCell], ...]:
-        return tuple((h, self.cell(h)) for h in self.layout.positions)
-
-    def value(self, header: str) -> CellValue:
-        index = self.layout.positions.get(header)
-        return None if index is None else self.values[index]
-
-    def text(self, header: str) -> str:
-        index = self.layout.positions.get(header)
-        if index is None:
-            return ""
-        value = self.values[index]
-        if isinstance(value, str):
-            return value.strip()  # already NFC (see _normalise)
-        return RawCell(value, "").text
-
-    def location(self, header: str | None = None) -> Location:
-        ref = self.cell(header).ref if header else ""
-        return Location(self.file, self.sheet, ref or f"A{self.number}", self.number, self.path)
-
-    @property
-    def is_blank(self) -> bool:
-        return all(_is_blank(v) for v in self.values)
-
-
-@dataclass(frozen=True)
-class SheetTable:
     schema: SheetSchema
     file: str
     name: str  # as spelt in the workbook
-    header_row: int
     columns: tuple[tuple[str, str], ...]  # canonical header → column letter
-    rows: tuple[RawRow, ...]
-    blank_rows: tuple[int, ...]  # empty rows between data rows
-    path: str = ""  # the whole path of the workbook (Location.path)
+    frame: pl.DataFrame
+    path: str  # the whole path of the workbook
+    # columns read as text because they hold two kinds of value (text in a number column)
+    as_text: frozenset[str] = frozenset()
+
+    FIRST_ROW = 2
+
+    def letter(self, header: str) -> str:
+        return dict(self.columns)[header]
 
     def has_column(self, header: str) -> bool:
         return any(key == header for key, _ in self.columns)
+
+    def rows(self) -> SheetTable:
+        """The same sheet read row by row (python-calamine), for the rows that hold a problem:
+        their messages are worded from the cells' own values."""
+        with _open(Path(self.path), self.file) as workbook:
+            grid = _grid(workbook, self.file, self.name, Path(self.path))
+        table, _ = read_table(self.file, self.name, grid, self.schema, self.path)
+        return table
 
 
 @dataclass(frozen=True)
@@ -156,88 +95,19 @@ class WorkbookData:
     # per sheet (as spelt in the workbook): cells read as blank that are not (see unknown_cells)
     unknown: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
+    # sheets read column by column (only the activity log, when it is big): see read_log_columns
+    columnar: dict[str, LogColumns] = field(default_factory=dict)
+
     def table(self, schema: SheetSchema) -> SheetTable | None:
         return self.tables.get(schema.name)
+
+    def log(self) -> SheetTable | LogColumns | None:
+        """The activity log, however it was read."""
+        return self.columnar.get(ACTIVITY_LOG.name) or self.tables.get(ACTIVITY_LOG.name)
 
     @property
     def is_main(self) -> bool:
         return INFO.name in self.tables
-
-
-def _normalise(value: object) -> CellValue:
-    if isinstance(value, str):
-        return value if value.isascii() else unicodedata.normalize("NFC", value)
-    if isinstance(value, (float, int, bool, dt.date, dt.datetime, dt.time, dt.timedelta)):
-        return value
-    return None if value is None else str(value)
-
-
-def _find_header(
-    grid: Sequence[Sequence[object]], schema: SheetSchema
-) -> tuple[int, dict[str, int]]:
-    """The row (0-based) among the first ones that names most of the schema's columns."""
-    wanted = {fold_ascii(c.header): c.header for c in schema.columns}
-    best_row, best_map = 0, dict[str, int]()
-    for r, values in enumerate(grid[:HEADER_SEARCH_ROWS]):
-        found: dict[str, int] = {}
-        for c, value in enumerate(values):
-            if isinstance(value, str) and value.strip():
-                key = wanted.get(fold_ascii(value))
-                if key and key not in found:
-                    found[key] = c
-        if len(found) > len(best_map):
-            best_row, best_map = r, found
-    return best_row, best_map
-
-
-def _read_table(
-    label: str, sheet_name: str, grid: Sequence[Sequence[object]], schema: SheetSchema, where: str = ""
-) -> tuple[SheetTable, list[Problem]]:
-    problems: list[Problem] = []
-    header_index, found = _find_header(grid, schema)
-    header_row = header_index + 1
-    for column in schema.columns:
-        if column.required and column.header not in found:
-            problems.append(
-                Problem(
-                    Location(label, sheet_name, f"A{header_row}", header_row, where),
-                    ProblemCode.MISSING_COLUMN,
-                    f"Trang '{sheet_name}' thiếu cột bắt buộc '{column.header}' "
-                    f"(dòng tiêu đề là dòng {header_row}). Hãy thêm cột có đúng tiêu đề này.",
-                )
-            )
-    ordered = sorted(found.items(), key=lambda item: item[1])
-    columns = tuple((key, column_letter(index)) for key, index in ordered)
-    layout = ColumnLayout.of(columns)
-    indices = [index for _, index in ordered]
-    # Cells a blank workbook from `ntm init` fills in advance do not make a row.
-    meaningful = [i for i, (key, _) in enumerate(ordered) if key not in schema.prefilled]
-    rows: list[RawRow] = []
-    pending_blank: list[int] = []
-    blank_rows: list[int] = []
-    pick = operator.itemgetter(*indices) if len(indices) > 1 else None
-    reach = max(indices, default=-1)
-    nfc = unicodedata.normalize
-    for r in range(header_index + 1, len(grid)):
-        line = grid[r]
-        if pick is not None and len(line) > reach:
-            # the common case, kept to plain operations: 200,000 rows pass here
-            values = tuple(
-                nfc("NFC", v) if type(v) is str and not v.isascii() else v for v in pick(line)
-            )
-        else:
-            width = len(line)
-            values = tuple(_normalise(line[i]) if i < width else None for i in indices)
-        number = r + 1
-        if all(_is_blank(values[i]) for i in meaningful):
-            pending_blank.append(number)
-            continue
-        if rows:
-            blank_rows.extend(pending_blank)
-        pending_blank = []
-        rows.append(RawRow(label, sheet_name, number, layout, values, where))
-    table = SheetTable(schema, label, sheet_name, header_row, columns, tuple(rows), tuple(blank_rows), where)
-    return table, problems
 
 
 _RESAVE = "Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi chạy lại."
@@ -260,12 +130,8 @@ def _inspect(path: Path, label: str) -> None:
         raise _unreadable(label, exc.reason, exc.hint, str(path)) from exc
 
 
-def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS) -> WorkbookData:
-    """Reads the sheets of `schemas` that the workbook has; the file is opened once."""
-    label = path.name
-    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
-        raise _unreadable(label, f"đuôi tệp '{path.suffix}' không phải .xlsx, .xlsm, .xls hay .ods", where=str(path))
-    _inspect(path, label)
+@contextlib.contextmanager
+def _open(path: Path, label: str) -> Iterator[python_calamine.CalamineWorkbook]:
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
     except python_calamine.PasswordError as err:
@@ -273,19 +139,60 @@ def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS) -> W
     except (python_calamine.CalamineError, OSError, ValueError) as exc:
         raise _unreadable(label, f"tệp hỏng hoặc không phải bảng tính Excel ({exc.__class__.__name__})", where=str(path)) from exc
     try:
+        yield workbook
+    finally:
+        workbook.close()
+
+
+def _grid(workbook: python_calamine.CalamineWorkbook, label: str, actual: str, path: Path) -> Sequence[Sequence[object]]:
+    try:
+        return workbook.get_sheet_by_name(actual).to_python(skip_empty_area=False)
+    except (python_calamine.CalamineError, ValueError) as exc:
+        raise _unreadable(label, f"không đọc được trang '{actual}' ({exc})", where=str(path)) from exc
+    except BaseException as exc:
+        # python-calamine's Rust core panics (PanicException, a BaseException)
+        # on some values, e.g. a date-formatted number beyond year 9999.
+        if not _is_panic(exc):
+            raise
+        raise _unreadable(
+            label,
+            f"trang '{actual}' có ô không đọc được ({exc})",
+            "Thường là một ô định dạng ngày chứa số quá lớn hoặc âm: hãy xem lại các cột ngày của trang này.",
+            str(path),
+        ) from exc
+
+
+# A log sheet whose XML is at least this big (about 2,000 rows) is read column by column;
+# a smaller one row by row, which spares the columnar libraries' import (~0.3 s).
+COLUMNAR_MIN_BYTES = 1 << 20
+
+
+def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS, columnar: bool | None = None) -> WorkbookData:
+    """Reads the sheets of `schemas` that the workbook has; the file is opened once.
+
+    `columnar`: read the activity log column by column (True), row by row (False), or by
+    its size (None). A log that the columnar reader cannot take whole is read row by row.
+    """
+    label = path.name
+    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+        raise _unreadable(label, f"đuôi tệp '{path.suffix}' không phải .xlsx, .xlsm, .xls hay .ods", where=str(path))
+    _inspect(path, label)
+    tables: dict[str, SheetTable] = {}
+    by_columns: dict[str, LogColumns] = {}
+    problems: list[Problem] = []
+    with _open(path, label) as workbook:
         by_key: dict[str, list[str]] = {}
         for name in workbook.sheet_names:
             by_key.setdefault(fold_ascii(name), []).append(name)
-        tables: dict[str, SheetTable] = {}
-        problems: list[Problem] = []
+        plan: list[tuple[SheetSchema, str] | Problem] = []
         for schema in schemas:
             found = by_key.get(fold_ascii(schema.name), [])
-            if not found:
-                continue
-            if len(found) > 1:
+            if len(found) == 1:
+                plan.append((schema, found[0]))
+            elif found:
                 # 'Nhật ký' and 'NHAT KY' are the same sheet to ntm: reading one would drop the other's rows
                 named = " và ".join(f"'{n}'" for n in found)
-                problems.append(
+                plan.append(
                     Problem(
                         Location(label, found[1], path=str(path)),
                         DOUBLED_SHEET,
@@ -294,32 +201,152 @@ def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS) -> W
                         "hoặc đổi tên trang kia.",
                     )
                 )
+        for item in plan:
+            if isinstance(item, Problem):
+                problems.append(item)
                 continue
-            actual = found[0]
-            try:
-                grid = workbook.get_sheet_by_name(actual).to_python(skip_empty_area=False)
-            except (python_calamine.CalamineError, ValueError) as exc:
-                raise _unreadable(label, f"không đọc được trang '{actual}' ({exc})", where=str(path)) from exc
-            except BaseException as exc:
-                # python-calamine's Rust core panics (PanicException, a BaseException)
-                # on some values, e.g. a date-formatted number beyond year 9999.
-                if not _is_panic(exc):
-                    raise
-                raise _unreadable(
-                    label,
-                    f"trang '{actual}' có ô không đọc được ({exc})",
-                    "Thường là một ô định dạng ngày chứa số quá lớn hoặc âm: hãy xem lại các cột ngày của trang này.",
-                    str(path),
-                ) from exc
-            table, table_problems = _read_table(label, actual, grid, schema, str(path))
+            schema, actual = item
+            if schema is ACTIVITY_LOG and columnar is not False:
+                log = read_log_columns(path, label, actual, schema, min_bytes=0 if columnar else COLUMNAR_MIN_BYTES)
+                if log is not None:
+                    by_columns[schema.name] = log
+                    continue
+            grid = _grid(workbook, label, actual, path)
+            table, table_problems = read_table(label, actual, grid, schema, str(path))
             tables[schema.name] = table
             problems.extend(table_problems)
-    finally:
-        workbook.close()
     unknown: dict[str, tuple[tuple[str, str], ...]] = {}
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        unknown = unknown_cells(path, [t.name for t in tables.values()])
-    return WorkbookData(path, label, tables, tuple(problems), unknown)
+        unknown = unknown_cells(path, [t.name for t in tables.values()] + [c.name for c in by_columns.values()])
+    return WorkbookData(path, label, tables, tuple(problems), unknown, by_columns)
+
+
+def _first_row(archive: zipfile.ZipFile, part: str) -> dict[int, str] | None:
+    """Row 1 of a sheet part as text by column index, read without parsing the rest of the
+    sheet; None when the sheet's first row is not row 1."""
+    main = f"{{{_MAIN_NS}}}"
+    cells: list[tuple[str, str, str]] = []  # (ref, type, value)
+    with archive.open(part) as stream:
+        for _, element in ElementTree.iterparse(stream):
+            if element.tag != main + "row":
+                continue
+            if element.get("r", "1") != "1":
+                return None
+            for cell in element.iter(main + "c"):
+                kind = cell.get("t", "n")
+                if kind == "inlineStr":
+                    value = "".join(t.text or "" for t in cell.iter(main + "t"))
+                else:
+                    v = cell.find(main + "v")
+                    value = (v.text or "") if v is not None else ""
+                cells.append((cell.get("r", ""), kind, value))
+            break
+    shared = {int(v) for _, kind, v in cells if kind == "s" and v.isdigit()}
+    strings: dict[int, str] = {}
+    if shared and "xl/sharedStrings.xml" in archive.namelist():
+        wanted = max(shared)
+        with archive.open("xl/sharedStrings.xml") as stream:
+            index = 0
+            for _, element in ElementTree.iterparse(stream):
+                if element.tag != main + "si":
+                    continue
+                if index in shared:  # the text of its runs, not of its phonetic guides (rPh)
+                    runs = [element.find(main + "t")] + [r.find(main + "t") for r in element.iter(main + "r")]
+                    strings[index] = "".join(t.text or "" for t in runs if t is not None)
+                if index >= wanted:
+                    break
+                index += 1
+                element.clear()
+    row: dict[int, str] = {}
+    for position, (ref, kind, value) in enumerate(cells):
+        letters = ref.rstrip("0123456789")
+        column = _column_index(letters) if letters else position
+        row[column] = strings.get(int(value), "") if kind == "s" and value.isdigit() else value
+    return row
+
+
+def _column_index(letters: str) -> int:
+    """A → 0, AA → 26."""
+    index = 0
+    for letter in letters.upper():
+        index = index * 26 + ord(letter) - 64
+    return index - 1
+
+
+# how many columns holding two kinds of value are read again as text before the row reader takes the log
+_RETYPED_COLUMNS = 3
+
+
+def read_log_columns(path: Path, label: str, sheet: str, schema: SheetSchema, min_bytes: int = 0) -> LogColumns | None:
+    """The log sheet read column by column, or None where it must be read row by row: not an
+    .xlsx, smaller than `min_bytes`, its header not on row 1 (or a header among the next rows),
+    a required column missing, or a column holding several kinds of value (text in a number
+    column: its cells keep their messages through the row reader)."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return None
+    try:
+        with zipfile.ZipFile(path) as archive:
+            part = _sheet_parts(archive).get(sheet, "")
+            if part not in archive.namelist() or archive.getinfo(part).file_size < min_bytes:
+                return None
+            header = _first_row(archive, part)
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError, ValueError):
+        return None
+    if not header:
+        return None
+    _, found = find_header([[header.get(i) for i in range(max(header) + 1)]], schema)
+    if any(column.required and column.header not in found for column in schema.columns):
+        return None  # reported by the row reader, which also finds a header further down
+    try:
+        import fastexcel
+        import polars as pl
+    except (ImportError, OSError, RuntimeError):  # a broken install, a CPU polars does not run on
+        return None
+    # fastexcel logs, through Python's logging, that an empty column is read as text: no news for a clerk
+    logging.getLogger("fastexcel").addHandler(logging.NullHandler())
+    ordered = sorted(found.items(), key=lambda item: item[1])
+    letters = ",".join(column_letter(index) for _, index in ordered)
+    # dates as text: fastexcel would turn a date typed as text into null, and a number in a date
+    # column into a date; numbers and texts are typed by looking at every row, strictly
+    dtypes: dict[str | int, fastexcel.DType] = {index: "string" for key, index in ordered if schema.column(key).kind == "date"}
+    as_text: set[str] = set()
+    reader = fastexcel.read_excel(str(path))
+    for _ in range(_RETYPED_COLUMNS + 1):
+        try:
+            loaded = reader.load_sheet(
+                sheet, header_row=0, use_columns=letters, dtypes=dtypes or None, schema_sample_rows=None, dtype_coercion="strict"
+            )
+            by_index = {info.absolute_index: info.name for info in loaded.selected_columns}
+            frame = pl.DataFrame(loaded.to_polars())
+            break
+        except fastexcel.UnsupportedColumnTypeCombinationError as exc:
+            # a column holding two kinds of value (text in a number column): read again with it
+            # as text; its cells that are not plain text go to the row reader (columnar.py)
+            mixed = re.search(r"could not determine dtype for column (.*)$", str(exc), re.MULTILINE)
+            index = next((i for i, text in header.items() if mixed and text == mixed.group(1)), None)
+            key = next((k for k, i in ordered if i == index), None)
+            if index is None or key is None or index in dtypes:
+                return None
+            dtypes[index] = "string"
+            as_text.add(key)
+        except Exception:  # fastexcel's other errors: the row reader words them
+            return None
+        except BaseException as exc:  # a panic of its Rust core on an odd cell
+            if not _is_panic(exc):
+                raise
+            return None
+    else:
+        return None
+    names = {by_index[index]: key for key, index in ordered if index in by_index}
+    if len(names) != len(ordered):
+        return None
+    frame = frame.select([pl.col(name).alias(key) for name, key in names.items()])
+    texts = [key for key, _ in ordered if frame.schema[key] == pl.String]
+    head = frame.head(HEADER_SEARCH_ROWS - 1).select(texts).rows()
+    if texts and find_header([list(r) for r in head], schema)[1]:
+        return None  # a row under row 1 names columns too: the row reader decides which is the header
+    columns = tuple((key, column_letter(index)) for key, index in ordered)
+    return LogColumns(schema, label, sheet, columns, frame, str(path), frozenset(as_text))
 
 
 _MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -346,11 +373,22 @@ def _may_hold_unknown_cells(archive: zipfile.ZipFile, part: str) -> bool:
     """A quick byte scan, so that the common sheet without formulas or errors is not parsed twice."""
     tail = b""
     with archive.open(part) as stream:
-        while chunk := stream.read(1 << 20):
+        while chunk := stream.read(1 << 22):
             window = tail + chunk
-            if b"<f>" in window or b"<f " in window or b' t="e"' in window:
+            if b' t="e"' in window or _has_formula(window):
                 return True
             tail = chunk[-6:]
+    return False
+
+
+def _has_formula(window: bytes) -> bool:
+    """A formula element, <f> or <f …>, in one pass: '<f' otherwise starts only the few
+    <formula1> of data validations (a log made by `ntm init` has them)."""
+    at = window.find(b"<f")
+    while at >= 0:
+        if window[at + 2 : at + 3] in (b">", b" "):
+            return True
+        at = window.find(b"<f", at + 2)
     return False
 
 
@@ -389,16 +427,6 @@ def unknown_cells(path: Path, sheet_names: Sequence[str]) -> dict[str, tuple[tup
     return found
 
 
-def missing_sheet(label: str, schema: SheetSchema, where: str = "") -> Problem:
-    return Problem(
-        Location(label, schema.name, path=where),
-        ProblemCode.MISSING_SHEET,
-        f"Tệp thiếu trang (sheet) '{schema.name}'. Hãy thêm trang này với dòng tiêu đề: "
-        + ", ".join(schema.required_headers)
-        + ".",
-    )
-
-
 def find_workbooks(paths: Iterable[Path]) -> list[Path]:
     """The workbooks named, and those inside named folders (not the .loi.xlsx copies)."""
     found: list[Path] = []
@@ -417,30 +445,13 @@ def find_workbooks(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def blank_row_warnings(table: SheetTable) -> list[Problem]:
-    """One warning per run of empty rows between data rows."""
-    runs: list[list[int]] = []
-    for number in table.blank_rows:
-        if runs and runs[-1][1] == number - 1:
-            runs[-1][1] = number
-        else:
-            runs.append([number, number])
-    warnings = []
-    for first, last in runs:
-        rows = f"Dòng {first}" if first == last else f"Các dòng {first}–{last}"
-        warnings.append(
-            Problem(
-                Location(table.file, table.name, f"A{first}", first),
-                ProblemCode.BLANK_ROW,
-                f"{rows} trống nằm giữa các dòng dữ liệu; bỏ qua.",
-                Severity.WARNING,
-            )
-        )
-    return warnings
-
-
 __all__ = [
     "ACTIVITY_LOG",
+    "HEADER_SEARCH_ROWS",
+    "CellValue",
+    "ColumnLayout",
+    "LogColumns",
+    "column_letter",
     "RawCell",
     "RawRow",
     "SheetTable",

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import schema as S
+from generator.activitylog import ActivityLog
 from generator.errors import (
     UNREADABLE,
     InputsUnreadable,
@@ -28,6 +29,7 @@ from generator.reading import (
     ANNOTATED_SUFFIX,
     DOUBLED_SHEET,
     WORKBOOK_SUFFIXES,
+    SheetTable,
     WorkbookData,
     find_workbooks,
     missing_sheet,
@@ -44,25 +46,41 @@ class InputsReport:
     workbooks: tuple[Path, ...]
     problems: tuple[Problem, ...]
     commune: Commune | None
-    activities: tuple[Activity, ...]
+    log: Sequence[Activity]  # an ActivityLog (columns) where a log was read column by column
     planned: tuple[PlannedActivity, ...]
+
+    @property
+    def activities(self) -> tuple[Activity, ...]:
+        return _objects(self.log)
 
     @property
     def has_errors(self) -> bool:
         return any(p.is_error for p in self.problems)
 
 
+def _objects(log: Sequence[Activity]) -> tuple[Activity, ...]:
+    """The activities as objects: an ActivityLog makes them once, on first use."""
+    return log.activities() if isinstance(log, ActivityLog) else tuple(log)
+
+
 @dataclass(frozen=True)
 class LoadedInputs:
     commune: Commune
-    activities: tuple[Activity, ...]
+    log: Sequence[Activity]  # an ActivityLog (columns) where a log was read column by column
     planned: tuple[PlannedActivity, ...]
     workbooks: tuple[Path, ...]
     problems: tuple[Problem, ...]  # warnings only: errors raise ValidationFailed
 
+    @property
+    def activities(self) -> tuple[Activity, ...]:
+        return _objects(self.log)
 
-def check_inputs(paths: Sequence[Path]) -> InputsReport:
-    """Reads every workbook once and validates them together; every problem is returned."""
+
+def check_inputs(paths: Sequence[Path], columnar: bool | None = None) -> InputsReport:
+    """Reads every workbook once and validates them together; every problem is returned.
+
+    `columnar`: read and validate the activity logs column by column (True), row by row
+    (False), or by their size (None: a big log column by column)."""
     problems: list[Problem] = []
     for path in paths:
         if not path.exists():
@@ -71,7 +89,7 @@ def check_inputs(paths: Sequence[Path]) -> InputsReport:
     books: list[WorkbookData] = []
     for path in workbooks:
         try:
-            books.append(read_workbook(path))
+            books.append(read_workbook(path, columnar=columnar))
         except WorkbookUnreadable as exc:
             problems.append(exc.problem)
     main_books = [b for b in books if b.is_main]
@@ -80,14 +98,14 @@ def check_inputs(paths: Sequence[Path]) -> InputsReport:
         problems.extend(formula_problems(book))
         doubled = [p for p in book.problems if p.code == DOUBLED_SHEET]
         if book.is_main:
-            if book.table(S.ACTIVITY_LOG) is None:
+            if book.log() is None:
                 if not any(fold(p.message).find(fold(S.ACTIVITY_LOG.name)) >= 0 for p in doubled):
                     problems.append(missing_sheet(book.label, S.ACTIVITY_LOG, str(book.path)))
             else:
                 log_books.append(book)
         elif doubled:
             problems.extend(book.problems)
-        elif book.table(S.ACTIVITY_LOG) is None:
+        elif book.log() is None:
             problems.append(
                 Problem(
                     Location(book.label, path=str(book.path)),
@@ -119,32 +137,40 @@ def check_inputs(paths: Sequence[Path]) -> InputsReport:
             )
         )
     commune = None
-    activities: list[Activity] = []
+    activities: Sequence[Activity] = ()
     planned: list[PlannedActivity] = []
     if main_books:
         main = main_books[0]
         commune, commune_problems = validate_commune(main)
         problems.extend(commune_problems)
         if commune is not None:
-            logs = [t for b in log_books if (t := b.table(S.ACTIVITY_LOG)) is not None]
+            logs = [t for b in log_books if (t := b.log()) is not None]
             uncalculated = {(b.label, sheet): [ref for ref, _ in cells] for b in books for sheet, cells in b.unknown.items()}
-            activities, activity_problems = validate_activities(commune, logs, uncalculated)
+            tables = [t for t in logs if isinstance(t, SheetTable)]
+            if len(tables) == len(logs):
+                activities, activity_problems = validate_activities(commune, tables, uncalculated)
+            else:
+                from generator.columnar import validate_logs  # polars: only where a big log was read
+
+                activities, activity_problems = validate_logs(commune, logs, uncalculated)
             problems.extend(activity_problems)
             plan_table = main.table(S.MONTHLY_PLAN)
             if plan_table is not None:
                 planned, plan_problems = validate_monthly_plan(commune, plan_table)
                 problems.extend(plan_problems)
-    return InputsReport(tuple(workbooks), tuple(sorted_problems(problems)), commune, tuple(activities), tuple(planned))
+    log = activities if isinstance(activities, ActivityLog) else tuple(activities)
+    return InputsReport(tuple(workbooks), tuple(sorted_problems(problems)), commune, log, tuple(planned))
 
 
-def load_inputs(paths: Sequence[Path]) -> LoadedInputs:
-    """The validated inputs; raises when any workbook is unreadable or holds an error."""
-    report = check_inputs(paths)
+def load_inputs(paths: Sequence[Path], columnar: bool | None = None) -> LoadedInputs:
+    """The validated inputs; raises when any workbook is unreadable or holds an error.
+    `columnar`: as check_inputs."""
+    report = check_inputs(paths, columnar)
     if any(p.code == UNREADABLE for p in report.problems):
         raise InputsUnreadable(list(report.problems))
     if report.commune is None or report.has_errors:
         raise ValidationFailed(list(report.problems))
-    return LoadedInputs(report.commune, report.activities, report.planned, report.workbooks, report.problems)
+    return LoadedInputs(report.commune, report.log, report.planned, report.workbooks, report.problems)
 
 
 @dataclass(frozen=True)

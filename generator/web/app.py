@@ -234,7 +234,7 @@ class Pages:
                 "errors": len(errors),
                 "warnings": len(report.problems) - len(errors),
                 "checked": [p.name for p in report.workbooks],
-                "activities": len(report.activities),
+                "activities": len(report.log),
                 "annotated": [(p.name, desk.file_id(p)) for p in result.annotated],
                 "unreadable": any(p.code == UNREADABLE for p in report.problems),
             }
