@@ -13,8 +13,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-import holidays as holidays_lib
-
 from generator import schema as S
 from generator.errors import Location, Problem, ProblemCode, Severity
 from generator.legacy import detect_legacy
@@ -39,6 +37,7 @@ from generator.model import (
 )
 from generator.reading import RawCell, RawRow, SheetTable, WorkbookData, blank_row_warnings, missing_sheet
 from generator.text import fold, fold_ascii, nfc
+from generator.vnholidays import vietnam_holidays
 
 # ---------------------------------------------------------------- values
 
@@ -771,10 +770,6 @@ def _legacy_warnings(row: RawRow, out: _Collector, headers: Sequence[str] = _LEG
                 "Hãy gõ lại bằng Unicode (Unikey: bảng mã Unicode).",
                 Severity.WARNING,
             )
-
-
-def vietnam_holidays(year: int) -> dict[dt.date, str]:
-    return {day: str(name) for day, name in holidays_lib.country_holidays("VN", years=year, language="vi").items()}
 
 
 def _activity(
