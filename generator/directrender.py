@@ -90,8 +90,13 @@ class DirectTemplate:
     flat_tables: bool  # no table in a table, no cell wrapped in a content control: tables are found as text
 
 
+def split_paragraphs(patched: str) -> str:
+    """docxtpl's source for Jinja: each paragraph on a line of its own (error line numbers)."""
+    return _PARAGRAPH_SPLIT.sub(r"\n<w:p\1", patched)
+
+
 def _compiled(environment: jinja2.Environment, patched: str) -> jinja2.Template:
-    return environment.from_string(_PARAGRAPH_SPLIT.sub(r"\n<w:p\1", patched))
+    return environment.from_string(split_paragraphs(patched))
 
 
 def prepare(data: bytes, document: DocxtplDocument, environment: jinja2.Environment) -> DirectTemplate:

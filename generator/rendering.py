@@ -289,6 +289,35 @@ def _template_bytes(template: Path) -> bytes:
     return data
 
 
+# docxtpl templates opened by the template check, handed to the direct path's `prepare` of the
+# same bytes (which only reads them), so that a checked template is opened by python-docx once.
+_OPENED: dict[bytes, _PreparedTemplate] = {}
+
+
+def _opened(data: bytes) -> _PreparedTemplate:
+    document = _OPENED.pop(data, None)
+    return document if document is not None else _PreparedTemplate(io.BytesIO(data))
+
+
+def patched_body(template: Path) -> str:
+    """The template's body XML after docxtpl's patch_xml, from the same cached bytes and
+    patch as the renderer: the template check reads it."""
+    data = _template_bytes(template)
+    document = _opened(data)
+    document.init_docx()
+    if len(_OPENED) > 8:  # checked, never rendered (ntm check --template on many files)
+        _OPENED.clear()
+    _OPENED[data] = document
+    return str(document.patch_xml(document.get_xml()))
+
+
+def compile_body(patched: str) -> None:
+    """Compiles a patched body as the renderer does (raises Jinja's TemplateSyntaxError, whose
+    line is the paragraph's), in the shared environment that keeps it for the render:
+    `ntm generate` checks, then renders, each template, and so compiles it once."""
+    shared_environment().from_string(directrender.split_paragraphs(patched))
+
+
 @functools.cache
 def shared_environment() -> jinja2.Environment:
     """One environment per process, so that compiled templates are found again."""
@@ -489,7 +518,7 @@ _DIRECT: dict[bytes, directrender.DirectTemplate | None] = {}
 def _direct(data: bytes) -> directrender.DirectTemplate | None:
     if data not in _DIRECT:
         try:
-            _DIRECT[data] = directrender.prepare(data, _PreparedTemplate(io.BytesIO(data)), shared_environment())
+            _DIRECT[data] = directrender.prepare(data, _opened(data), shared_environment())
         except directrender.NotDirect:
             _DIRECT[data] = None
     return _DIRECT[data]
