@@ -36,6 +36,8 @@ from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import serialize_part_xml
 from lxml import etree
 
+from generator import docprops
+
 # python-docx writes this declaration before every XML part it saves
 # Zip entries carry this time, so that the same inputs give the same bytes.
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -88,6 +90,8 @@ class DirectTemplate:
     fix_tables: Callable[[str], Any]
     drawings: bool  # the body holds pictures or shapes whose ids docxtpl renumbers
     flat_tables: bool  # no table in a table, no cell wrapped in a content control: tables are found as text
+    custom_name: str  # zip member of the custom properties part
+    custom_base: bytes | None  # the template's own custom properties, None when it has none
 
 
 def split_paragraphs(patched: str) -> str:
@@ -144,16 +148,26 @@ def prepare(data: bytes, document: DocxtplDocument, environment: jinja2.Environm
     if core is None:
         raise NotDirect("no core properties part")  # python-docx would add one; docxtpl does that
     changed.add(core.partname.membername)
+    # the custom properties part, where each render stamps the document's type (docprops): the
+    # template's own, or a new one that [Content_Types].xml and _rels/.rels declare
+    custom = next((rel.target_part for rel in package.rels.values() if not rel.is_external and rel.reltype == docprops.CUSTOM_REL), None)
+    custom_name = custom.partname.membername if custom is not None else docprops.CUSTOM_PART
+    declared = custom is None
+    changed |= {custom_name} if not declared else {"[Content_Types].xml", "_rels/.rels"}
 
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         names = source.namelist()
         missing = changed - set(names)
-        if missing:
-            raise NotDirect(f"parts named differently in the zip: {sorted(missing)}")
+        if missing or (declared and custom_name in names):
+            raise NotDirect(f"parts named differently in the zip: {sorted(missing or [custom_name])}")
         for name in names:
             if name not in changed and not name.endswith("/"):
                 archive.writestr(_entry(name), source.read(name))
+        if declared:
+            types, rels = docprops.registered(source.read("[Content_Types].xml"), source.read("_rels/.rels"))
+            archive.writestr(_entry("[Content_Types].xml"), types)
+            archive.writestr(_entry("_rels/.rels"), rels)
     return DirectTemplate(
         body=body,
         document_head=head.encode("utf-8"),
@@ -163,6 +177,8 @@ def prepare(data: bytes, document: DocxtplDocument, environment: jinja2.Environm
         core_name=core.partname.membername,
         core_element=core.element,
         base_zip=out.getvalue(),
+        custom_name=custom_name,
+        custom_base=custom.blob if custom is not None else None,
         listing=document.resolve_listing,
         fix_tables=document.fix_tables,
         drawings="<wp:docPr" in body_source,
@@ -337,8 +353,10 @@ def render(
     context: Mapping[str, Any],
     environment: jinja2.Environment,
     properties: Mapping[str, Any],
+    custom: Mapping[str, str] | None = None,
 ) -> bytes:
-    """The rendered DOCX. `properties` are core properties set after docxtpl's rendered ones."""
+    """The rendered DOCX. `properties` are core properties set after docxtpl's rendered ones;
+    `custom` are custom properties (the document's type) added to the template's."""
     finished = _finish(template, template.body.render(context))
     body = _fixed_flat_body(template, finished)
     if body is None:
@@ -365,6 +383,10 @@ def render(
         for name, blob in rendered_parts:
             archive.writestr(_entry(name), blob)
         archive.writestr(_entry(template.core_name), serialize_part_xml(core_element))
+        if custom or template.custom_base is None:
+            archive.writestr(_entry(template.custom_name), docprops.custom_xml(template.custom_base, custom or {}))
+        else:
+            archive.writestr(_entry(template.custom_name), template.custom_base)
     return out.getvalue()
 
 

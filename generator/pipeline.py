@@ -227,7 +227,7 @@ def render_document(spec: DocumentSpec, source: Source, templates: Path) -> byte
             f"Mẫu '{template.name}' có {len(problems)} lỗi, chưa tạo văn bản nào:\n{listing}\n"
             "Hãy sửa mẫu bằng Word rồi chạy lại (kiểm tra: ntm check --template)."
         )
-    return render_docx(template, context, _stamp(source), spec.title(source))
+    return render_docx(template, context, _stamp(source), spec.title(source), spec.key)
 
 
 @dataclass(frozen=True)

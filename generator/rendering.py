@@ -38,7 +38,7 @@ from docx.opc.pkgwriter import _ContentTypesItem
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 
-from generator import directrender, vnformat
+from generator import directrender, docprops, vnformat
 from generator.documents import Picture, Row
 from generator.errors import NtmError, TemplateProblem
 from generator.zipguard import guard_docx
@@ -452,8 +452,9 @@ def _raised_in_our_code(exc: BaseException) -> bool:
     return not any(where.is_relative_to(library) for library in _libraries_of_the_template())
 
 
-def render_docx(template: Path, context: Mapping[str, Any], stamp: dt.datetime, title: str) -> bytes:
-    """Renders one document; `stamp` and `title` become its fixed document properties.
+def render_docx(template: Path, context: Mapping[str, Any], stamp: dt.datetime, title: str, kind: str | None = None) -> bytes:
+    """Renders one document; `stamp` and `title` become its fixed document properties, and
+    `kind` ('kh', 'pl', 'kht', 'bc', 'bcn') its custom property `ntm-loai` (see docprops).
 
     The template runs in the sandbox of jinja_environment() within the limits above.
     """
@@ -461,7 +462,7 @@ def render_docx(template: Path, context: Mapping[str, Any], stamp: dt.datetime, 
     try:
         data = _template_bytes(template)
         with _time_limit(MAX_RENDER_SECONDS):
-            return _render(data, context, _properties(stamp, title))
+            return _render(data, context, _properties(stamp, title), docprops.kind_properties(kind))
     except TemplateLimitExceeded as exc:
         raise _limit_problem(template, exc.limit) from None
     except _RenderTimeout:
@@ -524,23 +525,37 @@ def _direct(data: bytes) -> directrender.DirectTemplate | None:
     return _DIRECT[data]
 
 
-def _render(data: bytes, context: Mapping[str, Any], properties: Mapping[str, Any]) -> bytes:
+def _render(data: bytes, context: Mapping[str, Any], properties: Mapping[str, Any], custom: Mapping[str, str]) -> bytes:
     """The direct path (directrender) where it can; docxtpl's own render where it cannot:
     a picture in the context, or a template or render that the direct path refuses."""
     direct = _direct(data)
     if direct is not None and not any(isinstance(value, Picture) for value in context.values()):
         try:
-            return directrender.render(direct, {key: _clean(value) for key, value in context.items()}, shared_environment(), properties)
+            return directrender.render(direct, {key: _clean(value) for key, value in context.items()}, shared_environment(), properties, custom)
         except directrender.NotDirect:
             pass
-    return render_with_docxtpl(data, context, properties)
+    return render_with_docxtpl(data, context, properties, custom)
 
 
-def render_with_docxtpl(data: bytes, context: Mapping[str, Any], properties: Mapping[str, Any]) -> bytes:
+def render_with_docxtpl(data: bytes, context: Mapping[str, Any], properties: Mapping[str, Any], custom: Mapping[str, str] | None = None) -> bytes:
     """docxtpl's own render of a template's bytes (the path the direct one must match)."""
     document = _PreparedTemplate(io.BytesIO(data))
     document.render(_with_images(document, context), jinja_env=shared_environment())
     core = document.docx.core_properties
     for name, value in properties.items():
         setattr(core, name, value)
+    if custom:
+        _set_custom_properties(document.docx.part.package, custom)
     return _package_bytes(document)
+
+
+def _set_custom_properties(package: Any, custom: Mapping[str, str]) -> None:
+    """`custom` added to the package's custom properties part (made, and related, if it has none)."""
+    from docx.opc.part import Part
+
+    part = next((rel.target_part for rel in package.rels.values() if not rel.is_external and rel.reltype == docprops.CUSTOM_REL), None)
+    if part is None:
+        part = Part(PackURI(f"/{docprops.CUSTOM_PART}"), docprops.CUSTOM_TYPE, docprops.custom_xml(None, custom), package)
+        package.relate_to(part, docprops.CUSTOM_REL)
+    else:
+        part._blob = docprops.custom_xml(part.blob, custom)

@@ -21,6 +21,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from jinja2 import nodes
 
+from generator import docprops
 from generator.directrender import split_paragraphs
 from generator.docxwalk import paragraph_elements
 from generator.documents import ALL_DOCUMENTS, Row
@@ -77,7 +78,8 @@ def _notes(doc: Doc) -> list[Element]:
     return found
 
 
-# A template's kind read from its own type line and title (ke-hoach, bao-cao-thang…).
+# A template's kind read from its own type line and title (ke-hoach, bao-cao-thang…): only the
+# fallback for a DOCX that carries no type stamped by ntm (docprops), such as a clerk's own file.
 _KIND_BY_TITLE = (
     ("pl", re.compile(r"^(?:PHỤ LỤC|PHÂN CÔNG)")),
     ("kht", re.compile(r"^KẾ HOẠCH .*hoạt động tháng|^KẾ HOẠCH HOẠT ĐỘNG THÁNG", re.IGNORECASE)),
@@ -88,8 +90,15 @@ _KIND_BY_TITLE = (
 
 
 def template_kind(path: Path) -> str | None:
-    """'kh', 'pl'… for a template: from its file name when it is a shipped one's, else from
-    its own type line and title (KẾ HOẠCH hoạt động tháng → kht); None when it cannot tell."""
+    """'kh', 'pl'… for a template: the type ntm stamped into it (a document ntm rendered, used as
+    a template), else from its file name when it is a shipped one's, else from its own type line
+    and title (KẾ HOẠCH hoạt động tháng → kht); None when it cannot tell."""
+    try:
+        stamped = docprops.stamped_type(path.read_bytes())
+    except OSError:
+        stamped = None
+    if stamped is not None:
+        return stamped.value.lower()
     by_name = next((d.key for d in ALL_DOCUMENTS if d.template == path.name), None)
     if by_name is not None:
         return by_name

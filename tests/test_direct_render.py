@@ -10,7 +10,7 @@ import docx
 import pytest
 from lxml import etree
 
-from generator import directrender, rendering
+from generator import directrender, docprops, rendering, templateversion
 from generator.documents import ALL_DOCUMENTS, Source
 from generator.pipeline import load_inputs
 from generator.resources import shipped_templates
@@ -49,10 +49,11 @@ def test_direct_render_has_the_text_of_docxtpls_render(spec, sources):
     for source in sources:
         context = spec.context(source)
         properties = rendering._properties(dt.datetime(2021, 3, 1), spec.title(source))
-        direct = rendering.render_docx(template, context, dt.datetime(2021, 3, 1), spec.title(source))
-        naive = rendering.render_with_docxtpl(data, context, properties)
+        direct = rendering.render_docx(template, context, dt.datetime(2021, 3, 1), spec.title(source), spec.key)
+        naive = rendering.render_with_docxtpl(data, context, properties, docprops.kind_properties(spec.key))
         assert _part_texts(direct) == _part_texts(naive)
         assert _core(direct) == _core(naive)
+        assert docprops.read_properties(direct) == docprops.read_properties(naive) == {"ntm-template-version": templateversion.CURRENT, "ntm-loai": spec.key}
         assert docx.Document(io.BytesIO(direct)).paragraphs  # python-docx opens it
 
 
