@@ -236,7 +236,6 @@ def _flat_tables(body: Any) -> bool:
     return True
 
 
-_SPAN_TEXT = re.compile(r'<w:gridSpan w:val="(\d+)"')
 _GRID_TEXT = re.compile(r"<w:tblGrid>.*?</w:tblGrid>", re.S)
 
 
@@ -255,12 +254,22 @@ def _tables(body: str) -> Iterator[tuple[int, int]]:
         position = end
 
 
+# what _row_shapes reads of a row, in one pass over the table: a cell, a span, the row's end
+_ROW_TOKENS = re.compile(r'<w:tc[ >]|<w:gridSpan w:val="(\d+)"|</w:tr>')
+
+
 def _row_shapes(table: str) -> set[tuple[int, tuple[int, ...]]]:
     """Each row's cell count and grid spans: all of a row that docxtpl's fix_tables looks at."""
     shapes = set()
-    for row in table.split("</w:tr>")[:-1]:
-        spans = tuple(int(value) for value in _SPAN_TEXT.findall(row)) if "<w:gridSpan" in row else ()
-        shapes.add((row.count("<w:tc>") + row.count("<w:tc "), spans))
+    cells, spans = 0, []
+    for token in _ROW_TOKENS.finditer(table):
+        if token[1] is not None:
+            spans.append(int(token[1]))
+        elif token.group().startswith("</"):
+            shapes.add((cells, tuple(spans)))
+            cells, spans = 0, []
+        else:
+            cells += 1
     return shapes
 
 

@@ -120,3 +120,13 @@ def test_the_text_scan_of_tables_fixes_grids_as_the_whole_parse_does(sources):
     whole = directrender.render(dataclasses.replace(prepared, flat_tables=False), context, environment, properties)
     canonical = [etree.tostring(etree.fromstring(zipfile.ZipFile(io.BytesIO(d)).read("word/document.xml")), method="c14n") for d in (flat, whole)]
     assert canonical[0] == canonical[1]
+
+
+def test_row_shapes_count_cells_and_spans_row_by_row():
+    table = (
+        '<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>'
+        '<w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p/></w:tc><w:tc><w:p/></w:tc></w:tr>'
+        '<w:tr><w:tc><w:p/></w:tc><w:tc><w:tcPr/><w:p/></w:tc><w:tc><w:p/></w:tc><w:tc w:x="1"><w:p/></w:tc></w:tr>'
+        '<w:tr><w:tc><w:tcPr><w:gridSpan w:val="3"/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>'
+    )  # a cell holds at least a paragraph in Word's XML, so it is never written <w:tc/>
+    assert directrender._row_shapes(table) == {(2, (2,)), (4, ()), (1, (3,))}
