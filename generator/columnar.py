@@ -33,13 +33,13 @@ from generator.logcheck import (
     duplicate_problem,
     read_activity,
     validate_activities,
-    vietnam_holidays,
 )
 from generator.model import COMMUNE_CENTRE, Activity, Commune
 from generator.names import NameIndex
 from generator.reading import CellValue, ColumnLayout, LogColumns, RawCell, RawRow, SheetTable, blank_row_warnings
 from generator.rowcheck import LEGACY_CHECKED, Collector
 from generator.text import fold, nfc
+from generator.vnholidays import vietnam_holidays
 
 if TYPE_CHECKING:
     import polars as pl

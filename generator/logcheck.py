@@ -13,8 +13,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-import holidays as holidays_lib
-
 from generator import schema as S
 from generator.cellvalues import ValueProblem, parse_month
 from generator.errors import Location, Problem, ProblemCode, Severity
@@ -23,6 +21,7 @@ from generator.names import NameIndex
 from generator.reading import RawRow, SheetTable, WorkbookData, blank_row_warnings
 from generator.rowcheck import Collector, RowReader, legacy_warnings
 from generator.text import fold, nfc
+from generator.vnholidays import vietnam_holidays
 
 # Units a quantity may be typed in, by kind, with their size in the kind's base unit.
 _CONVERTIBLE_UNITS: dict[str, tuple[str, Decimal]] = {
@@ -78,10 +77,6 @@ class Catalogue:
             {c.code: c for c in commune.criteria},
             {unit: frozenset(villages) for unit, villages in assigned.items()},
         )
-
-
-def vietnam_holidays(year: int) -> dict[dt.date, str]:
-    return {day: str(name) for day, name in holidays_lib.country_holidays("VN", years=year, language="vi").items()}
 
 
 def read_activity(

@@ -38,7 +38,7 @@ from docx.opc.pkgwriter import _ContentTypesItem
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 
-from generator import directrender, vnformat
+from generator import directrender, docprops, vnformat
 from generator.documents import Picture, Row
 from generator.errors import NtmError, TemplateProblem
 from generator.zipguard import guard_docx
@@ -289,6 +289,35 @@ def _template_bytes(template: Path) -> bytes:
     return data
 
 
+# docxtpl templates opened by the template check, handed to the direct path's `prepare` of the
+# same bytes (which only reads them), so that a checked template is opened by python-docx once.
+_OPENED: dict[bytes, _PreparedTemplate] = {}
+
+
+def _opened(data: bytes) -> _PreparedTemplate:
+    document = _OPENED.pop(data, None)
+    return document if document is not None else _PreparedTemplate(io.BytesIO(data))
+
+
+def patched_body(template: Path) -> str:
+    """The template's body XML after docxtpl's patch_xml, from the same cached bytes and
+    patch as the renderer: the template check reads it."""
+    data = _template_bytes(template)
+    document = _opened(data)
+    document.init_docx()
+    if len(_OPENED) > 8:  # checked, never rendered (ntm check --template on many files)
+        _OPENED.clear()
+    _OPENED[data] = document
+    return str(document.patch_xml(document.get_xml()))
+
+
+def compile_body(patched: str) -> None:
+    """Compiles a patched body as the renderer does (raises Jinja's TemplateSyntaxError, whose
+    line is the paragraph's), in the shared environment that keeps it for the render:
+    `ntm generate` checks, then renders, each template, and so compiles it once."""
+    shared_environment().from_string(directrender.split_paragraphs(patched))
+
+
 @functools.cache
 def shared_environment() -> jinja2.Environment:
     """One environment per process, so that compiled templates are found again."""
@@ -364,33 +393,60 @@ def _with_images(document: DocxTemplate, context: Mapping[str, Any]) -> dict[str
     }
 
 
+class _Watchdog:
+    """One thread for every render of the process (starting a timer thread per render cost
+    about 0.6 ms, a twentieth of a render): it raises _RenderTimeout, CPython's async
+    exception, in a rendering thread whose deadline has passed.
+
+    A render is registered and unregistered under the lock the watchdog fires under, so
+    that it never fires once the work is over; any exception still pending then is cleared,
+    so that it can never surface in later code.
+    """
+
+    def __init__(self) -> None:
+        self._wake = threading.Condition(threading.Lock())
+        self._active: dict[int, tuple[float, int]] = {}  # render → (deadline, thread ident)
+        self._count = 0
+        self._thread: threading.Thread | None = None
+
+    def start(self, seconds: float) -> int:
+        with self._wake:
+            self._count += 1
+            self._active[self._count] = (time.monotonic() + seconds, threading.get_ident())
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="ntm-render-watchdog", daemon=True)
+                self._thread.start()
+            self._wake.notify()
+            return self._count
+
+    def stop(self, render: int) -> None:
+        with self._wake:
+            self._active.pop(render, None)
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(threading.get_ident()), None)
+
+    def _run(self) -> None:
+        with self._wake:
+            while True:
+                now = time.monotonic()
+                for render, (deadline, thread) in list(self._active.items()):
+                    if deadline <= now:
+                        del self._active[render]
+                        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread), ctypes.py_object(_RenderTimeout))
+                deadlines = [deadline for deadline, _ in self._active.values()]
+                self._wake.wait(max(min(deadlines) - now, 0.001) if deadlines else None)
+
+
+_WATCHDOG = _Watchdog()
+
+
 @contextlib.contextmanager
 def _time_limit(seconds: float) -> Iterator[None]:
-    """Stops the work of this thread after `seconds`, even inside a loop that yields nothing.
-
-    A watchdog thread raises _RenderTimeout in this thread (CPython's async exception);
-    a lock keeps it from firing once the work is over, and any exception still pending
-    then is cleared, so that it can never surface in later code.
-    """
-    thread = ctypes.c_ulong(threading.get_ident())
-    lock = threading.Lock()
-    active = [True]
-
-    def fire() -> None:
-        with lock:
-            if active[0]:
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(thread, ctypes.py_object(_RenderTimeout))
-
-    timer = threading.Timer(seconds, fire)
-    timer.daemon = True
-    timer.start()
+    """Stops the work of this thread after `seconds`, even inside a loop that yields nothing."""
+    render = _WATCHDOG.start(seconds)
     try:
         yield
     finally:
-        timer.cancel()
-        with lock:
-            active[0] = False
-            ctypes.pythonapi.PyThreadState_SetAsyncExc(thread, None)
+        _WATCHDOG.stop(render)
 
 
 def _limit_problem(template: Path, limit: str) -> TemplateProblem:
@@ -423,8 +479,9 @@ def _raised_in_our_code(exc: BaseException) -> bool:
     return not any(where.is_relative_to(library) for library in _libraries_of_the_template())
 
 
-def render_docx(template: Path, context: Mapping[str, Any], stamp: dt.datetime, title: str) -> bytes:
-    """Renders one document; `stamp` and `title` become its fixed document properties.
+def render_docx(template: Path, context: Mapping[str, Any], stamp: dt.datetime, title: str, kind: str | None = None) -> bytes:
+    """Renders one document; `stamp` and `title` become its fixed document properties, and
+    `kind` ('kh', 'pl', 'kht', 'bc', 'bcn') its custom property `ntm-loai` (see docprops).
 
     The template runs in the sandbox of jinja_environment() within the limits above.
     """
@@ -432,7 +489,7 @@ def render_docx(template: Path, context: Mapping[str, Any], stamp: dt.datetime, 
     try:
         data = _template_bytes(template)
         with _time_limit(MAX_RENDER_SECONDS):
-            return _render(data, context, _properties(stamp, title))
+            return _render(data, context, _properties(stamp, title), docprops.kind_properties(kind))
     except TemplateLimitExceeded as exc:
         raise _limit_problem(template, exc.limit) from None
     except _RenderTimeout:
@@ -489,29 +546,43 @@ _DIRECT: dict[bytes, directrender.DirectTemplate | None] = {}
 def _direct(data: bytes) -> directrender.DirectTemplate | None:
     if data not in _DIRECT:
         try:
-            _DIRECT[data] = directrender.prepare(data, _PreparedTemplate(io.BytesIO(data)), shared_environment())
+            _DIRECT[data] = directrender.prepare(data, _opened(data), shared_environment())
         except directrender.NotDirect:
             _DIRECT[data] = None
     return _DIRECT[data]
 
 
-def _render(data: bytes, context: Mapping[str, Any], properties: Mapping[str, Any]) -> bytes:
+def _render(data: bytes, context: Mapping[str, Any], properties: Mapping[str, Any], custom: Mapping[str, str]) -> bytes:
     """The direct path (directrender) where it can; docxtpl's own render where it cannot:
     a picture in the context, or a template or render that the direct path refuses."""
     direct = _direct(data)
     if direct is not None and not any(isinstance(value, Picture) for value in context.values()):
         try:
-            return directrender.render(direct, {key: _clean(value) for key, value in context.items()}, shared_environment(), properties)
+            return directrender.render(direct, {key: _clean(value) for key, value in context.items()}, shared_environment(), properties, custom)
         except directrender.NotDirect:
             pass
-    return render_with_docxtpl(data, context, properties)
+    return render_with_docxtpl(data, context, properties, custom)
 
 
-def render_with_docxtpl(data: bytes, context: Mapping[str, Any], properties: Mapping[str, Any]) -> bytes:
+def render_with_docxtpl(data: bytes, context: Mapping[str, Any], properties: Mapping[str, Any], custom: Mapping[str, str] | None = None) -> bytes:
     """docxtpl's own render of a template's bytes (the path the direct one must match)."""
     document = _PreparedTemplate(io.BytesIO(data))
     document.render(_with_images(document, context), jinja_env=shared_environment())
     core = document.docx.core_properties
     for name, value in properties.items():
         setattr(core, name, value)
+    if custom:
+        _set_custom_properties(document.docx.part.package, custom)
     return _package_bytes(document)
+
+
+def _set_custom_properties(package: Any, custom: Mapping[str, str]) -> None:
+    """`custom` added to the package's custom properties part (made, and related, if it has none)."""
+    from docx.opc.part import Part
+
+    part = next((rel.target_part for rel in package.rels.values() if not rel.is_external and rel.reltype == docprops.CUSTOM_REL), None)
+    if part is None:
+        part = Part(PackURI(f"/{docprops.CUSTOM_PART}"), docprops.CUSTOM_TYPE, docprops.custom_xml(None, custom), package)
+        package.relate_to(part, docprops.CUSTOM_REL)
+    else:
+        part._blob = docprops.custom_xml(part.blob, custom)

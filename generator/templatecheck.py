@@ -19,16 +19,17 @@ import jinja2
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
-from docxtpl import DocxTemplate
 from jinja2 import nodes
 
+from generator import docprops
+from generator.directrender import split_paragraphs
 from generator.docxwalk import paragraph_elements
 from generator.documents import ALL_DOCUMENTS, Row
 from generator.errors import NtmError, Severity
 from generator.formatcheck.engine import Finding, Issue
 from generator.formatcheck.parts import find_parts
 from generator.formatcheck.reading import PART_KIND, W_P, W_TBL, W_TC, W_TR, Doc, Element, Para, Table, paragraph_text, quote, snippet, squash, sub_children
-from generator.rendering import jinja_environment, render_docx
+from generator.rendering import compile_body, jinja_environment, patched_body, render_docx
 
 
 
@@ -77,7 +78,8 @@ def _notes(doc: Doc) -> list[Element]:
     return found
 
 
-# A template's kind read from its own type line and title (ke-hoach, bao-cao-thang…).
+# A template's kind read from its own type line and title (ke-hoach, bao-cao-thang…): only the
+# fallback for a DOCX that carries no type stamped by ntm (docprops), such as a clerk's own file.
 _KIND_BY_TITLE = (
     ("pl", re.compile(r"^(?:PHỤ LỤC|PHÂN CÔNG)")),
     ("kht", re.compile(r"^KẾ HOẠCH .*hoạt động tháng|^KẾ HOẠCH HOẠT ĐỘNG THÁNG", re.IGNORECASE)),
@@ -88,8 +90,15 @@ _KIND_BY_TITLE = (
 
 
 def template_kind(path: Path) -> str | None:
-    """'kh', 'pl'… for a template: from its file name when it is a shipped one's, else from
-    its own type line and title (KẾ HOẠCH hoạt động tháng → kht); None when it cannot tell."""
+    """'kh', 'pl'… for a template: the type ntm stamped into it (a document ntm rendered, used as
+    a template), else from its file name when it is a shipped one's, else from its own type line
+    and title (KẾ HOẠCH hoạt động tháng → kht); None when it cannot tell."""
+    try:
+        stamped = docprops.stamped_type(path.read_bytes())
+    except OSError:
+        stamped = None
+    if stamped is not None:
+        return stamped.value.lower()
     by_name = next((d.key for d in ALL_DOCUMENTS if d.template == path.name), None)
     if by_name is not None:
         return by_name
@@ -453,9 +462,7 @@ def _check_part(part: _TemplatePart, provided: Mapping[str, object], environment
 
 def _docxtpl_issues(path: Path, parts: Sequence[_TemplatePart], environment: jinja2.Environment) -> list[tuple[str, Issue]]:
     """What docxtpl itself makes of the template: XML left inside a tag, or a Jinja error."""
-    template = DocxTemplate(str(path))
-    template.init_docx()
-    xml = template.patch_xml(template.get_xml())
+    xml = patched_body(path)
     issues: list[tuple[str, Issue]] = []
     all_tags = [t for part in parts for t in part.tags]
     for match in re.finditer(r"\{\{.*?\}\}|\{%.*?%\}", xml, re.DOTALL):
@@ -463,9 +470,9 @@ def _docxtpl_issues(path: Path, parts: Sequence[_TemplatePart], environment: jin
             head = re.sub(r"<[^>]+>", "", match.group(0))[:30]
             tag = next((t for t in all_tags if t.source.startswith(head[:12])), None)
             issues.append((T_BROKEN, Issue(tag.place if tag else "mẫu", f"thẻ «{snippet(head)}» còn lẫn mã XML mà docxtpl không gỡ được", "gõ lại thẻ liền một mạch trong Word")))
-    source = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+    source = split_paragraphs(xml)
     try:
-        environment.parse(source)
+        compile_body(xml)  # the renderer's compile, kept for the render that follows the check
     except jinja2.TemplateSyntaxError as exc:
         line = source.splitlines()[(exc.lineno or 1) - 1] if exc.lineno else ""
         text = re.sub(r"<[^>]+>", "", line)

@@ -22,7 +22,6 @@ from generator.logcheck import (
     formula_problems,
     validate_activities,
     validate_monthly_plan,
-    vietnam_holidays,
 )
 from generator.model import (
     COMMUNE_CENTRE,
@@ -438,5 +437,4 @@ __all__ = [
     "validate_activities",
     "validate_commune",
     "validate_monthly_plan",
-    "vietnam_holidays",
 ]

@@ -48,3 +48,14 @@ def test_start_up_row_runs_this_build_and_the_baseline_build_side_by_side(tmp_pa
         return
     assert figure.ntm > 0 and figure.baseline > 0
     assert BASELINE_BUILD in figure.label
+
+
+def test_end_to_end_row_runs_both_builds_on_the_same_workbooks(tmp_path):
+    from bench.run import BASELINE_BUILD, baseline_tree, end_to_end
+
+    if baseline_tree(tmp_path / "e2e") is None:
+        pytest.skip(f"build {BASELINE_BUILD} is not in this clone's history")
+    both, alone = end_to_end(1, tmp_path, runs=1)  # asserts inside that each process ran the build it names and wrote documents
+    assert both.ntm > 0 and both.baseline > 0, both.label  # the baseline build runs here (matplotlib from the test extra)
+    assert BASELINE_BUILD in both.label and alone.ntm > 0
+    assert sorted(p.name for p in (tmp_path / "e2e" / "run-old-0").rglob("*.docx")) == ["bao-cao-thang-03.docx", "ke-hoach-thang-03.docx"]

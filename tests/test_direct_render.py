@@ -10,7 +10,7 @@ import docx
 import pytest
 from lxml import etree
 
-from generator import directrender, rendering
+from generator import directrender, docprops, rendering, templateversion
 from generator.documents import ALL_DOCUMENTS, Source
 from generator.pipeline import load_inputs
 from generator.resources import shipped_templates
@@ -49,10 +49,11 @@ def test_direct_render_has_the_text_of_docxtpls_render(spec, sources):
     for source in sources:
         context = spec.context(source)
         properties = rendering._properties(dt.datetime(2021, 3, 1), spec.title(source))
-        direct = rendering.render_docx(template, context, dt.datetime(2021, 3, 1), spec.title(source))
-        naive = rendering.render_with_docxtpl(data, context, properties)
+        direct = rendering.render_docx(template, context, dt.datetime(2021, 3, 1), spec.title(source), spec.key)
+        naive = rendering.render_with_docxtpl(data, context, properties, docprops.kind_properties(spec.key))
         assert _part_texts(direct) == _part_texts(naive)
         assert _core(direct) == _core(naive)
+        assert docprops.read_properties(direct) == docprops.read_properties(naive) == {"ntm-template-version": templateversion.CURRENT, "ntm-loai": spec.key}
         assert docx.Document(io.BytesIO(direct)).paragraphs  # python-docx opens it
 
 
@@ -119,3 +120,13 @@ def test_the_text_scan_of_tables_fixes_grids_as_the_whole_parse_does(sources):
     whole = directrender.render(dataclasses.replace(prepared, flat_tables=False), context, environment, properties)
     canonical = [etree.tostring(etree.fromstring(zipfile.ZipFile(io.BytesIO(d)).read("word/document.xml")), method="c14n") for d in (flat, whole)]
     assert canonical[0] == canonical[1]
+
+
+def test_row_shapes_count_cells_and_spans_row_by_row():
+    table = (
+        '<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>'
+        '<w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p/></w:tc><w:tc><w:p/></w:tc></w:tr>'
+        '<w:tr><w:tc><w:p/></w:tc><w:tc><w:tcPr/><w:p/></w:tc><w:tc><w:p/></w:tc><w:tc w:x="1"><w:p/></w:tc></w:tr>'
+        '<w:tr><w:tc><w:tcPr><w:gridSpan w:val="3"/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>'
+    )  # a cell holds at least a paragraph in Word's XML, so it is never written <w:tc/>
+    assert directrender._row_shapes(table) == {(2, (2,)), (4, ()), (1, (3,))}

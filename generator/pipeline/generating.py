@@ -114,7 +114,7 @@ def render_document(spec: DocumentSpec, source: Source, templates: Path) -> byte
             f"Mẫu '{template.name}' có {len(problems)} lỗi, chưa tạo văn bản nào:\n{listing}\n"
             "Hãy sửa mẫu bằng Word rồi chạy lại (kiểm tra: ntm check --template)."
         )
-    return render_docx(template, context, _stamp(source), spec.title(source))
+    return render_docx(template, context, _stamp(source), spec.title(source), spec.key)
 
 
 @dataclass(frozen=True)
@@ -210,10 +210,13 @@ def generate(
         if docs and any(s.monthly for s in specs):
             raise UsageError("Sổ nhật ký chưa có hoạt động nào: hãy chọn tháng bằng --month để soạn văn bản tháng.")
         specs = tuple(s for s in specs if not s.monthly)
-    from generator.register import issued_monthly_plans
+    # the report cites the month's plan by number once `ntm issue` has registered it; with no
+    # archive folder there is no register, and its modules (sqlite3, the Excel export) stay unloaded
+    cited: Mapping[dt.date, tuple[str, dt.date]] = {}
+    if archive.is_dir():
+        from generator.register import issued_monthly_plans
 
-    # the report cites the month's plan by number once `ntm issue` has registered it
-    cited = issued_monthly_plans(archive, inputs.commune.info.year)
+        cited = issued_monthly_plans(archive, inputs.commune.info.year)
     source = Source(inputs.commune, inputs.activities, inputs.planned, report_month, cited)
     rendered = [(spec, render_document(spec, source, templates)) for spec in specs]
     written: list[WrittenDocument] = []

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator import docxwalk, vnformat
+from generator import docprops, docxwalk, vnformat
 from generator.errors import (
     DraftRefused,
     DraftUnreadable,
@@ -140,8 +140,21 @@ def _title(document: Any, type_symbol: str, fallback: str) -> str:
     return fallback
 
 
+def document_type(data: bytes, type_symbol: str, title: str) -> str:
+    """The register's type (KH, KHT, BC, BCN) of a DOCX whose number line reads `type_symbol`:
+    the type ntm stamped into it when it rendered it (docprops; kept when the clerk edits the
+    title), else told from its title."""
+    stamped = docprops.stamped_type(data)
+    if stamped is not None and stamped.number_symbol == type_symbol:
+        return stamped.value
+    return _doc_type(type_symbol, title)
+
+
 def _doc_type(type_symbol: str, title: str) -> str:
-    """KH/KHT, BC/BCN told apart by the period in the title ('tháng 3 năm 2021' or 'năm 2021')."""
+    """KH/KHT, BC/BCN told apart by the period in the title ('tháng 3 năm 2021' or 'năm 2021').
+
+    Only the fallback of `document_type`, for a DOCX that ntm did not render: a draft made
+    before the type was stamped, or a clerk's own file. A stamped document is never guessed."""
     folded = fold(title)
     if type_symbol == DocType.PLAN.value:
         return DocType.MONTHLY_PLAN.value if _MONTHLY.search(folded) else DocType.PLAN.value
@@ -240,7 +253,7 @@ def _read_draft(draft: Path, data: bytes) -> _Draft:
         date_paragraph,
         type_symbol,
         body_symbol,
-        _doc_type(type_symbol, title),
+        document_type(data, type_symbol, title),
         title,
         signer,
         recipients,

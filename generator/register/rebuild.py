@@ -26,7 +26,7 @@ from generator.register.archive import (
 )
 from generator.register.draft import (
     _closing,
-    _doc_type,
+    document_type,
     _header_paragraphs,
     _number_line,
     _open_docx,
@@ -118,7 +118,7 @@ def _archived_record(path: Path, archive: Path) -> tuple[dict[str, Any], str]:
     row = {
         "number": number,
         "type_symbol": type_symbol,
-        "doc_type": _doc_type(type_symbol, title),
+        "doc_type": document_type(data, type_symbol, title),
         "body_symbol": body_symbol,
         "symbol": vnformat.number_symbol(number, type_symbol, body_symbol),
         "year": day.year,
