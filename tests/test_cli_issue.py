@@ -22,24 +22,10 @@ from tests.docx_text import squash
 from tests.office import needs_soffice
 
 
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory):
-    """This month's drafts, generated once through the CLI for the whole module."""
-    folder = tmp_path_factory.mktemp("generated")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(folder)
-        result = CliRunner().invoke(main, ["generate", str(INPUTS), "--quiet"])
-    assert result.exit_code == 0, result.output
-    return folder / "outputs"
-
-
 @pytest.fixture
-def office(tmp_path, monkeypatch, generated):
-    """A clerk's folder with this month's drafts (a fresh copy for each test)."""
-    monkeypatch.chdir(tmp_path)
-    shutil.copytree(generated, tmp_path / "outputs")
-    return tmp_path
+def office(drafts_office):
+    """A clerk's folder with this month's drafts (generated once per session, a fresh copy for each test)."""
+    return drafts_office
 
 
 REPORT = Path("outputs/2021/2021-03/bao-cao-thang-03.docx")

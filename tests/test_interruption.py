@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from tests import killpoints
-from tests.conftest import INPUTS
+from tests.conftest import INPUTS, Sample
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
 
@@ -41,10 +41,9 @@ POINTS = [
 ]
 
 
-def _sample(sample_outputs: dict[str, Path]) -> dict[str, bytes]:
+def _whole_run(sample: Sample) -> dict[str, bytes]:
     """The documents of a whole run, by name under the output folder, in the order they are written."""
-    root = sample_outputs["KH"].parents[1]  # documents are written under <out>/<year>/
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sample_outputs.values()}
+    return {p.relative_to(sample.folder / "outputs").as_posix(): p.read_bytes() for p in sample.documents.values()}
 
 
 def _documents(out: Path) -> dict[str, bytes]:
@@ -87,11 +86,11 @@ def _killed(point: str, out: Path) -> int:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("point", "in_place"), [p[1:] for p in POINTS], ids=[p[0] for p in POINTS])
-def test_generate_killed_at_a_write_point_then_run_again(tmp_path, point, in_place, sample_outputs):
+def test_generate_killed_at_a_write_point_then_run_again(tmp_path, point, in_place, sample):
     out = tmp_path / "out"
     clerks = _clerks_files(out)
     _killed(point, out)
-    expected = _sample(sample_outputs)
+    expected = _whole_run(sample)
     assert _documents(out) == dict(list(expected.items())[:in_place]), "the documents before the point, whole"
     left = _leftovers(out, clerks)
     assert all(re.fullmatch(r"\..+\.docx\.ntm\d+\.\w+\.tmp", name) for name in left), left  # only ntm's own temporaries
@@ -106,13 +105,13 @@ def test_generate_killed_at_a_write_point_then_run_again(tmp_path, point, in_pla
 
 @pytest.mark.slow
 @pytest.mark.parametrize("replaced", [1, 3, 5])
-def test_a_run_over_earlier_drafts_killed_at_a_rename_leaves_each_draft_old_or_new(tmp_path, replaced, sample_outputs):
+def test_a_run_over_earlier_drafts_killed_at_a_rename_leaves_each_draft_old_or_new(tmp_path, replaced, sample):
     """Drafts are overwritten by the next `ntm generate`: killed at the n-th rename, the first
     n-1 are the new ones, the others still the earlier ones, none half-written."""
     out = tmp_path / "out"
-    new = _sample(sample_outputs)
+    new = _whole_run(sample)
     order = list(new)
-    root = sample_outputs["KH"].parents[1]
+    root = sample.folder / "outputs"
     for name in order:  # the earlier drafts: the same documents, with something of the clerk's
         target = out / name
         target.parent.mkdir(parents=True, exist_ok=True)
