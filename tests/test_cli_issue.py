@@ -32,6 +32,7 @@ REPORT = Path("outputs/2021/2021-03/bao-cao-thang-03.docx")
 PLAN = Path("outputs/2021/2021-03/ke-hoach-thang-03.docx")
 
 
+@pytest.mark.slow  # the final `ntm check` prints the issued copy with LibreOffice
 def test_issue_fills_number_and_date_and_the_result_still_passes_check(office):
     result = CliRunner().invoke(main, ["issue", str(REPORT), "--date", "20/03/2021"])
     assert result.exit_code == 0, result.output
