@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -37,6 +37,11 @@ def convert(source: Path, to: str, out_dir: Path, *, check: bool = True) -> Path
     """`source` converted by LibreOffice into `out_dir`; `to` is an extension, optionally with its
     filter ('docx:MS Word 2007 XML'). With check=False a failed conversion returns a path that does
     not exist, for the caller to decide."""
+    return convert_all([source], to, out_dir, check=check)[0]
+
+
+def convert_all(sources: Sequence[Path], to: str, out_dir: Path, *, check: bool = True) -> list[Path]:
+    """Many files converted by one LibreOffice run (its own profile in `out_dir`), as `convert`."""
     assert SOFFICE, "CI must have LibreOffice (see .ci/run)"
     profile = out_dir / "lo-profile"
     result = subprocess.run(
@@ -48,12 +53,12 @@ def convert(source: Path, to: str, out_dir: Path, *, check: bool = True) -> Path
             to,
             "--outdir",
             str(out_dir),
-            str(source),
+            *map(str, sources),
         ],
         capture_output=True,
-        timeout=180,
+        timeout=180 + 30 * len(sources),
         check=False,
     )
     if check:
         assert result.returncode == 0, result.stderr
-    return out_dir / f"{source.stem}.{to.split(':')[0]}"
+    return [out_dir / f"{source.stem}.{to.split(':')[0]}" for source in sources]

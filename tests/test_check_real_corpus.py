@@ -15,8 +15,8 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.formatcheck import NOT_CHECKED, check_docx, check_printed
-from generator.pdf import find_soffice
 from tests.conftest import REPO
+from tests.office import SOFFICE
 
 CORPUS = REPO.parent / "shared" / "corpus" / "real-docx"
 DOCUMENTS = CORPUS / "documents"
@@ -39,7 +39,7 @@ PAPERS = {"party_05_mau12-KND_tong-hop-nhan-xet_tpl.docx", "party_08_mau10-KND_b
 
 
 def _can_print() -> bool:
-    if find_soffice() is None:
+    if SOFFICE is None:
         if os.environ.get("CI"):
             pytest.fail("LibreOffice is required in CI")
         return False
@@ -58,7 +58,7 @@ def party_reports():
 def test_each_party_document_gets_exactly_the_reviewed_findings(party_reports, name):
     report = party_reports[name]
     expected = dict(PARTY[name])
-    if find_soffice() is None:
+    if SOFFICE is None:
         expected = {rule: n for rule, n in expected.items() if rule not in PRINTED}
         expected["F-BAN-IN"] = 1
     found = Counter(f.rule for f in report.findings)

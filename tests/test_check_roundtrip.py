@@ -4,7 +4,6 @@ not change, so `ntm check` must not change its verdict, and the draft can still 
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,32 +11,18 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.formatcheck import check_printed
-from generator.pdf import find_soffice
-from tests.office import NEEDS_SOFFICE
-from tests.conftest import INPUTS
+from tests.office import NEEDS_SOFFICE, convert_all
 
-SOFFICE = find_soffice()
 pytestmark = NEEDS_SOFFICE
 
 
 @pytest.fixture(scope="module")
-def resaved(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def resaved(sample_outputs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The five drafts of the sample, each re-saved by LibreOffice as Word 2007 XML."""
-    assert SOFFICE is not None
     office = tmp_path_factory.mktemp("office")
-    result = CliRunner().invoke(main, ["generate", str(INPUTS), "--out", str(office / "outputs"), "--docs", "kh,pl,kht,bc,bcn", "--month", "2021-03", "--quiet"])
-    assert result.exit_code == 0, result.output
-    drafts = sorted((office / "outputs").rglob("*.docx"))
-    assert len(drafts) == 5
     again = office / "resaved"
     again.mkdir()
-    profile = office / "lo-profile"
-    subprocess.run(
-        [str(SOFFICE), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(again), *map(str, drafts)],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    convert_all(sorted(sample_outputs.values()), "docx:MS Word 2007 XML", again)
     assert len(list(again.glob("*.docx"))) == 5
     return office
 

@@ -5,13 +5,18 @@ from __future__ import annotations
 import shutil
 
 import docx
+import pytest
 from click.testing import CliRunner
 from docx.shared import Mm
 
 from generator.cli import main
 from tests.conftest import REPO
 
+# `ntm check` on a document prints it with LibreOffice (where installed) for the page rules: slow
+PRINTS = pytest.mark.slow
 
+
+@PRINTS
 def test_every_generated_document_passes(sample_outputs):
     paths = [str(p) for p in sample_outputs.values()]
     result = CliRunner().invoke(main, ["check", *paths])
@@ -28,6 +33,7 @@ def test_every_generated_document_passes(sample_outputs):
     assert warnings <= {"F-IN-DONG-LE", "F-IN-TRANG-KY", "F-IN-TRANG-TRONG", "F-BAN-IN"}, result.output
 
 
+@PRINTS
 def test_a_broken_document_exits_3_with_the_rule_and_place(sample_outputs, tmp_path):
     broken = tmp_path / "le-trai-25.docx"
     document = docx.Document(str(sample_outputs["KH"]))
@@ -39,6 +45,7 @@ def test_a_broken_document_exits_3_with_the_rule_and_place(sample_outputs, tmp_p
     assert result.output.splitlines()[-1] == "Đã kiểm tra 1 tệp: 1 lỗi."
 
 
+@PRINTS
 def test_the_district_header_on_a_2026_date_is_a_warning_only(sample_outputs, tmp_path):
     dated = tmp_path / "ke-hoach-2026.docx"
     document = docx.Document(str(sample_outputs["KH"]))
@@ -101,6 +108,7 @@ def test_a_malformed_tag_is_named(tmp_path):
     assert "[T-THE-SAI-DANG] lỗi: đoạn 1" in result.output and "«{chi_uy}}»" in result.output
 
 
+@PRINTS
 def test_a_state_document_is_checked_against_decree_30(sample_outputs, tmp_path):
     state = tmp_path / "quyet-dinh.docx"
     document = docx.Document(str(sample_outputs["KH"]))
@@ -114,6 +122,7 @@ def test_a_state_document_is_checked_against_decree_30(sample_outputs, tmp_path)
     assert "[F-SO-KY-HIEU] lỗi:" in result.output and "thiếu dấu hai chấm" in result.output  # ND30 writes «Số:»
 
 
+@PRINTS
 def test_a_document_of_neither_kind_is_told_so_in_one_line(tmp_path):
     other = tmp_path / "bien-ban-chi-doan.docx"
     document = docx.Document()

@@ -42,12 +42,9 @@ def _ntm(*args: str, cwd: Path, env: dict[str, str] | None = None, umask: str | 
 
 
 @pytest.fixture
-def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An office folder with the sample's drafts of every document in outputs/."""
-    monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["generate", str(INPUTS), "--docs", "kh,pl,kht,bc,bcn", "--quiet"])
-    assert result.exit_code == 0, result.output
-    return tmp_path
+def office(drafts_office: Path) -> Path:
+    """An office folder with the sample's drafts of every document in outputs/ (generated once, copied)."""
+    return drafts_office
 
 
 # ---------------------------------------------------------------- start-up

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from tests.conftest import INPUTS
+from tests.conftest import copy_drafts
 
 MARCH_REPORT = Path("outputs/2021/2021-03/bao-cao-thang-03.docx")
 APRIL_REPORT = Path("outputs/2021/2021-04/bao-cao-thang-04.docx")
@@ -24,11 +24,10 @@ def ntm(*args: str) -> str:
 
 
 @pytest.fixture
-def office(tmp_path, monkeypatch):
-    """A clerk's folder with the drafts of March and April."""
+def office(tmp_path, monkeypatch, monthly_drafts):
+    """A clerk's folder with the drafts of March and April (generated once, copied)."""
     monkeypatch.chdir(tmp_path)
-    ntm("generate", str(INPUTS), "--month", "2021-03", "--quiet")
-    ntm("generate", str(INPUTS), "--month", "2021-04", "--quiet")
+    copy_drafts(monthly_drafts, tmp_path, ("2021-03", "2021-04"))
     return tmp_path
 
 

@@ -14,9 +14,7 @@ from generator import schema as S
 from generator.pipeline import check_inputs, load_inputs
 from generator.reading import RawRow, SheetTable
 from generator.validation import validate_activities
-from tests.conftest import INPUTS, SAMPLE
-
-pytestmark = pytest.mark.slow  # a browser, a process or many generated cases: not in the quick run
+from tests.conftest import INPUTS, SAMPLE, examples
 
 HEADERS = [c.header for c in S.ACTIVITY_LOG.columns]
 LETTERS = "ABCDEFGHIJKLMNOPQRS"
@@ -40,7 +38,7 @@ def commune():
     return load_inputs([INPUTS]).commune
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=st.lists(st.lists(cell_values, min_size=len(HEADERS), max_size=len(HEADERS)), min_size=1, max_size=5))
 def test_validation_of_any_cells_never_raises(commune, rows):
     raw_rows = tuple(
@@ -68,7 +66,7 @@ excel_values = st.one_of(
 )
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(15), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(values=st.lists(excel_values, min_size=len(HEADERS), max_size=len(HEADERS)))
 def test_a_real_workbook_with_any_row_is_read_and_validated(tmp_path_factory, values):
     folder = tmp_path_factory.mktemp("fuzz")

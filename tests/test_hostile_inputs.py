@@ -21,7 +21,7 @@ from click.testing import CliRunner
 
 from generator import rendering
 from generator.cli import main
-from tests.conftest import INPUTS, SAMPLE
+from tests.conftest import INPUTS, SAMPLE, copy_drafts
 from tests.workbooks import edit, put
 
 REPORT = Path("outputs/2021/2021-03/bao-cao-thang-03.docx")
@@ -167,12 +167,10 @@ def test_the_shipped_templates_still_render_in_the_sandbox(tmp_path):
 
 
 @pytest.fixture
-def office(tmp_path, monkeypatch):
-    """A clerk's folder with drafts of February, March and April, and a file of someone else's."""
+def office(tmp_path, monkeypatch, monthly_drafts):
+    """A clerk's folder with drafts of February, March and April (generated once, copied), and a file of someone else's."""
     monkeypatch.chdir(tmp_path)
-    for month in ("2021-02", "2021-03", "2021-04"):
-        result = run("generate", str(INPUTS), "--month", month, "--quiet")
-        assert result.exit_code == 0, result.output
+    copy_drafts(monthly_drafts, tmp_path)
     victim = tmp_path / "victim"
     victim.mkdir()
     (victim / "keep.txt").write_text("someone else's", encoding="utf-8")
@@ -399,8 +397,10 @@ def _text_cells(path: Path, text: str) -> list[str]:
     ]
 
 
-@pytest.fixture
-def formula_inputs(inputs_copy):
+@pytest.fixture(scope="module")
+def formula_inputs_once(tmp_path_factory):
+    inputs_copy = tmp_path_factory.mktemp("formula") / "inputs"
+    shutil.copytree(INPUTS, inputs_copy)
     main_book = inputs_copy / SAMPLE.name
     _as_text(main_book, "Thông tin", _cell_of(main_book, "Thông tin", "Người ký"), FORMULAS[0])
     book = openpyxl.load_workbook(main_book)
@@ -411,6 +411,14 @@ def formula_inputs(inputs_copy):
     for book_path in inputs_copy.glob("*.xlsx"):
         _rename_everywhere(book_path, "Trường THCS", FORMULAS[0])
     return inputs_copy
+
+
+@pytest.fixture
+def formula_inputs(formula_inputs_once, tmp_path):
+    """The sample inputs with typed text that looks like formulas (made once, copied for each test)."""
+    target = tmp_path / "inputs"
+    shutil.copytree(formula_inputs_once, target)
+    return target
 
 
 def test_init_from_a_main_workbook_keeps_typed_formulas_as_text(formula_inputs, tmp_path):
@@ -776,7 +784,7 @@ def test_the_annotated_copy_comments_the_first_cells_and_lists_every_problem(inp
     assert sum(1 for row in annotated["Lỗi"].iter_rows(min_row=2) if row[4].value == "E-NGAY-SAI") == 30
 
 
-from tests.office import SOFFICE, needs_soffice  # noqa: E402
+from tests.office import convert, needs_soffice  # noqa: E402
 
 
 @needs_soffice
@@ -789,10 +797,5 @@ def test_libreoffice_shows_a_unit_named_like_a_formula_as_typed(formula_inputs, 
             del book[name]
     only_log = tmp_path / "chi-nhat-ky.xlsx"
     book.save(only_log)
-    done = subprocess.run(
-        [str(SOFFICE), "--headless", f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--convert-to", "csv", "--outdir", str(tmp_path), str(only_log)],
-        capture_output=True, text=True, timeout=180,
-    )
-    assert done.returncode == 0, done.stderr
-    rows = (tmp_path / "chi-nhat-ky.csv").read_text(encoding="utf-8", errors="replace").splitlines()
+    rows = convert(only_log, "csv", tmp_path).read_text(encoding="utf-8", errors="replace").splitlines()
     assert rows[1].split(",")[1] == "=2+3", rows[1]

@@ -117,26 +117,58 @@ def test_two_processes_at_once_get_consecutive_numbers(drafts: dict[str, Path], 
 
 
 @pytest.mark.slow
-def test_a_second_issue_waits_for_the_first(drafts: dict[str, Path], archive: Path) -> None:
+def test_a_second_issue_waits_for_the_first(drafts: dict[str, Path], archive: Path, tmp_path: Path) -> None:
     """While one issue holds the register (its write transaction), another waits, then takes the next number."""
     R.issue_document(drafts["BC"], archive, APRIL_3)
     holder = sqlite3.connect(str(archive / R.REGISTER_FILE), isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
-    script = "import datetime as dt, sys; from pathlib import Path; from generator.register import issue_document; " \
-        "print(issue_document(Path(sys.argv[1]), Path(sys.argv[2]), dt.date(2021, 12, 20)).symbol)"
+    # the second issue says when its BEGIN IMMEDIATE starts running and when its next statement
+    # does (SQLite's trace callback, called as a statement starts): no guessed delay
+    script = textwrap.dedent(
+        """
+        import datetime as dt, sqlite3, sys
+        from pathlib import Path
+        from generator.register import issue_document
+        draft, archive, at_lock, past_lock = (Path(a) for a in sys.argv[1:5])
+        def trace(sql):
+            if sql.startswith("BEGIN IMMEDIATE"):
+                at_lock.write_text("waiting")
+            elif at_lock.exists() and not past_lock.exists():
+                past_lock.write_text(sql)
+        connect = sqlite3.connect
+        def traced(*args, **kwargs):
+            connection = connect(*args, **kwargs)
+            connection.set_trace_callback(trace)
+            return connection
+        sqlite3.connect = traced
+        print(issue_document(draft, archive, dt.date(2021, 12, 20)).symbol)
+        """
+    )
+    at_lock, past_lock = tmp_path / "at-lock", tmp_path / "past-lock"
     env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONIOENCODING": "utf-8"}
     process = subprocess.Popen(
-        [sys.executable, "-c", script, str(drafts["BCN"]), str(archive)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+        [sys.executable, "-c", script, str(drafts["BCN"]), str(archive), str(at_lock), str(past_lock)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
     )
     try:
-        time.sleep(2)
-        assert process.poll() is None, "the second issue waits for the register"
+        deadline = time.monotonic() + 120
+        while not at_lock.exists() and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert at_lock.exists(), "the second issue reached the register's lock"
+        # that it waits can only be seen over time: for a second after it reached the lock, it must not get past it
+        window = time.monotonic() + 1
+        while not past_lock.exists() and time.monotonic() < window:
+            time.sleep(0.01)
+        assert not past_lock.exists() and process.poll() is None, "the second issue waits for the register"
     finally:
         holder.execute("ROLLBACK")
         holder.close()
     out, err = process.communicate(timeout=60)
     assert process.returncode == 0, err.decode("utf-8", "replace")
     assert out.decode("utf-8").strip() == "02-BC/ĐU"
+    assert past_lock.exists(), "it went on once the register was free"
 
 
 def test_register_busy_too_long(drafts: dict[str, Path], archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
