@@ -136,8 +136,22 @@ def render(count: int, repeat: int, work: Path) -> list[Figure]:
     ntm_s, base_s = statistics.median(ntm_runs), statistics.median(base_runs)
     ntm_best, base_best = min(ntm_runs), min(base_runs)
     return [
-        Figure(f"2. render {count} monthly reports vs naive docxtpl loop (texts identical)", ntm_s, base_s, "s", ntm_best=ntm_best, baseline_best=base_best),
-        Figure("   per document (ms)", 1000 * ntm_s / count, 1000 * base_s / count, "ms", ntm_best=1000 * ntm_best / count, baseline_best=1000 * base_best / count),
+        Figure(
+            f"2. render {count} monthly reports vs naive docxtpl loop (texts identical)",
+            ntm_s,
+            base_s,
+            "s",
+            ntm_best=ntm_best,
+            baseline_best=base_best,
+        ),
+        Figure(
+            "   per document (ms)",
+            1000 * ntm_s / count,
+            1000 * base_s / count,
+            "ms",
+            ntm_best=1000 * ntm_best / count,
+            baseline_best=1000 * base_best / count,
+        ),
     ]
 
 
@@ -156,7 +170,9 @@ def pdf(count: int, repeat: int, work: Path) -> list[Figure]:
     documents: list[Path] = []
     month = 1
     while len(documents) < count:
-        result = generate([REPO / "inputs"], folder / f"run-{month}", docs="kh,pl,kht,bc,bcn", month=dt.date(2021, (month - 1) % 12 + 1, 1))
+        result = generate(
+            [REPO / "inputs"], folder / f"run-{month}", docs="kh,pl,kht,bc,bcn", month=dt.date(2021, (month - 1) % 12 + 1, 1)
+        )
         documents.extend(d.path for d in result.documents)
         month += 1
     documents = documents[:count]
@@ -172,7 +188,16 @@ def pdf(count: int, repeat: int, work: Path) -> list[Figure]:
         for document in documents:
             with tempfile.TemporaryDirectory() as profile:
                 subprocess.run(
-                    [str(soffice), f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--convert-to", "pdf", "--outdir", str(document.parent), str(document)],
+                    [
+                        str(soffice),
+                        f"-env:UserInstallation={Path(profile).as_uri()}",
+                        "--headless",
+                        "--convert-to",
+                        "pdf",
+                        "--outdir",
+                        str(document.parent),
+                        str(document),
+                    ],
                     check=True,
                     capture_output=True,
                     timeout=300,
@@ -197,10 +222,25 @@ def pdf(count: int, repeat: int, work: Path) -> list[Figure]:
     naive_m, cold_m, warm_m, floor_m = (statistics.median(v) for v in (naive_s, cold_s, warm_s, floor_s))
     label = f"{size} instance{'s' if size > 1 else ''}"
     return [
-        Figure(f"3. PDF of {count} documents: ntm's pool ({label}, started with the batch) vs one soffice per document", cold_m, naive_m, "s"),
+        Figure(
+            f"3. PDF of {count} documents: ntm's pool ({label}, started with the batch) vs one soffice per document",
+            cold_m,
+            naive_m,
+            "s",
+        ),
         Figure("   the same pool already warm (the web page's next batch) vs one soffice per document", warm_m, naive_m, "s"),
-        Figure(f"   floor: layout per document inside one warm instance ({count} documents ÷ {count})", 1000 * floor_m / count, float("nan"), "ms"),
-        Figure(f"   bound for {label}: the floor ÷ {size} per document vs one soffice per document", 1000 * floor_m / count / size, 1000 * naive_m / count, "ms"),
+        Figure(
+            f"   floor: layout per document inside one warm instance ({count} documents ÷ {count})",
+            1000 * floor_m / count,
+            float("nan"),
+            "ms",
+        ),
+        Figure(
+            f"   bound for {label}: the floor ÷ {size} per document vs one soffice per document",
+            1000 * floor_m / count / size,
+            1000 * naive_m / count,
+            "ms",
+        ),
     ]
 
 
@@ -230,7 +270,14 @@ def _environment(build: Path, work: Path) -> dict[str, str]:
     """The environment that runs `build`, checked: the process imports that build's generator."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPATH"] = str(build.resolve())
-    where = subprocess.run([sys.executable, "-c", "import generator; print(generator.__file__)"], cwd=work, env=env, capture_output=True, text=True, check=True)
+    where = subprocess.run(
+        [sys.executable, "-c", "import generator; print(generator.__file__)"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert Path(where.stdout.strip()).resolve().is_relative_to(build.resolve()), f"measured {where.stdout}, not {build}"
     return env
 
@@ -240,7 +287,9 @@ def _process_seconds(env: dict[str, str], args: list[str], folder: Path) -> floa
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "generator", *args], cwd=folder, env=env, capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", *args], cwd=folder, env=env, capture_output=True, text=True, check=True
+    )
     elapsed = time.perf_counter() - started
     assert done.stdout or list(folder.rglob("*.docx")), f"{args} did nothing"
     return elapsed
@@ -264,9 +313,19 @@ def _side_by_side(label: str, args: Callable[[Path], list[str]], repeat: int, wo
             # the old build draws its chart with matplotlib (the test extra installs it); anything
             # else that stops it is reported here, not hidden
             reason = (exc.stderr or "").strip().splitlines()[-1:] or [f"exit {exc.returncode}"]
-            return Figure(f"{label}: this build (build {BASELINE_BUILD} does not run here: {reason[0]})", statistics.median(new_s), float("nan"), "s")
+            return Figure(
+                f"{label}: this build (build {BASELINE_BUILD} does not run here: {reason[0]})",
+                statistics.median(new_s),
+                float("nan"),
+                "s",
+            )
     return Figure(
-        f"{label}: this build vs build {BASELINE_BUILD}", statistics.median(new_s), statistics.median(old_s), "s", ntm_best=min(new_s), baseline_best=min(old_s)
+        f"{label}: this build vs build {BASELINE_BUILD}",
+        statistics.median(new_s),
+        statistics.median(old_s),
+        "s",
+        ntm_best=min(new_s),
+        baseline_best=min(old_s),
     )
 
 
@@ -284,10 +343,19 @@ def end_to_end(repeat: int, work: Path, runs: int | None = None) -> list[Figure]
         return ["generate", str(old / "inputs"), "--month", "2021-03", "--quiet"]
 
     runs = runs or max(3, repeat)
-    both = _side_by_side(f"4. `ntm generate --month 2021-03` (DOCX), whole process, sample of {BASELINE_BUILD}", args, runs, work / "e2e")
+    both = _side_by_side(
+        f"4. `ntm generate --month 2021-03` (DOCX), whole process, sample of {BASELINE_BUILD}", args, runs, work / "e2e"
+    )
     env = _environment(REPO, work / "e2e")
-    today = [_process_seconds(env, ["generate", str(REPO / "inputs"), "--month", "2021-03", "--quiet"], work / "e2e" / f"run-today-{n}") for n in range(runs)]
-    alone = Figure("   the same, this build on today's shipped sample", statistics.median(today), float("nan"), "s", ntm_best=min(today))
+    today = [
+        _process_seconds(
+            env, ["generate", str(REPO / "inputs"), "--month", "2021-03", "--quiet"], work / "e2e" / f"run-today-{n}"
+        )
+        for n in range(runs)
+    ]
+    alone = Figure(
+        "   the same, this build on today's shipped sample", statistics.median(today), float("nan"), "s", ntm_best=min(today)
+    )
     return [both, alone]
 
 
@@ -323,10 +391,19 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=200_000)
     parser.add_argument("--renders", type=int, default=500)
     parser.add_argument("--pdfs", type=int, default=20)
-    parser.add_argument("--repeat", type=int, default=2, help="repetitions per figure (median); 2 keeps the full bench under 10 minutes on 2 cores")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=2,
+        help="repetitions per figure (median); 2 keeps the full bench under 10 minutes on 2 cores",
+    )
     parser.add_argument("--work", type=Path, default=REPO / "bench" / ".work")
-    parser.add_argument("--process-runs", type=int, help="runs of each build for rows 4 and 5 (default: 3, and 3 × --repeat for row 5)")
-    parser.add_argument("--only", choices=["ingest", "render", "pdf", "e2e", "startup"], action="append", help="run only these rows (repeatable)")
+    parser.add_argument(
+        "--process-runs", type=int, help="runs of each build for rows 4 and 5 (default: 3, and 3 × --repeat for row 5)"
+    )
+    parser.add_argument(
+        "--only", choices=["ingest", "render", "pdf", "e2e", "startup"], action="append", help="run only these rows (repeatable)"
+    )
     args = parser.parse_args()
     if args.quick:
         args.rows, args.renders, args.pdfs, args.repeat = 2_000, 20, 3, 1
@@ -347,7 +424,9 @@ def main() -> None:
         new = row()
         figures.extend(new)
         for figure in new:
-            print(f"  {figure.label}: ntm {figure.ntm:.2f} {figure.unit}, baseline {figure.baseline:.2f} {figure.unit}", flush=True)
+            print(
+                f"  {figure.label}: ntm {figure.ntm:.2f} {figure.unit}, baseline {figure.baseline:.2f} {figure.unit}", flush=True
+            )
         # the machine is shared: the load average says how busy it was around the row
         print(f"  (load average {before:.1f} before, {os.getloadavg()[0]:.1f} after)", flush=True)
     print()

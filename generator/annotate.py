@@ -37,8 +37,8 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from generator.cells import put_text
-from generator.files import write_atomically
 from generator.errors import OutputProblem, Problem, Severity
+from generator.files import write_atomically
 from generator.reading import ANNOTATED_SUFFIX
 from generator.text import fold
 
@@ -92,9 +92,7 @@ def _load_copy(original: Path) -> tuple[Workbook, dict[str, str]]:
                 warnings.simplefilter("ignore")  # "extension is not supported and will be removed" …
                 workbook = openpyxl.load_workbook(original, keep_vba=False, rich_text=True)
         except OSError as exc:
-            raise OutputProblem(
-                f"Không đọc được tệp '{original}' để tạo bản đánh dấu lỗi: {exc.strerror or exc}."
-            ) from exc
+            raise OutputProblem(f"Không đọc được tệp '{original}' để tạo bản đánh dấu lỗi: {exc.strerror or exc}.") from exc
         except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError, IndexError):
             pass  # an unusual writer: fall back to the values, as for .xls/.ods
         else:
@@ -106,13 +104,10 @@ def _rebuild_from_values(original: Path) -> tuple[Workbook, dict[str, str]]:
     try:
         source = python_calamine.CalamineWorkbook.from_path(str(original))
     except OSError as exc:
-        raise OutputProblem(
-            f"Không đọc được tệp '{original}' để tạo bản đánh dấu lỗi: {exc.strerror or exc}."
-        ) from exc
+        raise OutputProblem(f"Không đọc được tệp '{original}' để tạo bản đánh dấu lỗi: {exc.strerror or exc}.") from exc
     except (python_calamine.CalamineError, ValueError) as exc:
         raise OutputProblem(
-            f"Không mở được tệp '{original}' nên không tạo được bản đánh dấu lỗi "
-            f"({exc.__class__.__name__})."
+            f"Không mở được tệp '{original}' nên không tạo được bản đánh dấu lỗi ({exc.__class__.__name__})."
         ) from exc
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -221,9 +216,7 @@ def _anchor(sheet: Worksheet, coordinate: str) -> str:
     return coordinate
 
 
-def _target(
-    workbook: Workbook, titles: dict[str, str], file_name: Path, problem: Problem
-) -> tuple[Worksheet, str] | None:
+def _target(workbook: Workbook, titles: dict[str, str], file_name: Path, problem: Problem) -> tuple[Worksheet, str] | None:
     if not _is_ours(problem, file_name):
         return None
     sheet = _find_sheet(workbook, titles, problem.location.sheet)
@@ -239,9 +232,7 @@ def _mark_cells(workbook: Workbook, titles: dict[str, str], file_name: Path, pro
         target = _target(workbook, titles, file_name, problem)
         if target is not None:
             marks.setdefault((target[0].title, target[1]), []).append(problem)
-    fills = {
-        colour: PatternFill(fill_type="solid", fgColor=colour, bgColor=colour) for colour in (ERROR_FILL, WARNING_FILL)
-    }
+    fills = {colour: PatternFill(fill_type="solid", fgColor=colour, bgColor=colour) for colour in (ERROR_FILL, WARNING_FILL)}
     for index, ((title, coordinate), found) in enumerate(marks.items()):
         cell = workbook[title][coordinate]
         if isinstance(cell, MergedCell):  # defensive: _anchor gives the top-left cell
@@ -270,9 +261,7 @@ def _comment(text: str) -> Comment:
 # --- the sheet `Lỗi` -------------------------------------------------------------------------
 
 
-def _add_problem_sheet(
-    workbook: Workbook, titles: dict[str, str], file_name: Path, problems: Sequence[Problem]
-) -> None:
+def _add_problem_sheet(workbook: Workbook, titles: dict[str, str], file_name: Path, problems: Sequence[Problem]) -> None:
     key = fold(PROBLEM_SHEET)
     for existing in [*workbook.worksheets, *workbook.chartsheets]:
         if fold(existing.title) == key:
@@ -325,9 +314,7 @@ def _add_problem_sheet(
         _put_text(where, location.cell)
         target = _target(workbook, titles, file_name, problem)
         if target is not None:
-            where.hyperlink = Hyperlink(
-                ref=where.coordinate, location=f"{quote_sheetname(target[0].title)}!{target[1]}"
-            )
+            where.hyperlink = Hyperlink(ref=where.coordinate, location=f"{quote_sheetname(target[0].title)}!{target[1]}")
             styled(where, ("link",), font=link_font, alignment=top)
         else:
             styled(where, ("top",), alignment=top)

@@ -83,9 +83,7 @@ def write_blank_workbook(path: Path, commune: Commune | None = None, *, year: in
     """
     target = _target(path)
     rows = {sheet.name: _commune_rows(sheet, commune) for sheet in S.MAIN_SHEETS}
-    workbook = main_workbook(
-        _main_title(commune, year), _main_guide(commune, year), _info_values(commune, year), rows
-    )
+    workbook = main_workbook(_main_title(commune, year), _main_guide(commune, year), _info_values(commune, year), rows)
     _save(workbook, target)
     return target
 
@@ -134,9 +132,7 @@ def write_unit_log_workbook(path: Path, commune: Commune, unit: str) -> Path:
     return target
 
 
-def unit_log_workbook(
-    commune: Commune, name: str, rows: Sequence[Sequence[object]] = (), intro: Sequence[GuideRow] = ()
-) -> Any:
+def unit_log_workbook(commune: Commune, name: str, rows: Sequence[Sequence[object]] = (), intro: Sequence[GuideRow] = ()) -> Any:
     """The per-unit log of the unit `name` (canonical), not yet saved, its `Nhật ký` holding `rows`;
     `intro` replaces the guide's opening rows (tools/make_sample.py's own notes)."""
     places = unit_places(commune, name)
@@ -191,9 +187,7 @@ def _target(path: Path) -> Path:
     if path.is_dir():
         raise OutputProblem(f"'{path}' là một thư mục; hãy ghi tên tệp, ví dụ {path / 'so-moi.xlsx'}.")
     if path.exists():
-        raise OutputProblem(
-            f"Tệp '{path}' đã có; ntm init không ghi đè tệp cũ. Hãy chọn tên khác hoặc đổi tên tệp cũ."
-        )
+        raise OutputProblem(f"Tệp '{path}' đã có; ntm init không ghi đè tệp cũ. Hãy chọn tên khác hoặc đổi tên tệp cũ.")
     return path
 
 
@@ -332,9 +326,11 @@ def _main_guide(commune: Commune | None, year: int | None) -> list[GuideRow]:
         (
             "item",
             "Cách dùng",
-            ("Điền các trang theo thứ tự; các đơn vị có thể ghi nhật ký ở trang Nhật ký của sổ này hoặc ở "
-            "sổ nhật ký riêng (tạo bằng lệnh: ntm init <tệp> --unit \"<tên đơn vị>\"). Trang Danh mục "
-            "được ẩn, chương trình tự lập để làm danh sách chọn thôn; không sửa trang này."),
+            (
+                "Điền các trang theo thứ tự; các đơn vị có thể ghi nhật ký ở trang Nhật ký của sổ này hoặc ở "
+                'sổ nhật ký riêng (tạo bằng lệnh: ntm init <tệp> --unit "<tên đơn vị>"). Trang Danh mục '
+                "được ẩn, chương trình tự lập để làm danh sách chọn thôn; không sửa trang này."
+            ),
         ),
     ]
     for sheet in S.MAIN_SHEETS:
@@ -349,9 +345,11 @@ def _unit_guide(commune: Commune, unit: str, places: Sequence[str]) -> list[Guid
         (
             "note",
             "Sổ này",
-            (f"Sổ nhật ký hoạt động của {unit}, năm {info.year} ({info.issuing_body}). Ghi mỗi hoạt "
-            "động đã làm một dòng ở trang Nhật ký, rồi nộp tệp cho Văn phòng Đảng ủy xã để chép vào thư mục "
-            "inputs/ cùng sổ chính."),
+            (
+                f"Sổ nhật ký hoạt động của {unit}, năm {info.year} ({info.issuing_body}). Ghi mỗi hoạt "
+                "động đã làm một dòng ở trang Nhật ký, rồi nộp tệp cho Văn phòng Đảng ủy xã để chép vào thư mục "
+                "inputs/ cùng sổ chính."
+            ),
         ),
         ("item", "Đơn vị", f"{unit}. Cột Đơn vị đã ghi sẵn tên đơn vị ở 200 dòng đầu; không cần sửa."),
         ("item", "Thôn phụ trách", ", ".join(places) + ". Cột Thôn có danh sách chọn các thôn này."),

@@ -294,7 +294,13 @@ ARCHIVE_OPTION = click.option(
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar=PATHS_METAVAR)
 @click.option("--month", metavar="NĂM-THÁNG", help="Tháng cần xem, ví dụ 2021-03 (mặc định: tháng hiện tại).")
 @click.option(
-    "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("outputs"), show_default=True, metavar="THƯ_MỤC", help="Thư mục bản nháp."
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("outputs"),
+    show_default=True,
+    metavar="THƯ_MỤC",
+    help="Thư mục bản nháp.",
 )
 @ARCHIVE_OPTION
 def status(paths: tuple[Path, ...], month: str | None, out_dir: Path, archive: Path) -> None:
@@ -304,9 +310,7 @@ def status(paths: tuple[Path, ...], month: str | None, out_dir: Path, archive: P
 
     sources = _sources(paths)
     report = _run(
-        lambda: pipeline.status(
-            sources, out_dir, pipeline.parse_month_option(month) if month else None, today(), archive=archive
-        )
+        lambda: pipeline.status(sources, out_dir, pipeline.parse_month_option(month) if month else None, today(), archive=archive)
     )
     click.echo(f"Tháng {report.month.month}/{report.month.year} (hôm nay {report.today:%d/%m/%Y}):")
     for deadline in report.deadlines:
@@ -339,7 +343,12 @@ def status(paths: tuple[Path, ...], month: str | None, out_dir: Path, archive: P
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="TỆP_DOCX...")
 @click.option("--template", "templates", is_flag=True, help="Kiểm tra mẫu Word: tên biến, thẻ bị tách, khối {% %} chưa đóng.")
-@click.option("--kind", default=None, type=click.Choice(["kh", "pl", "kht", "bc", "bcn"]), help="Loại văn bản của mẫu (kh, pl, kht, bc, bcn) khi không đọc được từ tên tệp hay tiêu đề mẫu.")
+@click.option(
+    "--kind",
+    default=None,
+    type=click.Choice(["kh", "pl", "kht", "bc", "bcn"]),
+    help="Loại văn bản của mẫu (kh, pl, kht, bc, bcn) khi không đọc được từ tên tệp hay tiêu đề mẫu.",
+)
 def check(paths: tuple[Path, ...], templates: bool, kind: str | None) -> None:
     """Kiểm tra thể thức văn bản (văn bản của Đảng theo Hướng dẫn 36-HD/VPTW, văn bản nhà nước
     theo Nghị định 30/2020/NĐ-CP): khổ giấy, lề, phông, đầu văn bản, số ký hiệu, địa danh ngày
@@ -393,9 +402,7 @@ def issue_command(draft: Path, day: str | None, force: bool, pdf: bool, reset_ea
     from generator import pipeline
 
     issued_on = _parse_day(day)
-    outcome = _run(
-        lambda: pipeline.issue(draft, archive, issued_on, pdf, reset_each_year, force=force, today=today())
-    )
+    outcome = _run(lambda: pipeline.issue(draft, archive, issued_on, pdf, reset_each_year, force=force, today=today()))
     record = outcome.record
     click.echo(f"Đã phát hành: Số {record.symbol}, ngày {record.issued_on:%d/%m/%Y} — {record.title}")
     click.echo(f"  Bản lưu: {outcome.docx}")
@@ -527,8 +534,17 @@ def verify_command(archive: Path, rebuild: bool) -> None:
 
 
 @main.command("serve")
-@click.argument("folder", required=False, default=".", type=click.Path(file_okay=False, exists=True, path_type=Path), metavar="[THƯ_MỤC]")
-@click.option("--port", type=click.IntRange(1024, 65535), default=8765, show_default=True, metavar="CỔNG", help="Cổng trên 127.0.0.1 (cổng bận thì chọn cổng khác).")
+@click.argument(
+    "folder", required=False, default=".", type=click.Path(file_okay=False, exists=True, path_type=Path), metavar="[THƯ_MỤC]"
+)
+@click.option(
+    "--port",
+    type=click.IntRange(1024, 65535),
+    default=8765,
+    show_default=True,
+    metavar="CỔNG",
+    help="Cổng trên 127.0.0.1 (cổng bận thì chọn cổng khác).",
+)
 @click.option("--no-browser", is_flag=True, help="Không tự mở trình duyệt, chỉ in địa chỉ.")
 def serve_command(folder: Path, port: int, no_browser: bool) -> None:
     """Mở trang web của ntm cho thư mục văn phòng THƯ_MỤC (mặc định: thư mục hiện tại, gồm

@@ -25,10 +25,10 @@ import copy
 import io
 import re
 import zipfile
-from xml.parsers import expat
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
+from xml.parsers import expat
 
 import jinja2
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -150,7 +150,9 @@ def prepare(data: bytes, document: DocxtplDocument, environment: jinja2.Environm
     changed.add(core.partname.membername)
     # the custom properties part, where each render stamps the document's type (docprops): the
     # template's own, or a new one that [Content_Types].xml and _rels/.rels declare
-    custom = next((rel.target_part for rel in package.rels.values() if not rel.is_external and rel.reltype == docprops.CUSTOM_REL), None)
+    custom = next(
+        (rel.target_part for rel in package.rels.values() if not rel.is_external and rel.reltype == docprops.CUSTOM_REL), None
+    )
     custom_name = custom.partname.membername if custom is not None else docprops.CUSTOM_PART
     declared = custom is None
     changed |= {custom_name} if not declared else {"[Content_Types].xml", "_rels/.rels"}
@@ -231,7 +233,11 @@ def _flat_tables(body: Any) -> bool:
     then each rendered table is a '<w:tbl>' … '</w:tbl>' stretch of the text whose cells are its
     rows' only '<w:tc>' elements, and its grid can be checked without parsing."""
     for table in body.iter(f"{_W}tbl"):
-        if table.find(f".//{_W}tbl") is not None or table.find(f".//{_W}sdt") is not None or table.find(f".//{_W}customXml") is not None:
+        if (
+            table.find(f".//{_W}tbl") is not None
+            or table.find(f".//{_W}sdt") is not None
+            or table.find(f".//{_W}customXml") is not None
+        ):
             return False
     return True
 
@@ -414,5 +420,3 @@ def render(
         else:
             archive.writestr(_entry(template.custom_name), template.custom_base)
     return out.getvalue()
-
-

@@ -101,7 +101,4 @@ def issue_window(doc_type: str, title: str) -> IssueWindow | None:
 
 def forced_note(window: IssueWindow, day: dt.date) -> str:
     """What the register keeps (column Ghi chú) when the office issues outside the window."""
-    return (
-        f"Ngày phát hành {day:%d/%m/%Y} ngoài khoảng thường lệ của {window.what} ({window}); "
-        "văn phòng xác nhận bằng --force."
-    )
+    return f"Ngày phát hành {day:%d/%m/%Y} ngoài khoảng thường lệ của {window.what} ({window}); văn phòng xác nhận bằng --force."

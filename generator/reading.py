@@ -12,15 +12,15 @@ import logging
 import re
 import unicodedata
 import zipfile
-from xml.etree import ElementTree
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+from xml.etree import ElementTree
 
 import python_calamine
 
-from generator.errors import Location, Problem, ProblemCode, UNREADABLE, WorkbookUnreadable
+from generator.errors import UNREADABLE, Location, PackageRefused, Problem, ProblemCode, WorkbookUnreadable
 from generator.schema import ACTIVITY_LOG, INFO, MAIN_SHEETS, SheetSchema
 from generator.sheets import (
     HEADER_SEARCH_ROWS,
@@ -36,7 +36,6 @@ from generator.sheets import (
     read_table,
 )
 from generator.text import fold_ascii
-from generator.errors import PackageRefused
 from generator.zipguard import guard_workbook
 
 if TYPE_CHECKING:  # polars and fastexcel are imported where a big log is read (columnar ingest)

@@ -28,15 +28,15 @@ from typing import Any
 
 import jinja2
 import jinja2.sandbox
-from jinja2 import nodes
-from jinja2.compiler import CodeGenerator, Frame
-from jinja2.runtime import Context
-from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
 from docx.opc.pkgwriter import _ContentTypesItem
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame
+from jinja2.exceptions import SecurityError
+from jinja2.runtime import Context
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from generator import directrender, docprops, vnformat
 from generator.documents import Picture, Row
@@ -75,7 +75,6 @@ class _PreparedTemplate(DocxTemplate):  # type: ignore[misc]
         return patched
 
 
-
 class TemplateLimitExceeded(Exception):
     """A template asked for more work than a document needs: `limit` says which bound was hit."""
 
@@ -97,6 +96,7 @@ MAX_OUTPUT_CHARS = 50_000_000  # XML written by one render, all parts together
 MAX_VALUE_CHARS = 5_000_000  # one string or list made inside a template
 MAX_NUMBER_ARGUMENT = 100_000  # a number given to a filter or an operator that makes text
 MAX_EXPONENT = 1_000  # in 'a ** b': a document never needs a number of thousands of digits
+
 
 def _count(number: int) -> str:
     """100000 → '100.000' (the Vietnamese thousands separator)."""
@@ -247,7 +247,13 @@ class _SandboxEnvironment(ImmutableSandboxedEnvironment):
         self.sized = _sized
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**" and isinstance(right, int) and right > MAX_EXPONENT and isinstance(left, (int, float)) and abs(left) > 1:
+        if (
+            operator == "**"
+            and isinstance(right, int)
+            and right > MAX_EXPONENT
+            and isinstance(left, (int, float))
+            and abs(left) > 1
+        ):
             raise TemplateLimitExceeded(_LIMIT_TEXTS["exponent"])
         if operator == "*" and isinstance(left, (str, list, tuple)) != isinstance(right, (str, list, tuple)):
             count = right if isinstance(left, (str, list, tuple)) else left
@@ -388,7 +394,9 @@ def _with_images(document: DocxTemplate, context: Mapping[str, Any]) -> dict[str
     """Pictures become docxtpl InlineImages, which need the template they go into;
     text loses the characters that XML cannot hold."""
     return {
-        key: InlineImage(document, io.BytesIO(value.png), width=Mm(value.width_mm)) if isinstance(value, Picture) else _clean(value)
+        key: InlineImage(document, io.BytesIO(value.png), width=Mm(value.width_mm))
+        if isinstance(value, Picture)
+        else _clean(value)
         for key, value in context.items()
     }
 
@@ -510,9 +518,7 @@ def render_docx(template: Path, context: Mapping[str, Any], stamp: dt.datetime, 
             f"Hãy sửa tên biến trong mẫu (chạy 'ntm check --template {template.name}')."
         ) from None
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateProblem(
-            f"Mẫu '{template.name}' có thẻ {{% … %}} hoặc {{{{ … }}}} viết sai: {exc.message}."
-        ) from None
+        raise TemplateProblem(f"Mẫu '{template.name}' có thẻ {{% … %}} hoặc {{{{ … }}}} viết sai: {exc.message}.") from None
     except NtmError:
         raise
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
@@ -558,13 +564,17 @@ def _render(data: bytes, context: Mapping[str, Any], properties: Mapping[str, An
     direct = _direct(data)
     if direct is not None and not any(isinstance(value, Picture) for value in context.values()):
         try:
-            return directrender.render(direct, {key: _clean(value) for key, value in context.items()}, shared_environment(), properties, custom)
+            return directrender.render(
+                direct, {key: _clean(value) for key, value in context.items()}, shared_environment(), properties, custom
+            )
         except directrender.NotDirect:
             pass
     return render_with_docxtpl(data, context, properties, custom)
 
 
-def render_with_docxtpl(data: bytes, context: Mapping[str, Any], properties: Mapping[str, Any], custom: Mapping[str, str] | None = None) -> bytes:
+def render_with_docxtpl(
+    data: bytes, context: Mapping[str, Any], properties: Mapping[str, Any], custom: Mapping[str, str] | None = None
+) -> bytes:
     """docxtpl's own render of a template's bytes (the path the direct one must match)."""
     document = _PreparedTemplate(io.BytesIO(data))
     document.render(_with_images(document, context), jinja_env=shared_environment())
@@ -580,7 +590,9 @@ def _set_custom_properties(package: Any, custom: Mapping[str, str]) -> None:
     """`custom` added to the package's custom properties part (made, and related, if it has none)."""
     from docx.opc.part import Part
 
-    part = next((rel.target_part for rel in package.rels.values() if not rel.is_external and rel.reltype == docprops.CUSTOM_REL), None)
+    part = next(
+        (rel.target_part for rel in package.rels.values() if not rel.is_external and rel.reltype == docprops.CUSTOM_REL), None
+    )
     if part is None:
         part = Part(PackURI(f"/{docprops.CUSTOM_PART}"), docprops.CUSTOM_TYPE, docprops.custom_xml(None, custom), package)
         package.relate_to(part, docprops.CUSTOM_REL)

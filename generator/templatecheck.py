@@ -23,15 +23,28 @@ from jinja2 import nodes
 
 from generator import docprops
 from generator.directrender import split_paragraphs
-from generator.docxwalk import paragraph_elements
 from generator.documents import ALL_DOCUMENTS, Row
+from generator.docxwalk import paragraph_elements
 from generator.errors import NtmError, Severity
 from generator.formatcheck.engine import Finding, Issue
 from generator.formatcheck.parts import find_parts
-from generator.formatcheck.reading import PART_KIND, W_P, W_TBL, W_TC, W_TR, Doc, Element, Para, Table, paragraph_text, quote, snippet, squash, sub_children
+from generator.formatcheck.reading import (
+    PART_KIND,
+    W_P,
+    W_TBL,
+    W_TC,
+    W_TR,
+    Doc,
+    Element,
+    Para,
+    Table,
+    paragraph_text,
+    quote,
+    snippet,
+    squash,
+    sub_children,
+)
 from generator.rendering import compile_body, jinja_environment, patched_body, render_docx
-
-
 
 T_SPLIT = "T-THE-TACH-DOAN"
 T_BROKEN = "T-THE-HONG"
@@ -64,7 +77,11 @@ def _malformed_tags(paragraphs: Sequence[Para]) -> list[Issue]:
                 continue  # docxtpl's escapes «{_{ … }_}», «{_% … %_}» print a tag on purpose
             inner = written.strip("{} ")
             issues.append(
-                Issue(para.place, f"«{written}» không phải thẻ docxtpl: sẽ in nguyên dấu ngoặc ra giấy", f"thẻ viết đủ hai dấu ngoặc mỗi bên: «{{{{ {inner} }}}}»")
+                Issue(
+                    para.place,
+                    f"«{written}» không phải thẻ docxtpl: sẽ in nguyên dấu ngoặc ra giấy",
+                    f"thẻ viết đủ hai dấu ngoặc mỗi bên: «{{{{ {inner} }}}}»",
+                )
             )
     return issues
 
@@ -109,6 +126,7 @@ def template_kind(path: Path) -> str | None:
         return None
     heading = squash(" ".join([parts.type_line.text, *(p.text for p in parts.title_lines)]))
     return next((key for key, pattern in _KIND_BY_TITLE if pattern.search(heading)), None)
+
 
 _OPENERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
 _OPENER = re.compile(r"\{[{%#]")
@@ -160,7 +178,9 @@ def _template_paragraphs(root: Element, prefix: str) -> list[Para]:
                         for inner in (t for t in sub_children(cell) if t.tag == W_TBL):
                             for p in paragraph_elements(inner):
                                 text = paragraph_text(p)
-                                found.append(Para(p, f"{prefix}bảng {table.number}, dòng {r}, ô {c} (bảng lồng) {quote(text)}", text))
+                                found.append(
+                                    Para(p, f"{prefix}bảng {table.number}, dòng {r}, ô {c} (bảng lồng) {quote(text)}", text)
+                                )
 
     walk(root)
     return found
@@ -200,7 +220,9 @@ def _scan_tags(paragraphs: Sequence[Para]) -> tuple[list[Tag], list[Issue]]:
                 fragment = text[match.start() :]
                 later = next((p for p in paragraphs[index + 1 : index + 6] if closer in p.text), None)
                 if later is not None:
-                    found = f"thẻ «{snippet(fragment)}» bị tách sang đoạn khác ({later.place}); docxtpl sẽ gộp các đoạn này làm một"
+                    found = (
+                        f"thẻ «{snippet(fragment)}» bị tách sang đoạn khác ({later.place}); docxtpl sẽ gộp các đoạn này làm một"
+                    )
                 else:
                     found = f"thẻ «{snippet(fragment)}» không có «{closer}» trong cùng đoạn"
                 issues.append(Issue(para.place, found, "mỗi thẻ {{ … }} hoặc {% … %} nằm trọn trong một đoạn"))
@@ -230,7 +252,13 @@ def _docxtpl_level_issues(tags: Sequence[Tag], paragraphs: Sequence[Para]) -> li
                 ancestor = ancestor.getparent()
             if ancestor is None:
                 where = "dòng" if tag.level == "tr" else "ô"
-                issues.append(Issue(tag.place, f"thẻ «{tag.written}» không nằm trong bảng", f"thẻ {{%{tag.level} … %}} phải nằm trong một {where} của bảng"))
+                issues.append(
+                    Issue(
+                        tag.place,
+                        f"thẻ «{tag.written}» không nằm trong bảng",
+                        f"thẻ {{%{tag.level} … %}} phải nằm trong một {where} của bảng",
+                    )
+                )
                 continue
             container = ancestor
         paragraphs_inside = [by_element.get(id(p)) for p in paragraph_elements(container)]
@@ -238,7 +266,11 @@ def _docxtpl_level_issues(tags: Sequence[Tag], paragraphs: Sequence[Para]) -> li
         if leftover.strip():
             unit = {"p": "đoạn", "tr": "dòng", "tc": "ô"}[tag.level]
             issues.append(
-                Issue(tag.place, f"{unit} chứa thẻ «{tag.written}» còn có chữ khác («{snippet(leftover)}»); docxtpl bỏ cả {unit} khi dựng", f"thẻ {{%{tag.level} … %}} đứng một mình trong {unit} của nó")
+                Issue(
+                    tag.place,
+                    f"{unit} chứa thẻ «{tag.written}» còn có chữ khác («{snippet(leftover)}»); docxtpl bỏ cả {unit} khi dựng",
+                    f"thẻ {{%{tag.level} … %}} đứng một mình trong {unit} của nó",
+                )
             )
     return issues
 
@@ -262,7 +294,9 @@ def _block_issues(tags: Sequence[Tag]) -> list[Issue]:
             stack.append((name, tag))
         elif name in _MIDDLES:
             if not stack or stack[-1][0] not in _MIDDLES[name]:
-                issues.append(Issue(tag.place, f"«{tag.written}» không nằm trong khối {' / '.join(sorted(_MIDDLES[name]))} nào", required))
+                issues.append(
+                    Issue(tag.place, f"«{tag.written}» không nằm trong khối {' / '.join(sorted(_MIDDLES[name]))} nào", required)
+                )
         elif name.startswith("end"):
             opened = name[3:]
             if stack and stack[-1][0] == opened:
@@ -270,7 +304,13 @@ def _block_issues(tags: Sequence[Tag]) -> list[Issue]:
             elif any(n == opened for n, _ in stack):
                 while stack and stack[-1][0] != opened:
                     inner, inner_tag = stack.pop()
-                    issues.append(Issue(inner_tag.place, f"khối «{inner_tag.written}» chưa đóng (thiếu {{% end{inner} %}}) trước «{tag.written}»", required))
+                    issues.append(
+                        Issue(
+                            inner_tag.place,
+                            f"khối «{inner_tag.written}» chưa đóng (thiếu {{% end{inner} %}}) trước «{tag.written}»",
+                            required,
+                        )
+                    )
                 stack.pop()
             else:
                 issues.append(Issue(tag.place, f"«{tag.written}» không có khối {{% {opened} %}} mở tương ứng", required))
@@ -288,7 +328,21 @@ class _Loop:
     """Stands for Jinja's `loop` inside a for block."""
 
     ATTRIBUTES = frozenset(
-        {"index", "index0", "revindex", "revindex0", "first", "last", "length", "cycle", "depth", "depth0", "previtem", "nextitem", "changed"}
+        {
+            "index",
+            "index0",
+            "revindex",
+            "revindex0",
+            "first",
+            "last",
+            "length",
+            "cycle",
+            "depth",
+            "depth0",
+            "previtem",
+            "nextitem",
+            "changed",
+        }
     )
 
 
@@ -360,12 +414,19 @@ class _VariableCheck:
                 self.walk(child, scope)
             return
         if isinstance(node, nodes.Name):
-            if node.ctx == "load" and node.name not in scope and node.name not in self.provided and node.name not in self.environment.globals:
+            if (
+                node.ctx == "load"
+                and node.name not in scope
+                and node.name not in self.provided
+                and node.name not in self.environment.globals
+            ):
                 place, written = self.place(node)
                 hint = _suggest(node.name, [*self.provided, *scope])
                 found = f"{written}: không có biến '{node.name}'" + (f"; có phải '{hint}'?" if hint else "")
                 known = ", ".join(sorted(self.provided))
-                self.issues.append((T_VARIABLE, Issue(place, found, f"chỉ dùng các biến chương trình cung cấp cho mẫu này: {known}")))
+                self.issues.append(
+                    (T_VARIABLE, Issue(place, found, f"chỉ dùng các biến chương trình cung cấp cho mẫu này: {known}"))
+                )
             return
         if isinstance(node, nodes.Getattr):
             self.walk(node.node, scope)
@@ -390,7 +451,16 @@ class _VariableCheck:
             place, written = self.place(node)
             hint = _suggest(node.name, self.environment.filters)
             found = f"{written}: không có bộ lọc '{node.name}'" + (f"; có phải '{hint}'?" if hint else "")
-            self.issues.append((T_FILTER, Issue(place, found, "chỉ dùng các bộ lọc có sẵn: number, money, quantity, percent, date_long, date_short và bộ lọc của Jinja")))
+            self.issues.append(
+                (
+                    T_FILTER,
+                    Issue(
+                        place,
+                        found,
+                        "chỉ dùng các bộ lọc có sẵn: number, money, quantity, percent, date_long, date_short và bộ lọc của Jinja",
+                    ),
+                )
+            )
         if isinstance(node, (nodes.Assign, nodes.AssignBlock)):
             for child in node.iter_child_nodes(exclude=("target",)):
                 self.walk(child, scope)
@@ -453,7 +523,16 @@ def _check_part(part: _TemplatePart, provided: Mapping[str, object], environment
         tag = part.tags[min(max(index, 0), len(part.tags) - 1)] if part.tags else None
         place = tag.place if tag else "mẫu"
         written = f"«{tag.written}»: " if tag else ""
-        issues.append((T_SYNTAX, Issue(place, f"{written}thẻ viết sai: {exc.message}", "thẻ Jinja viết đúng cú pháp ({{ biến }}, {% for x in danh_sách %} … {% endfor %})")))
+        issues.append(
+            (
+                T_SYNTAX,
+                Issue(
+                    place,
+                    f"{written}thẻ viết sai: {exc.message}",
+                    "thẻ Jinja viết đúng cú pháp ({{ biến }}, {% for x in danh_sách %} … {% endfor %})",
+                ),
+            )
+        )
         return issues
     check = _VariableCheck(provided, environment, part.tags)
     check.walk(tree, {})
@@ -469,7 +548,16 @@ def _docxtpl_issues(path: Path, parts: Sequence[_TemplatePart], environment: jin
         if "<w:" in match.group(0):
             head = re.sub(r"<[^>]+>", "", match.group(0))[:30]
             tag = next((t for t in all_tags if t.source.startswith(head[:12])), None)
-            issues.append((T_BROKEN, Issue(tag.place if tag else "mẫu", f"thẻ «{snippet(head)}» còn lẫn mã XML mà docxtpl không gỡ được", "gõ lại thẻ liền một mạch trong Word")))
+            issues.append(
+                (
+                    T_BROKEN,
+                    Issue(
+                        tag.place if tag else "mẫu",
+                        f"thẻ «{snippet(head)}» còn lẫn mã XML mà docxtpl không gỡ được",
+                        "gõ lại thẻ liền một mạch trong Word",
+                    ),
+                )
+            )
     source = split_paragraphs(xml)
     try:
         compile_body(xml)  # the renderer's compile, kept for the render that follows the check
@@ -477,7 +565,16 @@ def _docxtpl_issues(path: Path, parts: Sequence[_TemplatePart], environment: jin
         line = source.splitlines()[(exc.lineno or 1) - 1] if exc.lineno else ""
         text = re.sub(r"<[^>]+>", "", line)
         tag = next((t for t in all_tags if t.source in text or t.written in text), None)
-        issues.append((T_SYNTAX, Issue(tag.place if tag else f"mẫu (dòng XML {exc.lineno})", f"docxtpl không đọc được mẫu: {exc.message}", "thẻ Jinja viết đúng cú pháp")))
+        issues.append(
+            (
+                T_SYNTAX,
+                Issue(
+                    tag.place if tag else f"mẫu (dòng XML {exc.lineno})",
+                    f"docxtpl không đọc được mẫu: {exc.message}",
+                    "thẻ Jinja viết đúng cú pháp",
+                ),
+            )
+        )
     return issues
 
 
@@ -531,5 +628,3 @@ def _render_failure(path: Path, provided: Mapping[str, object]) -> str | None:
     except Exception as exc:  # noqa: BLE001 - any failure of the renderer is the finding
         return f"docxtpl không dựng được mẫu: {type(exc).__name__}: {exc}"
     return None
-
-

@@ -96,14 +96,23 @@ def document_number(doc_number: int | None, type_symbol: str, body_symbol: str) 
 GAP = r"[ \t\u00a0.…_]*"
 
 # the number line as ntm writes it or a clerk types it, filled or not: 'Số 11-KH/ĐU', 'Số:  -BC/ĐU'
-NUMBER_LINE = re.compile(
-    r"Số\s*:?" + GAP + r"(?P<number>[0-9]*)" + GAP + r"-\s*(?P<type>[^\W\d_]+)\s*/\s*(?P<body>[^\s/]+?)\.?"
-)
+NUMBER_LINE = re.compile(r"Số\s*:?" + GAP + r"(?P<number>[0-9]*)" + GAP + r"-\s*(?P<type>[^\W\d_]+)\s*/\s*(?P<body>[^\s/]+?)\.?")
 # a number and symbol typed by a clerk on the command line: '05-BC/ĐU', 'số 5-BC/ĐU'
 NUMBER_SYMBOL = re.compile(r"(?:số\s*)?0*(?P<number>\d+)\s*-\s*(?P<type>[^\W\d_]+)\s*/\s*(?P<body>\S+)", re.IGNORECASE)
 # the date words of a header line, day and month possibly left as gaps: 'ngày    tháng 3 năm 2021'
 DATE_GAPPED = re.compile(
-    r"ngày" + GAP + r"(?:\d{1,2})?" + GAP + r"tháng" + GAP + r"(?:\d{1,2})?" + GAP + r"năm" + r"(?:[ \t\u00a0]*\d{4}|" + GAP + r")"
+    r"ngày"
+    + GAP
+    + r"(?:\d{1,2})?"
+    + GAP
+    + r"tháng"
+    + GAP
+    + r"(?:\d{1,2})?"
+    + GAP
+    + r"năm"
+    + r"(?:[ \t\u00a0]*\d{4}|"
+    + GAP
+    + r")"
 )
 # the date words with their figures (day and month optional, the year not): 'ngày 15 tháng 01 năm 2021'
 DATE_WORDS = re.compile(r"ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})")
@@ -123,6 +132,4 @@ DRAFT_NUMBER_LINE_36 = re.compile(r"^Số\s+-(?:[A-ZĐ]+|TTr)/[A-ZĐ]+(?:-[A-ZĐ
 # Nghị định 30/2020/NĐ-CP: 'Số: 12/UBND-VP', 'Số: 05/2021/QĐ-UBND'
 NUMBER_LINE_30 = re.compile(r"^Số:\s*(?:\d+|X)?\s*/(?:\d{4}/)?[A-ZĐa-z&]+(?:-[A-ZĐa-z&]+)*$")
 # the place-date line of Hướng dẫn 36: a month of 1–2 padded, of 3–12 not
-DATE_LINE_36 = re.compile(
-    r"^.+, ngày\s+(?:(?:\d{2}|X)\s+)?tháng\s+(?:(?:01|02|[3-9]|1[0-2]|X)\s+)?năm (?:\d{4}|X)$"
-)
+DATE_LINE_36 = re.compile(r"^.+, ngày\s+(?:(?:\d{2}|X)\s+)?tháng\s+(?:(?:01|02|[3-9]|1[0-2]|X)\s+)?năm (?:\d{4}|X)$")

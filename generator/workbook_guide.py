@@ -24,16 +24,13 @@ SHEET_HELP: dict[str, str] = {
         "lần và dùng đúng tên này ở mọi trang, mọi sổ."
     ),
     S.VILLAGES.name: (
-        "Danh sách thôn của xã. Không ghi “Trung tâm xã”: địa bàn này luôn có sẵn. Số hộ dùng để "
-        "tính tỷ lệ hộ của các tiêu chí."
+        "Danh sách thôn của xã. Không ghi “Trung tâm xã”: địa bàn này luôn có sẵn. Số hộ dùng để tính tỷ lệ hộ của các tiêu chí."
     ),
     S.CRITERIA.name: (
         "Các mục tiêu, nhiệm vụ của kế hoạch (mục IV), mỗi dòng một tiêu chí có mã ngắn, ví dụ DH "
         "(đường hoa). Nhật ký ghi mã này."
     ),
-    S.ASSIGNMENTS.name: (
-        "Phụ lục phân công, chép nguyên văn: chi bộ, tổ chức nào phụ trách nội dung gì ở thôn nào."
-    ),
+    S.ASSIGNMENTS.name: ("Phụ lục phân công, chép nguyên văn: chi bộ, tổ chức nào phụ trách nội dung gì ở thôn nào."),
     S.MONTHLY_PLAN.name: (
         "Không bắt buộc. Hoạt động dự kiến của từng tháng, để soạn kế hoạch hoạt động tháng và "
         "phần nhiệm vụ tháng sau của báo cáo tháng."
@@ -43,8 +40,7 @@ SHEET_HELP: dict[str, str] = {
         "nhiệm vụ, đề xuất; được thêm vào sau các câu chương trình tự viết từ số liệu."
     ),
     S.PREVIOUS_YEAR.name: (
-        "Không bắt buộc. Tổng số từng tháng của năm trước (lấy ở báo cáo năm trước), để báo cáo năm so "
-        "sánh với cùng kỳ."
+        "Không bắt buộc. Tổng số từng tháng của năm trước (lấy ở báo cáo năm trước), để báo cáo năm so sánh với cùng kỳ."
     ),
     S.ACTIVITY_LOG.name: (
         "Mỗi dòng là một hoạt động đã làm: một buổi của một đơn vị tại một thôn (hoặc Trung tâm "
@@ -86,8 +82,7 @@ INFO_NOTES: dict[str, str] = {
         "tỉnh (từ 01/7/2025), huyện (trước đó). Để trống: lấy theo Cơ quan cấp trên."
     ),
     "Cấp ủy cấp trên": (
-        "Không bắt buộc. Tên cấp ủy cấp trên: Tỉnh ủy (từ 01/7/2025), Huyện ủy (trước đó). "
-        "Để trống: lấy theo Cơ quan cấp trên."
+        "Không bắt buộc. Tên cấp ủy cấp trên: Tỉnh ủy (từ 01/7/2025), Huyện ủy (trước đó). Để trống: lấy theo Cơ quan cấp trên."
     ),
     "Ban tham mưu cấp trên": (
         "Không bắt buộc. Ban của cấp ủy cấp trên tổng hợp báo cáo của xã: Ban Tuyên giáo và Dân vận "
@@ -117,8 +112,10 @@ INFO_NOTES: dict[str, str] = {
 FORMAT_GUIDE: tuple[tuple[str, str], ...] = (
     (
         "Ngày tháng",
-        ("Gõ ngày dạng ngày/tháng/năm, ví dụ 06/03/2021 (cũng nhận 6/3/2021 và 2021-03-06). Nếu máy "
-        "không nhận dạng ngày/tháng/năm, gõ năm-tháng-ngày: 2021-03-06. Ngày phải thuộc năm kế hoạch."),
+        (
+            "Gõ ngày dạng ngày/tháng/năm, ví dụ 06/03/2021 (cũng nhận 6/3/2021 và 2021-03-06). Nếu máy "
+            "không nhận dạng ngày/tháng/năm, gõ năm-tháng-ngày: 2021-03-06. Ngày phải thuộc năm kế hoạch."
+        ),
     ),
     (
         "Số thập phân",
@@ -130,39 +127,48 @@ FORMAT_GUIDE: tuple[tuple[str, str], ...] = (
     ),
     (
         "Số người (“trong đó”)",
-        ("Tổng lượt người ít nhất là 1. Các cột Cán bộ, công chức; Đảng viên; Viên chức; LLVT; "
-        "Đoàn viên, hội viên; Nhân dân là số “trong đó”: một người có thể thuộc nhiều nhóm, các nhóm "
-        "đã nằm trong Tổng lượt người, không bao giờ cộng thêm vào tổng; mỗi nhóm không lớn hơn tổng."),
+        (
+            "Tổng lượt người ít nhất là 1. Các cột Cán bộ, công chức; Đảng viên; Viên chức; LLVT; "
+            "Đoàn viên, hội viên; Nhân dân là số “trong đó”: một người có thể thuộc nhiều nhóm, các nhóm "
+            "đã nằm trong Tổng lượt người, không bao giờ cộng thêm vào tổng; mỗi nhóm không lớn hơn tổng."
+        ),
     ),
     (
         "Khối lượng, ĐVT",
-        ("Khối lượng ghi theo ĐVT của tiêu chí; được ghi m thay cho km, m² thay cho ha, chương trình "
-        "tự quy đổi."),
+        ("Khối lượng ghi theo ĐVT của tiêu chí; được ghi m thay cho km, m² thay cho ha, chương trình tự quy đổi."),
     ),
     (
         "Tên gọi",
-        ("Tên đơn vị, thôn và mã tiêu chí viết đúng như ở các trang Đơn vị, Thôn, Tiêu chí (có dấu); "
-        "địa bàn trung tâm xã ghi “Trung tâm xã”. Các cột có mũi tên là danh sách chọn: bấm mũi tên "
-        "bên phải ô để chọn."),
+        (
+            "Tên đơn vị, thôn và mã tiêu chí viết đúng như ở các trang Đơn vị, Thôn, Tiêu chí (có dấu); "
+            "địa bàn trung tâm xã ghi “Trung tâm xã”. Các cột có mũi tên là danh sách chọn: bấm mũi tên "
+            "bên phải ô để chọn."
+        ),
     ),
     (
         "Trang, cột",
-        ("Không đổi tên trang, tên cột; thứ tự cột có thể đổi, cột thêm vào được bỏ qua. Dòng trống "
-        "giữa các dòng dữ liệu được bỏ qua (có cảnh báo)."),
+        (
+            "Không đổi tên trang, tên cột; thứ tự cột có thể đổi, cột thêm vào được bỏ qua. Dòng trống "
+            "giữa các dòng dữ liệu được bỏ qua (có cảnh báo)."
+        ),
     ),
 )
 
 COMMAND_GUIDE: tuple[tuple[str, str], ...] = (
     (
         "Kiểm tra sổ",
-        ("Chép sổ chính và các sổ nhật ký của đơn vị (mọi sổ có trang “Nhật ký”) vào thư mục inputs/, "
-        "rồi chạy lệnh: ntm validate inputs. Chương trình liệt kê mọi lỗi, cảnh báo (tệp, trang, ô) và "
-        "ghi bản sao <tên tệp>.loi.xlsx tô đỏ các ô có lỗi; sổ gốc không bị sửa."),
+        (
+            "Chép sổ chính và các sổ nhật ký của đơn vị (mọi sổ có trang “Nhật ký”) vào thư mục inputs/, "
+            "rồi chạy lệnh: ntm validate inputs. Chương trình liệt kê mọi lỗi, cảnh báo (tệp, trang, ô) và "
+            "ghi bản sao <tên tệp>.loi.xlsx tô đỏ các ô có lỗi; sổ gốc không bị sửa."
+        ),
     ),
     (
         "Soạn văn bản",
-        ("Chạy lệnh: ntm generate (đọc thư mục inputs/). Bản nháp kế hoạch, phụ lục, kế hoạch và báo "
-        "cáo tháng được ghi vào thư mục outputs/. Còn lỗi thì chưa văn bản nào được soạn: sửa lỗi "
-        "rồi chạy lại."),
+        (
+            "Chạy lệnh: ntm generate (đọc thư mục inputs/). Bản nháp kế hoạch, phụ lục, kế hoạch và báo "
+            "cáo tháng được ghi vào thư mục outputs/. Còn lỗi thì chưa văn bản nào được soạn: sửa lỗi "
+            "rồi chạy lại."
+        ),
     ),
 )

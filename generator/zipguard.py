@@ -63,7 +63,9 @@ _MACRO_CONTENT = b"macroEnabled"
 
 BROKEN = "Tệp có thể bị hỏng hoặc không an toàn: hãy xin lại tệp gốc hoặc lưu lại bằng Excel."
 WORD_BROKEN = "Tệp có thể bị hỏng hoặc không an toàn: hãy xin lại tệp gốc, hoặc mở bằng Word và lưu lại dạng .docx."
-WORD_PASSWORD = "Hãy mở tệp bằng Word, gỡ mật khẩu (Tệp › Thông tin › Bảo vệ tài liệu › Mã hóa bằng mật khẩu, xóa trống) rồi lưu lại."
+WORD_PASSWORD = (
+    "Hãy mở tệp bằng Word, gỡ mật khẩu (Tệp › Thông tin › Bảo vệ tài liệu › Mã hóa bằng mật khẩu, xóa trống) rồi lưu lại."
+)
 WORD_MACROS = (
     "ntm không mở tệp Word có macro, và không bao giờ đưa macro vào bản lưu chính thức. "
     "Hãy mở tệp bằng Word, chọn Lưu thành › 'Word Document (*.docx)' (Word bỏ macro đi) rồi dùng tệp .docx đó."
@@ -75,7 +77,9 @@ def refuse_irregular(path: Path, label: str) -> None:
     try:
         mode = path.stat().st_mode
     except OSError as exc:
-        raise PackageRefused(label, f"không đọc được tệp ({exc.strerror or exc})", "Hãy kiểm tra đường dẫn và quyền đọc tệp.") from exc
+        raise PackageRefused(
+            label, f"không đọc được tệp ({exc.strerror or exc})", "Hãy kiểm tra đường dẫn và quyền đọc tệp."
+        ) from exc
     if not stat.S_ISREG(mode):
         kind = "thư mục" if stat.S_ISDIR(mode) else "không phải tệp thường (ống dẫn, thiết bị…)"
         raise PackageRefused(label, f"đây là {kind}", "Hãy chỉ đến một tệp có thật trên đĩa.")
@@ -143,14 +147,18 @@ def _guard_docx(data: bytes | Path, label: str) -> None:
         size = data.stat().st_size
         if size > DOCX_LIMITS.file_bytes:
             raise PackageRefused(
-                label, f"tệp nặng {size // _MIB} MB, quá giới hạn {DOCX_LIMITS.file_bytes // _MIB} MB cho một tệp Word", WORD_BROKEN
+                label,
+                f"tệp nặng {size // _MIB} MB, quá giới hạn {DOCX_LIMITS.file_bytes // _MIB} MB cho một tệp Word",
+                WORD_BROKEN,
             )
         with data.open("rb") as stream:
             _guard_word_stream(stream, label)
         return
     if len(data) > DOCX_LIMITS.file_bytes:
         raise PackageRefused(
-            label, f"tệp nặng {len(data) // _MIB} MB, quá giới hạn {DOCX_LIMITS.file_bytes // _MIB} MB cho một tệp Word", WORD_BROKEN
+            label,
+            f"tệp nặng {len(data) // _MIB} MB, quá giới hạn {DOCX_LIMITS.file_bytes // _MIB} MB cho một tệp Word",
+            WORD_BROKEN,
         )
     _guard_word_stream(io.BytesIO(data), label)
 
@@ -172,14 +180,14 @@ _TAG = re.compile(rb"<(/?)([A-Za-z_][^\s/>]*)[^>]*?(/?)>")
 _PARAGRAPH = re.compile(rb"<w:p[\s/>]")
 
 
-def _guard_zip(
-    stream: IO[bytes], label: str, limits: Limits, broken: str, what: str, resave: str, word: bool = False
-) -> None:
+def _guard_zip(stream: IO[bytes], label: str, limits: Limits, broken: str, what: str, resave: str, word: bool = False) -> None:
     try:
         with zipfile.ZipFile(stream) as archive:
             parts = archive.infolist()
             if len(parts) > limits.parts:
-                raise PackageRefused(label, f"tệp có {len(parts)} phần nén, quá giới hạn {limits.parts:,}".replace(",", "."), broken)
+                raise PackageRefused(
+                    label, f"tệp có {len(parts)} phần nén, quá giới hạn {limits.parts:,}".replace(",", "."), broken
+                )
             unpacked = sum(p.file_size for p in parts)
             if unpacked > limits.unpacked_bytes:
                 raise PackageRefused(

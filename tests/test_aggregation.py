@@ -157,6 +157,8 @@ def test_totals_of_nothing_are_zero():
 # ---------------------------------------------------------------- issue 11: figures a reviewer would not query
 
 SESSIONS = Criterion("KV", "Khuôn viên", "buổi", None, None, Method.SUM, Scope.ALL_VILLAGES)
+
+
 def D(month: int, day: int) -> dt.date:
     return dt.date(2021, month, day)
 

@@ -54,8 +54,9 @@ def make_workbook(path: Path) -> Path:
     return path
 
 
-def problem(sheet: str, cell: str, code: str, message: str, severity: Severity = Severity.ERROR,
-            file: str = "binh-xa-2021.xlsx") -> Problem:
+def problem(
+    sheet: str, cell: str, code: str, message: str, severity: Severity = Severity.ERROR, file: str = "binh-xa-2021.xlsx"
+) -> Problem:
     row = int("".join(ch for ch in cell if ch.isdigit()) or 0)
     return Problem(Location(file, sheet, cell, row), code, message, severity)
 
@@ -292,8 +293,10 @@ def _ods_cell(value: object) -> str:
     text = escape(str(value))
     if text.startswith("=") and "*" in text:  # a formula with its saved result: "=F2*2|50"
         formula, result = text.split("|")
-        return (f'<table:table-cell table:formula="of:{formula.replace("F2", "[.F2]")}" '
-                f'office:value-type="float" office:value="{result}"><text:p>{result}</text:p></table:table-cell>')
+        return (
+            f'<table:table-cell table:formula="of:{formula.replace("F2", "[.F2]")}" '
+            f'office:value-type="float" office:value="{result}"><text:p>{result}</text:p></table:table-cell>'
+        )
     return f'<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>'
 
 
@@ -305,8 +308,10 @@ def write_ods(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
         + "</table:table>"
         for name, rows in sheets.items()
     )
-    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS}>'
-               f"<office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body></office:document-content>")
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS}>'
+        f"<office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body></office:document-content>"
+    )
     manifest = (
         '<?xml version="1.0" encoding="UTF-8"?>'
         '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
@@ -315,8 +320,9 @@ def write_ods(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
         "</manifest:manifest>"
     )
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet",
-                         compress_type=zipfile.ZIP_STORED)
+        archive.writestr(
+            zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED
+        )
         archive.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
         archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
     return path
@@ -337,8 +343,11 @@ def _source(tmp_path: Path, how: str) -> Path:
         log += [list(row) for row in ROWS]
         log[1] += ["=F2*2|50"]
         log[3] += [None, "=chữ, không phải công thức"]
-        units = [["TT", "Tên đơn vị", "Loại"], [1, "Chi bộ thôn Làng Ải", "Chi bộ"],
-                 [2, "Hội Phụ nữ", "Tổ chức chính trị - xã hội"]]
+        units = [
+            ["TT", "Tên đơn vị", "Loại"],
+            [1, "Chi bộ thôn Làng Ải", "Chi bộ"],
+            [2, "Hội Phụ nữ", "Tổ chức chính trị - xã hội"],
+        ]
         return write_ods(tmp_path / "don-vi.ods", {LOG: log, UNITS: units})
     source = make_workbook(tmp_path / "don-vi.xlsx")
     book = openpyxl.load_workbook(source)

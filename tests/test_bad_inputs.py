@@ -157,7 +157,14 @@ def test_a_sheet_reaching_the_last_excel_row(inputs_copy):
     edit(inputs_copy / SAMPLE.name, lambda wb: wb[LOG].cell(row=1_048_576, column=19, value="ghi chú lạc"))
     report = check_inputs([inputs_copy])
     codes = [(p.code, p.location.cell) for p in report.problems if p.is_error]
-    assert codes == [("E-O-TRONG", "A1048576"), ("E-O-TRONG", "B1048576"), ("E-O-TRONG", "C1048576"), ("E-O-TRONG", "D1048576"), ("E-O-TRONG", "E1048576"), ("E-O-TRONG", "F1048576")]
+    assert codes == [
+        ("E-O-TRONG", "A1048576"),
+        ("E-O-TRONG", "B1048576"),
+        ("E-O-TRONG", "C1048576"),
+        ("E-O-TRONG", "D1048576"),
+        ("E-O-TRONG", "E1048576"),
+        ("E-O-TRONG", "F1048576"),
+    ]
     [warning] = [p for p in report.problems if not p.is_error]
     assert warning.code == "W-DONG-TRONG" and warning.message.startswith("Các dòng 172–1048575 trống")
 

@@ -17,7 +17,13 @@ def test_small_ingest_run_reads_every_row(tmp_path):
 
     make_workbook(tmp_path / "in" / "binh-xa-2021.xlsx", 2_000)
     for which, rows in (("ntm", 2_000), ("openpyxl", None)):
-        done = subprocess.run([sys.executable, "-m", "bench.ingest", which, str(tmp_path / "in")], cwd=REPO, capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "bench.ingest", which, str(tmp_path / "in")],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         seconds, peak, seen = done.stdout.split()
         assert float(seconds) > 0 and float(peak) > 0
         if rows is not None:
@@ -58,4 +64,7 @@ def test_end_to_end_row_runs_both_builds_on_the_same_workbooks(tmp_path):
     both, alone = end_to_end(1, tmp_path, runs=1)  # asserts inside that each process ran the build it names and wrote documents
     assert both.ntm > 0 and both.baseline > 0, both.label  # the baseline build runs here (matplotlib from the test extra)
     assert BASELINE_BUILD in both.label and alone.ntm > 0
-    assert sorted(p.name for p in (tmp_path / "e2e" / "run-old-0").rglob("*.docx")) == ["bao-cao-thang-03.docx", "ke-hoach-thang-03.docx"]
+    assert sorted(p.name for p in (tmp_path / "e2e" / "run-old-0").rglob("*.docx")) == [
+        "bao-cao-thang-03.docx",
+        "ke-hoach-thang-03.docx",
+    ]

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -258,42 +257,114 @@ def test_a_filled_blank_workbook_validates_clean(blank: Path) -> None:
         key = row[column_of(info, "Mục") - 1].value
         if key in values:
             row[column_of(info, "Giá trị") - 1].value = values[key]
-    fill(wb[S.RECIPIENTS.name], [
-        {"Văn bản": "KH", "Nơi nhận": "Ban Thường vụ Tỉnh ủy", "Ghi chú": "(báo cáo)"},
-        {"Văn bản": "tất cả", "Nơi nhận": "Lưu VPĐU xã"},
-    ])
-    fill(wb[S.UNITS.name], [
-        {"TT": 1, "Tên đơn vị": "Chi bộ thôn Đông", "Loại": "Chi bộ", "Người phụ trách": "Lê Thị B"},
-        {"TT": 2, "Tên đơn vị": "Hội nông dân xã", "Loại": "Tổ chức chính trị - xã hội"},
-    ])
+    fill(
+        wb[S.RECIPIENTS.name],
+        [
+            {"Văn bản": "KH", "Nơi nhận": "Ban Thường vụ Tỉnh ủy", "Ghi chú": "(báo cáo)"},
+            {"Văn bản": "tất cả", "Nơi nhận": "Lưu VPĐU xã"},
+        ],
+    )
+    fill(
+        wb[S.UNITS.name],
+        [
+            {"TT": 1, "Tên đơn vị": "Chi bộ thôn Đông", "Loại": "Chi bộ", "Người phụ trách": "Lê Thị B"},
+            {"TT": 2, "Tên đơn vị": "Hội nông dân xã", "Loại": "Tổ chức chính trị - xã hội"},
+        ],
+    )
     village = {"Số hộ": 120, "Số hộ chăn nuôi": 60, "Hộ chăn nuôi đạt VSMT năm trước": 30}
-    fill(wb[S.VILLAGES.name], [
-        {"TT": 1, "Tên thôn": "Thôn Đông", "Xa trung tâm": "x", **village},
-        {"TT": 2, "Tên thôn": "Thôn Tây", **village},
-        {"TT": 3, "Tên thôn": "Bản Giữa", **village},
-    ])
-    fill(wb[S.CRITERIA.name], [
-        {"Mã": "DH", "Nội dung": "Tuyến đường hoa", "ĐVT": "km", "Chỉ tiêu mỗi thôn": 0.6,
-         "Chỉ tiêu trung tâm xã": 0.8, "Cách tính": "Cộng dồn", "Áp dụng": "Tất cả thôn"},
-        {"Mã": "HR", "Nội dung": "Hộ làm hố rác", "ĐVT": "hộ", "Chỉ tiêu mỗi thôn": 80,
-         "Cách tính": "Tỷ lệ hộ", "Áp dụng": "Thôn xa trung tâm", "Diễn giải": "- Trên 80% hộ làm hố rác."},
-    ])
-    fill(wb[S.ASSIGNMENTS.name], [
-        {"TT": 1, "Chi bộ, tổ chức": "Chi bộ thôn Đông", "Nội dung phụ trách": "Đường hoa",
-         "Thôn phụ trách": "Thôn Đông, Thôn Tây"},
-        {"TT": 2, "Chi bộ, tổ chức": "Hội nông dân xã", "Nội dung phụ trách": "Đường hoa", "Thôn phụ trách": None},
-    ])
-    people = {"Tổng lượt người": 20, "Cán bộ, công chức": 0, "Đảng viên": 8, "Viên chức": 0, "LLVT": 0,
-              "Đoàn viên, hội viên": 5, "Nhân dân": 12, "Tiền mặt (đồng)": 0, "Hiện vật quy đổi (đồng)": 500000}
-    fill(wb[S.ACTIVITY_LOG.name], [
-        {"Ngày": dt.date(2023, 3, 4), "Đơn vị": "Chi bộ thôn Đông", "Thôn": "Thôn Đông", "Mã tiêu chí": "DH",
-         "Nội dung hoạt động": "Trồng hoa đường trục thôn", **people, "Ngày công": 10, "Khối lượng": 300, "ĐVT": "m"},
-        {"Ngày": dt.date(2023, 3, 5), "Đơn vị": "Chi bộ thôn Đông", "Thôn": "Thôn Đông", "Mã tiêu chí": "HR",
-         "Nội dung hoạt động": "Vận động hộ làm hố rác", **people, "Ngày công": 2.5, "Khối lượng": 15, "ĐVT": "hộ"},
-        {"Ngày": dt.date(2023, 3, 11), "Đơn vị": "Hội nông dân xã", "Thôn": "Trung tâm xã", "Mã tiêu chí": "DH",
-         "Nội dung hoạt động": "Trồng hoa đường trung tâm xã", **people, "Ngày công": 10, "Khối lượng": 0.2,
-         "ĐVT": "km", "Hiến đất (m²)": 30},
-    ])
+    fill(
+        wb[S.VILLAGES.name],
+        [
+            {"TT": 1, "Tên thôn": "Thôn Đông", "Xa trung tâm": "x", **village},
+            {"TT": 2, "Tên thôn": "Thôn Tây", **village},
+            {"TT": 3, "Tên thôn": "Bản Giữa", **village},
+        ],
+    )
+    fill(
+        wb[S.CRITERIA.name],
+        [
+            {
+                "Mã": "DH",
+                "Nội dung": "Tuyến đường hoa",
+                "ĐVT": "km",
+                "Chỉ tiêu mỗi thôn": 0.6,
+                "Chỉ tiêu trung tâm xã": 0.8,
+                "Cách tính": "Cộng dồn",
+                "Áp dụng": "Tất cả thôn",
+            },
+            {
+                "Mã": "HR",
+                "Nội dung": "Hộ làm hố rác",
+                "ĐVT": "hộ",
+                "Chỉ tiêu mỗi thôn": 80,
+                "Cách tính": "Tỷ lệ hộ",
+                "Áp dụng": "Thôn xa trung tâm",
+                "Diễn giải": "- Trên 80% hộ làm hố rác.",
+            },
+        ],
+    )
+    fill(
+        wb[S.ASSIGNMENTS.name],
+        [
+            {
+                "TT": 1,
+                "Chi bộ, tổ chức": "Chi bộ thôn Đông",
+                "Nội dung phụ trách": "Đường hoa",
+                "Thôn phụ trách": "Thôn Đông, Thôn Tây",
+            },
+            {"TT": 2, "Chi bộ, tổ chức": "Hội nông dân xã", "Nội dung phụ trách": "Đường hoa", "Thôn phụ trách": None},
+        ],
+    )
+    people = {
+        "Tổng lượt người": 20,
+        "Cán bộ, công chức": 0,
+        "Đảng viên": 8,
+        "Viên chức": 0,
+        "LLVT": 0,
+        "Đoàn viên, hội viên": 5,
+        "Nhân dân": 12,
+        "Tiền mặt (đồng)": 0,
+        "Hiện vật quy đổi (đồng)": 500000,
+    }
+    fill(
+        wb[S.ACTIVITY_LOG.name],
+        [
+            {
+                "Ngày": dt.date(2023, 3, 4),
+                "Đơn vị": "Chi bộ thôn Đông",
+                "Thôn": "Thôn Đông",
+                "Mã tiêu chí": "DH",
+                "Nội dung hoạt động": "Trồng hoa đường trục thôn",
+                **people,
+                "Ngày công": 10,
+                "Khối lượng": 300,
+                "ĐVT": "m",
+            },
+            {
+                "Ngày": dt.date(2023, 3, 5),
+                "Đơn vị": "Chi bộ thôn Đông",
+                "Thôn": "Thôn Đông",
+                "Mã tiêu chí": "HR",
+                "Nội dung hoạt động": "Vận động hộ làm hố rác",
+                **people,
+                "Ngày công": 2.5,
+                "Khối lượng": 15,
+                "ĐVT": "hộ",
+            },
+            {
+                "Ngày": dt.date(2023, 3, 11),
+                "Đơn vị": "Hội nông dân xã",
+                "Thôn": "Trung tâm xã",
+                "Mã tiêu chí": "DH",
+                "Nội dung hoạt động": "Trồng hoa đường trung tâm xã",
+                **people,
+                "Ngày công": 10,
+                "Khối lượng": 0.2,
+                "ĐVT": "km",
+                "Hiến đất (m²)": 30,
+            },
+        ],
+    )
     wb.save(blank)
     try:
         loaded = load_inputs([blank])
@@ -387,16 +458,32 @@ def test_a_unit_without_villages_gets_the_commune_centre(tmp_path: Path, commune
     assert list_values(wb, validation_at(wb[S.ACTIVITY_LOG.name], "Thôn").formula1) == ["Trung tâm xã"]
 
 
-
 def test_a_filled_unit_log_loads_with_the_main_workbook(tmp_path: Path, commune: Commune, sample: LoadedInputs) -> None:
     path = write_unit_log_workbook(tmp_path / "nhat-ky-thcs.xlsx", commune, "Trường THCS")
     wb = openpyxl.load_workbook(path)
-    fill(wb[S.ACTIVITY_LOG.name], [
-        {"Ngày": dt.date(2021, 4, 10), "Thôn": "Soi Dịa", "Mã tiêu chí": "VS", "Nội dung hoạt động": "Vệ sinh đường thôn",
-         "Tổng lượt người": 25, "Cán bộ, công chức": 0, "Đảng viên": 9, "Viên chức": 20, "LLVT": 0,
-         "Đoàn viên, hội viên": 3, "Nhân dân": 5, "Ngày công": 12.5, "Khối lượng": 1.5, "ĐVT": "km",
-         "Tiền mặt (đồng)": 0, "Hiện vật quy đổi (đồng)": 0},
-    ])
+    fill(
+        wb[S.ACTIVITY_LOG.name],
+        [
+            {
+                "Ngày": dt.date(2021, 4, 10),
+                "Thôn": "Soi Dịa",
+                "Mã tiêu chí": "VS",
+                "Nội dung hoạt động": "Vệ sinh đường thôn",
+                "Tổng lượt người": 25,
+                "Cán bộ, công chức": 0,
+                "Đảng viên": 9,
+                "Viên chức": 20,
+                "LLVT": 0,
+                "Đoàn viên, hội viên": 3,
+                "Nhân dân": 5,
+                "Ngày công": 12.5,
+                "Khối lượng": 1.5,
+                "ĐVT": "km",
+                "Tiền mặt (đồng)": 0,
+                "Hiện vật quy đổi (đồng)": 0,
+            },
+        ],
+    )
     wb.save(path)
     loaded = load_inputs([SAMPLE, path])
     assert len(loaded.activities) == len(load_inputs([SAMPLE]).activities) + 1

@@ -21,7 +21,10 @@ from tests.office import SOFFICE
 CORPUS = REPO.parent / "shared" / "corpus" / "real-docx"
 DOCUMENTS = CORPUS / "documents"
 
-pytestmark = [pytest.mark.slow, pytest.mark.skipif(not DOCUMENTS.is_dir(), reason=f"the corpus of real documents is not here ({CORPUS})")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not DOCUMENTS.is_dir(), reason=f"the corpus of real documents is not here ({CORPUS})"),
+]
 
 PRINTED = {"F-SO-TRANG"}  # in these files, page numbers are missing on paper only: judged from the PDF
 
@@ -35,7 +38,11 @@ PARTY = {
     "party_10_lich-cong-tac-TT-dang-uy-xa_tpl.docx": {"F-SO-KY-HIEU": 1, "F-LOAI-VAN-BAN": 1, "F-BANG": 2, "F-NOI-NHAN": 1},
     "party_12_mau11-KND_nhan-xet-dv-giup-do_tpl.docx": {"F-KHO-GIAY": 1, "F-LE": 1, "F-THAN-VAN-BAN": 7, "F-SO-TRANG": 1},
 }  # fmt: skip
-PAPERS = {"party_05_mau12-KND_tong-hop-nhan-xet_tpl.docx", "party_08_mau10-KND_ban-tu-kiem-diem_tpl.docx", "party_12_mau11-KND_nhan-xet-dv-giup-do_tpl.docx"}
+PAPERS = {
+    "party_05_mau12-KND_tong-hop-nhan-xet_tpl.docx",
+    "party_08_mau10-KND_ban-tu-kiem-diem_tpl.docx",
+    "party_12_mau11-KND_nhan-xet-dv-giup-do_tpl.docx",
+}
 
 
 def _can_print() -> bool:
@@ -77,7 +84,9 @@ def test_none_of_the_false_alarm_kinds_of_issue_13(party_reports):
             assert not {f.rule for f in report.findings} & {"F-SO-KY-HIEU", "F-TRICH-YEU", "F-NOI-NHAN", "F-CHU-KY"}, name
         for finding in report.findings:  # Kính gửi, signature and date lines, labels are not body text
             if finding.rule == "F-THAN-VAN-BAN":
-                assert not any(word in finding.place for word in ("Kính gửi", "NGƯỜI", "ngày tháng", "Ưu điểm:", "Khuyết điểm:")), finding
+                assert not any(
+                    word in finding.place for word in ("Kính gửi", "NGƯỜI", "ngày tháng", "Ưu điểm:", "Khuyết điểm:")
+                ), finding
 
 
 def test_state_documents_are_checked_against_decree_30_and_say_so():
@@ -86,7 +95,9 @@ def test_state_documents_are_checked_against_decree_30_and_say_so():
     for path in states:
         report = check_docx(path)
         assert report.guidance_name.startswith("Nghị định 30/2020/NĐ-CP"), path.name
-        assert not any("«Số:»" in f.found and "hai chấm" in f.found and "có dấu" in f.found for f in report.findings)  # ND30 wants it
+        assert not any(
+            "«Số:»" in f.found and "hai chấm" in f.found and "có dấu" in f.found for f in report.findings
+        )  # ND30 wants it
     result = CliRunner().invoke(main, ["check", str(states[0])])
     assert "(theo Nghị định 30/2020/NĐ-CP, Phụ lục I" in result.output.splitlines()[0]
 

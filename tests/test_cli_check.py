@@ -25,7 +25,10 @@ def test_every_generated_document_passes(sample_outputs):
     assert lines[-1] == "Đã kiểm tra 5 tệp: 0 lỗi."
     verdicts = [line for line in lines[:-1] if not line.startswith("  ")]
     assert len(verdicts) == 5
-    assert all(line.endswith("(theo Hướng dẫn 36-HD/VPTW).") or "0 lỗi" in line and "(theo Hướng dẫn 36-HD/VPTW)" in line for line in verdicts)
+    assert all(
+        line.endswith("(theo Hướng dẫn 36-HD/VPTW).") or "0 lỗi" in line and "(theo Hướng dẫn 36-HD/VPTW)" in line
+        for line in verdicts
+    )
     # what the printed pages of the shipped templates show with the sample (closing note of issue
     # 13): the monthly plan's last table row alone on a page; the monthly report's page 2 half
     # empty before the chart; the annual report's signature alone on its last page. Warnings.

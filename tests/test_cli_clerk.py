@@ -33,7 +33,9 @@ PLAN = Path("outputs/2021/ke-hoach-2021.docx")
 ANNEX = Path("outputs/2021/phu-luc-phan-cong-2021.docx")
 
 
-def _ntm(*args: str, cwd: Path, env: dict[str, str] | None = None, umask: str | None = None) -> subprocess.CompletedProcess[bytes]:
+def _ntm(
+    *args: str, cwd: Path, env: dict[str, str] | None = None, umask: str | None = None
+) -> subprocess.CompletedProcess[bytes]:
     """`python -m generator …` as a separate process (the `ntm` of the README's fallback)."""
     command = [sys.executable, "-m", "generator", *args]
     if umask is not None:
@@ -61,7 +63,9 @@ def test_a_command_that_does_not_need_word_excel_or_charts_does_not_load_them(tm
         "heavy = sorted(m for m in ('matplotlib', 'docx', 'docxtpl', 'openpyxl', 'jinja2', 'pypdf') if m in sys.modules)\n"
         "print('LOADED', heavy, file=sys.stderr)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code, *args], cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", timeout=120
+    )
     assert "LOADED []" in done.stderr, done.stderr
 
 
@@ -72,7 +76,14 @@ def test_generate_of_every_document_loads_no_chart_library(tmp_path: Path) -> No
         "try:\n main(sys.argv[1:])\nexcept SystemExit as exit:\n assert not exit.code\n"
         "print('CHARTS', 'matplotlib' in sys.modules, file=sys.stderr)\n"
     )
-    report = subprocess.run([sys.executable, "-c", code, "generate", str(INPUTS), "--month", "2021-03", "-q"], cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    report = subprocess.run(
+        [sys.executable, "-c", code, "generate", str(INPUTS), "--month", "2021-03", "-q"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
     assert "CHARTS False" in report.stderr, report.stderr
     assert (tmp_path / "outputs" / "2021" / "2021-03" / "bao-cao-thang-03.docx").is_file()
 
@@ -82,7 +93,9 @@ def test_generate_of_every_document_loads_no_chart_library(tmp_path: Path) -> No
 
 def _click_messages() -> list[str | tuple[str, ...]]:
     folder = Path(click.__file__).parent
-    return [m[2] for m in extract_from_dir(str(folder), method_map=[("**.py", "python")], keywords={"_": None, "ngettext": (1, 2)})]
+    return [
+        m[2] for m in extract_from_dir(str(folder), method_map=[("**.py", "python")], keywords={"_": None, "ngettext": (1, 2)})
+    ]
 
 
 def _click_vocabulary() -> set[str]:
@@ -157,16 +170,31 @@ def test_every_click_message_is_in_the_catalog_and_the_shipped_catalog_is_compil
     for message in _click_messages():
         key = message[0] if isinstance(message, tuple) else message
         entry = catalog.get(key)
-        assert entry is not None and entry.string and all(entry.string if isinstance(entry.string, tuple) else [entry.string]), key
-    shipped = {m.id if isinstance(m.id, str) else m.id[0]: tuple(m.string) if not isinstance(m.string, str) else m.string for m in compiled if m.id}
-    source = {m.id if isinstance(m.id, str) else m.id[0]: tuple(m.string) if not isinstance(m.string, str) else m.string for m in catalog if m.id}
+        assert entry is not None and entry.string and all(entry.string if isinstance(entry.string, tuple) else [entry.string]), (
+            key
+        )
+    shipped = {
+        m.id if isinstance(m.id, str) else m.id[0]: tuple(m.string) if not isinstance(m.string, str) else m.string
+        for m in compiled
+        if m.id
+    }
+    source = {
+        m.id if isinstance(m.id, str) else m.id[0]: tuple(m.string) if not isinstance(m.string, str) else m.string
+        for m in catalog
+        if m.id
+    }
     assert shipped == source, "click.mo is out of date: pybabel compile -d generator/locale -D click -l vi"
 
 
 @pytest.mark.slow
 def test_the_wheel_ships_the_compiled_catalog(tmp_path: Path) -> None:
     pytest.importorskip("hatchling")
-    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(REPO)], capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(REPO)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     if done.returncode != 0:
         pytest.skip(f"cannot build a wheel here: {done.stderr[-300:]}")
     import zipfile
@@ -200,11 +228,16 @@ def test_output_to_a_console_that_cannot_encode_vietnamese_is_utf8_never_a_trace
 # ---------------------------------------------------------------- issue dates
 
 
-def test_issue_without_a_date_is_refused_when_today_is_outside_the_documents_period(office: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_issue_without_a_date_is_refused_when_today_is_outside_the_documents_period(
+    office: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(cli, "today", lambda: dt.date(2026, 12, 1))
     result = CliRunner().invoke(main, ["issue", str(BC)])
     assert result.exit_code == 2
-    assert "Hôm nay (01/12/2026) không nằm trong thời gian phát hành báo cáo tháng 3/2021 (từ 01/03/2021 đến 15/04/2021)" in result.output
+    assert (
+        "Hôm nay (01/12/2026) không nằm trong thời gian phát hành báo cáo tháng 3/2021 (từ 01/03/2021 đến 15/04/2021)"
+        in result.output
+    )
     assert not (office / "archive").exists(), "no number taken, no register made"
 
 
@@ -225,14 +258,18 @@ def test_issue_without_a_date_takes_today_when_today_is_in_the_period(office: Pa
         (BCN, "02/03/2021", "báo cáo năm 2021 (từ 01/12/2021 đến 31/03/2022)"),
     ],
 )
-def test_a_date_outside_the_documents_window_is_refused_with_the_window_named(office: Path, draft: Path, day: str, window: str) -> None:
+def test_a_date_outside_the_documents_window_is_refused_with_the_window_named(
+    office: Path, draft: Path, day: str, window: str
+) -> None:
     result = CliRunner().invoke(main, ["issue", str(draft), "--date", day])
     assert result.exit_code == 2
     assert f"Ngày {day} nằm ngoài thời gian phát hành {window}: chưa cấp số." in result.output
     assert "--force" in result.output
 
 
-@pytest.mark.parametrize(("draft", "day"), [(KHT, "25/02/2021"), (KHT, "15/03/2021"), (BC, "15/04/2021"), (BCN, "20/12/2021"), (BCN, "10/01/2022")])
+@pytest.mark.parametrize(
+    ("draft", "day"), [(KHT, "25/02/2021"), (KHT, "15/03/2021"), (BC, "15/04/2021"), (BCN, "20/12/2021"), (BCN, "10/01/2022")]
+)
 def test_a_date_inside_the_window_is_accepted(office: Path, draft: Path, day: str) -> None:
     result = CliRunner().invoke(main, ["issue", str(draft), "--date", day])
     assert result.exit_code == 0, result.output
@@ -304,10 +341,11 @@ def test_status_reads_the_register_and_a_deadline_met_is_not_overdue(office: Pat
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[1] == (
-        "  - Kế hoạch hoạt động tháng 3 năm 2021: gửi trước ngày 05/03/2021; "
-        "đã phát hành Số 01-KH/ĐU ngày 02/03/2021 (đúng hạn)."
+        "  - Kế hoạch hoạt động tháng 3 năm 2021: gửi trước ngày 05/03/2021; đã phát hành Số 01-KH/ĐU ngày 02/03/2021 (đúng hạn)."
     )
-    assert lines[2].startswith("  - Báo cáo kết quả tháng 3 năm 2021: gửi trước ngày 28/03/2021, đã quá hạn 2 ngày; chưa phát hành;")
+    assert lines[2].startswith(
+        "  - Báo cáo kết quả tháng 3 năm 2021: gửi trước ngày 28/03/2021, đã quá hạn 2 ngày; chưa phát hành;"
+    )
 
 
 def test_status_names_a_late_issue_as_late(office: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -317,8 +355,12 @@ def test_status_names_a_late_issue_as_late(office: Path, monkeypatch: pytest.Mon
     assert "đã phát hành Số 01-BC/ĐU ngày 02/04/2021 (muộn 5 ngày)." in result.output
 
 
-@pytest.mark.parametrize("args", [["verify"], ["register"], ["verify", "--archive", "khong-co"], ["register", "--archive", "khong-co"]])
-def test_without_a_register_verify_and_register_say_where_they_looked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]) -> None:
+@pytest.mark.parametrize(
+    "args", [["verify"], ["register"], ["verify", "--archive", "khong-co"], ["register", "--archive", "khong-co"]]
+)
+def test_without_a_register_verify_and_register_say_where_they_looked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, args)
     where = tmp_path / (args[2] if len(args) > 2 else "archive")
@@ -357,7 +399,9 @@ def test_files_get_the_mode_the_umask_gives_and_archived_files_stay_read_only(tm
 # ---------------------------------------------------------------- annotated copies
 
 
-def test_annotated_copies_are_named_after_the_whole_file_name_and_removed_when_clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_annotated_copies_are_named_after_the_whole_file_name_and_removed_when_clean(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert CliRunner().invoke(main, ["init", "so-moi.xlsx"]).exit_code == 0
     shutil.copy(tmp_path / "so-moi.xlsx", tmp_path / "so-moi.xlsm")
@@ -410,7 +454,10 @@ def test_generate_without_inputs_says_it_uses_the_shipped_sample(tmp_path: Path,
 
 
 def test_workbooks_in_sub_folders_are_named_as_skipped(inputs_copy: Path) -> None:
-    for command in (["validate", str(inputs_copy)], ["generate", str(inputs_copy), "--docs", "kh", "--out", str(inputs_copy.parent / "out")]):
+    for command in (
+        ["validate", str(inputs_copy)],
+        ["generate", str(inputs_copy), "--docs", "kh", "--out", str(inputs_copy.parent / "out")],
+    ):
         result = CliRunner().invoke(main, command)
         assert result.exit_code == 0, result.output
         assert f"Bỏ qua 1 tệp Excel trong thư mục con: {inputs_copy / '2026' / 'binh-xa-2026.xlsx'}." in result.output
@@ -435,7 +482,11 @@ def test_readme_setup_works_in_powershell_and_command_prompt() -> None:
 @pytest.mark.parametrize(
     ("doc_type", "title", "window"),
     [
-        ("BCN", "Báo cáo sơ kết 6 tháng đầu năm 2021 thực hiện phong trào", ("báo cáo sơ kết 6 tháng đầu năm 2021", "01/06/2021", "15/07/2021")),
+        (
+            "BCN",
+            "Báo cáo sơ kết 6 tháng đầu năm 2021 thực hiện phong trào",
+            ("báo cáo sơ kết 6 tháng đầu năm 2021", "01/06/2021", "15/07/2021"),
+        ),
         ("KHT", "Kế hoạch hoạt động tháng 1 năm 2022", ("kế hoạch hoạt động tháng 1/2022", "01/12/2021", "15/01/2022")),
         ("BC", "Báo cáo kết quả tháng 12 năm 2021", ("báo cáo tháng 12/2021", "01/12/2021", "15/01/2022")),
         ("BC", "Báo cáo kết quả tháng 12/2021", ("báo cáo tháng 12/2021", "01/12/2021", "15/01/2022")),

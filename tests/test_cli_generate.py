@@ -166,7 +166,9 @@ def test_template_with_unknown_variable_stops_with_the_template_name(runner, tmp
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize("name", ["ke-hoach-2021", "phu-luc-phan-cong-2021", "ke-hoach-thang-03", "bao-cao-thang-03", "bao-cao-nam-2021"])
+@pytest.mark.parametrize(
+    "name", ["ke-hoach-2021", "phu-luc-phan-cong-2021", "ke-hoach-thang-03", "bao-cao-thang-03", "bao-cao-nam-2021"]
+)
 def test_documents_match_their_golden_text(sample_outputs, name):
     path = next(p for p in sample_outputs.values() if p.stem == name)
     generated = "\n".join(docx_text.lines(path)) + "\n"

@@ -75,8 +75,10 @@ def test_a_draft_that_breaks_a_format_rule_gets_no_number(office):
 
 def test_register_export_keeps_formula_like_text_as_text(office):
     document = docx.Document(str(REPORT))
-    block = document.tables[-1] if document.tables[-1].cell(0, 0).paragraphs[0].text == "Nơi nhận:" else next(
-        t for t in document.tables if t.cell(0, 0).paragraphs[0].text == "Nơi nhận:"
+    block = (
+        document.tables[-1]
+        if document.tables[-1].cell(0, 0).paragraphs[0].text == "Nơi nhận:"
+        else next(t for t in document.tables if t.cell(0, 0).paragraphs[0].text == "Nơi nhận:")
     )
     line = next(p for p in block.cell(0, 0).paragraphs if p.text.startswith("- Thường trực"))
     line.runs[0].text = '- =HYPERLINK("http://x","bấm") ,'
@@ -114,7 +116,10 @@ def test_two_issues_started_together_get_consecutive_numbers(office):
     document.core_properties.title = "bản 2"  # a different draft
     document.save(str(second))
     command = [sys.executable, "-m", "generator", "issue", "--date", "20/03/2021"]
-    processes = [subprocess.Popen([*command, str(path)], cwd=office, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for path in (REPORT, second)]
+    processes = [
+        subprocess.Popen([*command, str(path)], cwd=office, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for path in (REPORT, second)
+    ]
     outputs = [p.communicate(timeout=120) for p in processes]
     assert all(p.returncode == 0 for p in processes), outputs
     numbers = sorted(out.split("Số ")[1].split(",")[0] for out, _ in outputs)
@@ -199,7 +204,9 @@ def test_issue_killed_at_a_write_point_is_recovered_and_no_number_is_given_twice
     assert (office / "archive/.ntm-dang-phat-hanh").exists(), "killed inside the transaction: its note is there"
 
     _verify_names_only(clerks)
-    archived = [p.relative_to(office) for p in (office / "archive").rglob("*") if p.suffix in (".docx", ".pdf") and p not in clerks]
+    archived = [
+        p.relative_to(office) for p in (office / "archive").rglob("*") if p.suffix in (".docx", ".pdf") and p not in clerks
+    ]
     assert archived == ([ISSUED] if issued else []), "an issue that never committed leaves no file"
 
     rerun = CliRunner().invoke(main, ["issue", str(REPORT), "--date", "20/03/2021"])
@@ -222,5 +229,9 @@ def test_issue_killed_at_a_write_point_is_recovered_and_no_number_is_given_twice
     _verify_names_only(clerks)
     assert (office / ISSUED).stat().st_mode & 0o222 == 0, "the archived copy is read-only"
     assert {p: p.read_bytes() for p in clerks if p.exists()} == clerks, "a file ntm did not create is never deleted or changed"
-    left = [p.name for p in (office / "archive").rglob("*") if p.is_file() and p.suffix not in (".docx", ".sqlite") and p not in clerks]
+    left = [
+        p.name
+        for p in (office / "archive").rglob("*")
+        if p.is_file() and p.suffix not in (".docx", ".sqlite") and p not in clerks
+    ]
     assert left == [], "no temporary file, pending note or register journal stays"

@@ -88,7 +88,9 @@ def test_same_named_workbooks_in_two_folders_are_each_annotated_in_their_own_fol
 
     def marked(folder: str) -> list[str]:
         copy = openpyxl.load_workbook(annotated_path(tmp_path / folder / "log.xlsx"))
-        return [f"{c.coordinate}" for row in copy["Nhật ký"].iter_rows() for c in row if c.comment and "E-NGAY-SAI" in c.comment.text]
+        return [
+            f"{c.coordinate}" for row in copy["Nhật ký"].iter_rows() for c in row if c.comment and "E-NGAY-SAI" in c.comment.text
+        ]
 
     assert marked("a") == ["A3"]
     assert marked("b") == ["A2"]

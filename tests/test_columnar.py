@@ -13,11 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
-from openpyxl.cell.rich_text import CellRichText, TextBlock
-from openpyxl.cell.text import InlineFont
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
 
 from generator import schema as S
 from generator.activitylog import ActivityLog

@@ -24,7 +24,11 @@ def _part_texts(data: bytes) -> dict[str, list[str]]:
     texts = {}
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for name in archive.namelist():
-            if name.startswith("word/") and name.endswith(".xml") and ("document" in name or "header" in name or "footer" in name or "footnotes" in name):
+            if (
+                name.startswith("word/")
+                and name.endswith(".xml")
+                and ("document" in name or "header" in name or "footer" in name or "footnotes" in name)
+            ):
                 root = etree.fromstring(archive.read(name))
                 texts[name] = ["".join(t.text or "" for t in p.iter(f"{_W}t")) for p in root.iter(f"{_W}p")]
     return texts
@@ -32,7 +36,16 @@ def _part_texts(data: bytes) -> dict[str, list[str]]:
 
 def _core(data: bytes) -> tuple[object, ...]:
     core = docx.Document(io.BytesIO(data)).core_properties
-    return (core.title, core.author, core.last_modified_by, core.created, core.modified, core.last_printed, core.revision, core.subject)
+    return (
+        core.title,
+        core.author,
+        core.last_modified_by,
+        core.created,
+        core.modified,
+        core.last_printed,
+        core.revision,
+        core.subject,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +66,11 @@ def test_direct_render_has_the_text_of_docxtpls_render(spec, sources):
         naive = rendering.render_with_docxtpl(data, context, properties, docprops.kind_properties(spec.key))
         assert _part_texts(direct) == _part_texts(naive)
         assert _core(direct) == _core(naive)
-        assert docprops.read_properties(direct) == docprops.read_properties(naive) == {"ntm-template-version": templateversion.CURRENT, "ntm-loai": spec.key}
+        assert (
+            docprops.read_properties(direct)
+            == docprops.read_properties(naive)
+            == {"ntm-template-version": templateversion.CURRENT, "ntm-loai": spec.key}
+        )
         assert docx.Document(io.BytesIO(direct)).paragraphs  # python-docx opens it
 
 
@@ -118,13 +135,16 @@ def test_the_text_scan_of_tables_fixes_grids_as_the_whole_parse_does(sources):
     environment = rendering.shared_environment()
     flat = directrender.render(prepared, context, environment, properties)
     whole = directrender.render(dataclasses.replace(prepared, flat_tables=False), context, environment, properties)
-    canonical = [etree.tostring(etree.fromstring(zipfile.ZipFile(io.BytesIO(d)).read("word/document.xml")), method="c14n") for d in (flat, whole)]
+    canonical = [
+        etree.tostring(etree.fromstring(zipfile.ZipFile(io.BytesIO(d)).read("word/document.xml")), method="c14n")
+        for d in (flat, whole)
+    ]
     assert canonical[0] == canonical[1]
 
 
 def test_row_shapes_count_cells_and_spans_row_by_row():
     table = (
-        '<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>'
+        "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>"
         '<w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p/></w:tc><w:tc><w:p/></w:tc></w:tr>'
         '<w:tr><w:tc><w:p/></w:tc><w:tc><w:tcPr/><w:p/></w:tc><w:tc><w:p/></w:tc><w:tc w:x="1"><w:p/></w:tc></w:tr>'
         '<w:tr><w:tc><w:tcPr><w:gridSpan w:val="3"/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>'

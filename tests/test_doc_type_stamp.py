@@ -60,7 +60,9 @@ def test_a_template_without_custom_properties_gets_the_part_and_its_declarations
     stamp = dt.datetime(2021, 3, 1)
     direct = rendering.render_docx(template, {"ten": "Bình Xa"}, stamp, "t", "bcn")
     data = rendering._template_bytes(template)
-    fallback = rendering.render_with_docxtpl(data, {"ten": "Bình Xa"}, rendering._properties(stamp, "t"), {docprops.KIND_PROPERTY: "bcn"})
+    fallback = rendering.render_with_docxtpl(
+        data, {"ten": "Bình Xa"}, rendering._properties(stamp, "t"), {docprops.KIND_PROPERTY: "bcn"}
+    )
     for number, rendered in enumerate((direct, fallback)):
         path = tmp_path / f"out-{number}.docx"
         path.write_bytes(rendered)

@@ -65,7 +65,9 @@ def test_the_same_document_of_an_organ_without_nơi_nhận_is_an_error(sample_ou
 
 
 def test_a_state_header_chooses_decree_30(sample_outputs, tmp_path):
-    path = _changed(sample_outputs["KH"], tmp_path / "nha-nuoc.docx", _replace("ĐẢNG CỘNG SẢN VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
+    path = _changed(
+        sample_outputs["KH"], tmp_path / "nha-nuoc.docx", _replace("ĐẢNG CỘNG SẢN VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    )
     report = check_docx(path)
     assert find_parts(Doc(path)).family is Family.STATE
     assert report.guidance is not None and report.guidance.name.startswith("Nghị định 30/2020/NĐ-CP")

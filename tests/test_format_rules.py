@@ -13,7 +13,6 @@ from generator import docxwalk
 from tests import docx_format as fmt
 from tests.docx_text import squash
 
-
 ALL = ["KH", "PL", "KHT", "BC", "BCN"]
 HEADED = ["KH", "KHT", "BC", "BCN"]  # the annex goes with its plan and has no header of its own
 
@@ -146,7 +145,12 @@ def test_body_is_14pt_justified_with_first_line_indent_and_spacing(plan):
 
 @pytest.mark.parametrize(
     "heading",
-    ["I- MỤC ĐÍCH, YÊU CẦU", "II- THÀNH PHẦN, THỜI GIAN, ĐỊA ĐIỂM THỰC HIỆN", "IV- MỘT SỐ MỤC TIÊU, NHIỆM VỤ NĂM 2021", "V- TỔ CHỨC THỰC HIỆN"],
+    [
+        "I- MỤC ĐÍCH, YÊU CẦU",
+        "II- THÀNH PHẦN, THỜI GIAN, ĐỊA ĐIỂM THỰC HIỆN",
+        "IV- MỘT SỐ MỤC TIÊU, NHIỆM VỤ NĂM 2021",
+        "V- TỔ CHỨC THỰC HIỆN",
+    ],
 )
 def test_section_headings_are_bold(plan, heading):
     _assert_runs(plan, heading, 14, bold=True)

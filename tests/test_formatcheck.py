@@ -22,8 +22,8 @@ from generator import formatcheck
 from generator.errors import Severity
 from generator.formatcheck import check_document, format_report, guidance_for
 from generator.pipeline import provided_context
-from generator.templatecheck import check_template, template_kind
 from generator.rendering import render_docx
+from generator.templatecheck import check_template, template_kind
 from tests.docx_text import squash
 
 REPO = Path(__file__).resolve().parent.parent
@@ -161,7 +161,9 @@ def _number_on_page_one(d: Document) -> None:
 def _page_number_in_footer(d: Document) -> None:
     footer = d.sections[0].footer
     footer.is_linked_to_previous = False
-    footer.paragraphs[0]._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+    footer.paragraphs[0]._p.append(
+        parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>')
+    )
 
 
 def _body_12(d: Document) -> None:
@@ -374,7 +376,11 @@ def test_the_hierarchy_rule_starts_on_1_july_2025(sample_outputs, tmp_path):
     assert check_document(before) == []
     on = _changed(sample_outputs[_KH], tmp_path / "on.docx", _dated("Bình Xa, ngày 01 tháng 7 năm 2025"))
     assert _rules(on) == {"F-CAP-TREN"}
-    draft = _changed(sample_outputs["BC"], tmp_path / "draft.docx", lambda d: _set_text(_find(d, "Bình Xa, ngày tháng 3 năm 2021"), "Bình Xa, ngày    tháng 7 năm 2025"))
+    draft = _changed(
+        sample_outputs["BC"],
+        tmp_path / "draft.docx",
+        lambda d: _set_text(_find(d, "Bình Xa, ngày tháng 3 năm 2021"), "Bình Xa, ngày    tháng 7 năm 2025"),
+    )
     assert _rules(draft) == {"F-CAP-TREN"}
 
 
@@ -498,7 +504,9 @@ def test_a_tag_split_across_runs_of_one_paragraph_renders(tmp_path):
 
 
 def test_a_paragraph_tag_with_other_text_loses_the_text(tmp_path):
-    path = _template_copy("ke-hoach.docx", tmp_path, _replace_tag("{%p for t in muc_tieu %}", "Mục tiêu: {%p for t in muc_tieu %}"))
+    path = _template_copy(
+        "ke-hoach.docx", tmp_path, _replace_tag("{%p for t in muc_tieu %}", "Mục tiêu: {%p for t in muc_tieu %}")
+    )
     assert {f.rule for f in check_template(path, provided_context("kh"))} == {"T-THE-DOCXTPL"}
 
 
@@ -510,7 +518,12 @@ def test_an_unknown_filter(tmp_path):
 
 def test_template_kind_and_unknown_kind(tmp_path):
     assert template_kind(TEMPLATES / "bao-cao-thang.docx") == "bc"
-    for name, kind in (("ke-hoach-thang.docx", "kht"), ("bao-cao-thang.docx", "bc"), ("ke-hoach.docx", "kh"), ("phu-luc-phan-cong.docx", "pl")):
+    for name, kind in (
+        ("ke-hoach-thang.docx", "kht"),
+        ("bao-cao-thang.docx", "bc"),
+        ("ke-hoach.docx", "kh"),
+        ("phu-luc-phan-cong.docx", "pl"),
+    ):
         renamed = tmp_path / f"mau-cua-van-phong-{kind}.docx"
         shutil.copy(TEMPLATES / name, renamed)
         assert template_kind(renamed) == kind  # read from the template's own title

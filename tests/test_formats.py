@@ -12,7 +12,6 @@ from tests.conftest import INPUTS, SAMPLE
 from tests.office import convert, needs_soffice
 
 
-
 def _convert(source: Path, suffix: str, out: Path) -> Path:
     return convert(source, suffix, out)
 

@@ -227,7 +227,9 @@ def test_a_note_naming_an_unregistered_archive_file_with_other_bytes_keeps_it(of
     archive = office / "archive"
     lookalike = archive / "2021/bao-cao-thang-02-so-02-BC.docx"
     lookalike.write_bytes(b"a file someone put here")
-    _note(archive, json.dumps({"pid": 1, "type": "BC", "number": 2, "files": [["2021/bao-cao-thang-02-so-02-BC.docx", "0" * 64]]}))
+    _note(
+        archive, json.dumps({"pid": 1, "type": "BC", "number": 2, "files": [["2021/bao-cao-thang-02-so-02-BC.docx", "0" * 64]]})
+    )
     run("verify")
     assert lookalike.read_bytes() == b"a file someone put here"
 
@@ -393,7 +395,11 @@ def _formula_cells(path: Path, typed: tuple[str, ...]) -> list[str]:
 def _text_cells(path: Path, text: str) -> list[str]:
     book = openpyxl.load_workbook(path)
     return [
-        f"{s.title}!{c.coordinate}" for s in book.worksheets for r in s.iter_rows() for c in r if c.value == text and c.data_type == "s"
+        f"{s.title}!{c.coordinate}"
+        for s in book.worksheets
+        for r in s.iter_rows()
+        for c in r
+        if c.value == text and c.data_type == "s"
     ]
 
 
@@ -504,7 +510,9 @@ def test_a_draft_with_doctype_is_refused_by_check_issue_and_the_template_check(o
     template.parent.mkdir()
     _rewrite(Path(rendering.__file__).resolve().parent.parent / "templates/bao-cao-thang.docx", template, _with_doctype)
     assert "DOCTYPE/ENTITY" in run("check", "--template", str(template)).output
-    generated = run("generate", str(INPUTS), "--docs", "bc", "--month", "2021-03", "--templates", str(template.parent), "--out", "o2")
+    generated = run(
+        "generate", str(INPUTS), "--docs", "bc", "--month", "2021-03", "--templates", str(template.parent), "--out", "o2"
+    )
     assert generated.exit_code == 1 and "DOCTYPE/ENTITY" in generated.output
     # and the first real issue still gets 01
     assert "Số 01-BC/ĐU" in run("issue", str(REPORT), "--date", "20/03/2021").output
@@ -523,14 +531,20 @@ def test_verify_names_an_archived_copy_with_doctype_from_an_older_ntm(office):
         connection.execute("UPDATE documents SET docx_sha256 = ?", (hashlib.sha256(issued.read_bytes()).hexdigest(),))
     result = run("verify")
     assert result.exit_code == 1
-    assert f"KHÔNG AN TOÀN: {Path('archive/2021/bao-cao-thang-03-so-01-BC.docx')}" in result.output and "DOCTYPE/ENTITY" in result.output
+    assert (
+        f"KHÔNG AN TOÀN: {Path('archive/2021/bao-cao-thang-03-so-01-BC.docx')}" in result.output
+        and "DOCTYPE/ENTITY" in result.output
+    )
     assert issued.exists()
 
 
 def test_a_docx_bomb_is_refused_before_it_is_parsed(tmp_path):
     bomb = tmp_path / "bom.docx"
     body = b"<w:p/>" * 5_000_000
-    with zipfile.ZipFile(SAMPLE.parent.parent / "templates/ke-hoach.docx") as old, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as new:
+    with (
+        zipfile.ZipFile(SAMPLE.parent.parent / "templates/ke-hoach.docx") as old,
+        zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as new,
+    ):
         for item in old.infolist():
             data = old.read(item.filename)
             if item.filename == "word/document.xml":
@@ -712,7 +726,10 @@ def test_concurrent_generate_runs_into_one_folder_all_succeed(tmp_path):
     runs = [subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
     results = [(r.wait(timeout=600), r.stderr.read()) for r in runs]
     assert [code for code, _ in results] == [0, 0, 0, 0], results
-    assert sorted(p.name for p in (tmp_path / "out").rglob("*") if p.is_file()) == ["ke-hoach-2021.docx", "phu-luc-phan-cong-2021.docx"]
+    assert sorted(p.name for p in (tmp_path / "out").rglob("*") if p.is_file()) == [
+        "ke-hoach-2021.docx",
+        "phu-luc-phan-cong-2021.docx",
+    ]
 
 
 def test_numbers_of_28_digits_are_an_error_not_a_crash(inputs_copy):
@@ -780,7 +797,10 @@ def test_the_annotated_copy_comments_the_first_cells_and_lists_every_problem(inp
     annotated = openpyxl.load_workbook(inputs_copy / "binh-xa-2021.xlsx.loi.xlsx")
     log = annotated["Nhật ký"]
     assert [log.cell(row=r, column=1).comment is not None for r in range(2, 32)] == [True] * 5 + [False] * 25
-    assert all(log.cell(row=r, column=1).fill.fgColor.rgb.endswith("C7CE") or log.cell(row=r, column=1).fill.fill_type == "solid" for r in range(2, 32))
+    assert all(
+        log.cell(row=r, column=1).fill.fgColor.rgb.endswith("C7CE") or log.cell(row=r, column=1).fill.fill_type == "solid"
+        for r in range(2, 32)
+    )
     assert sum(1 for row in annotated["Lỗi"].iter_rows(min_row=2) if row[4].value == "E-NGAY-SAI") == 30
 
 

@@ -88,7 +88,13 @@ def test_bieu_01_total_row(march, report):
     total = table[-1]
     assert "Tổng cộng" in total
     numbers = [c for c in total if c and c != "Tổng cộng"]
-    expected = [str(len(march)), _n(_sum(march, "Tổng lượt người")), _n(_sum(march, "Đảng viên")), _n(_sum(march, "Nhân dân")), _n(_sum(march, "Ngày công"))]
+    expected = [
+        str(len(march)),
+        _n(_sum(march, "Tổng lượt người")),
+        _n(_sum(march, "Đảng viên")),
+        _n(_sum(march, "Nhân dân")),
+        _n(_sum(march, "Ngày công")),
+    ]
     assert numbers == expected
 
 
@@ -155,7 +161,9 @@ def test_the_commune_centre_counts_in_every_all_village_work(report):
     sessions = _by_place("KV")
     assert sessions["Trung tâm xã"] > 0  # the trụ sở and the Nhà bia are at the centre
     text = squash(" ".join(p.text for p in report.paragraphs))
-    assert f"chỉnh trang khuôn viên cơ quan, đơn vị, gắn biển tên, biển mô hình (lũy kế {_n(sum(sessions.values()))} buổi)" in text
+    assert (
+        f"chỉnh trang khuôn viên cơ quan, đơn vị, gắn biển tên, biển mô hình (lũy kế {_n(sum(sessions.values()))} buổi)" in text
+    )
     cleaning = _by_place("VS")
     assert f"(lũy kế {_n(sum(cleaning.values()))} km)" in text
 
@@ -181,7 +189,10 @@ def test_household_rate_is_given_with_its_base(report):
     households = sum(v["Số hộ"] for v in remote)
     done = sum(_by_place("HR").values())
     line = _line(report, "- Vận động thêm")
-    assert f"lũy kế từ đầu năm {_n(done)}/{_n(households)} hộ, đạt {vnformat.percent(done / households * 100)} (chỉ tiêu 80% số hộ)" in line
+    assert (
+        f"lũy kế từ đầu năm {_n(done)}/{_n(households)} hộ, đạt {vnformat.percent(done / households * 100)} (chỉ tiêu 80% số hộ)"
+        in line
+    )
 
 
 def test_livestock_rise_is_in_points_with_its_base(report):
@@ -207,7 +218,11 @@ def test_upkeep_is_not_counted_as_new_gates_or_routes(report):
 
 
 def test_sections_follow_a_commune_report(report):
-    headings = [squash(p.text) for p in report.paragraphs if p.runs and p.runs[0].bold and squash(p.text)[:3] in ("I- ", "II-", "III", "IV-", "V- ")]
+    headings = [
+        squash(p.text)
+        for p in report.paragraphs
+        if p.runs and p.runs[0].bold and squash(p.text)[:3] in ("I- ", "II-", "III", "IV-", "V- ")
+    ]
     assert headings == [
         "I- CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO",
         "II- KẾT QUẢ THỰC HIỆN",

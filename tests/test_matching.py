@@ -105,7 +105,15 @@ def test_unknown_name_without_anything_close_has_no_suggestion():
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("0,3", "0.3"), ("1.250.000", "1250000"), ("1 250 000", "1250000"), (0.3, "0.3"), (5.0, "5"), ("12", "12"), ("1.250,5", "1250.5")],
+    [
+        ("0,3", "0.3"),
+        ("1.250.000", "1250000"),
+        ("1 250 000", "1250000"),
+        (0.3, "0.3"),
+        (5.0, "5"),
+        ("12", "12"),
+        ("1.250,5", "1250.5"),
+    ],
 )
 def test_numbers_as_excel_holds_them_or_as_typed(value, expected):
     from decimal import Decimal

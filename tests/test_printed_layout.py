@@ -20,7 +20,6 @@ from generator.errors import Severity
 from generator.formatcheck import FormatReport, check_docx, check_printed
 from generator.formatcheck.printed import PRINT_SKIPPED
 from tests.docx_text import squash
-
 from tests.office import needs_soffice  # noqa: E402
 
 
@@ -48,16 +47,23 @@ def _orphan_row(d: Document) -> None:
     body = d.element.body
     body.insert(len(body) - 1, _page_break())
     table = d.add_table(rows=27, cols=3)
-    borders = "".join(f'<w:{edge} w:val="single" w:sz="4" w:space="0" w:color="000000"/>' for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    table._tbl.tblPr.append(parse_xml(f'<w:tblBorders {nsdecls("w")}>{borders}</w:tblBorders>'))
-    texts = [("STT", "Nội dung hoạt động", "Thôn")] + [(str(i), f"Hoạt động thứ {i:02d} của bảng thử", "Thôn Đo") for i in range(1, 26)] + [("", "Tổng cộng các hoạt động", "25")]
+    borders = "".join(
+        f'<w:{edge} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    table._tbl.tblPr.append(parse_xml(f"<w:tblBorders {nsdecls('w')}>{borders}</w:tblBorders>"))
+    texts = (
+        [("STT", "Nội dung hoạt động", "Thôn")]
+        + [(str(i), f"Hoạt động thứ {i:02d} của bảng thử", "Thôn Đo") for i in range(1, 26)]
+        + [("", "Tổng cộng các hoạt động", "25")]
+    )
     for r, row in enumerate(table.rows):
         row.height = Mm(10)
         row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
         tr_pr = row._tr.get_or_add_trPr()
-        tr_pr.append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
+        tr_pr.append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
         if r == 0:
-            tr_pr.append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+            tr_pr.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
         for c, cell in enumerate(row.cells):
             paragraph = cell.paragraphs[0]
             paragraph.paragraph_format.space_after = Pt(0)
@@ -71,7 +77,12 @@ def _png(width: int, height: int) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
     raw = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
 def _picture_too_tall(tmp: Path) -> Callable[[Document], None]:

@@ -99,7 +99,9 @@ def test_two_processes_at_once_get_consecutive_numbers(drafts: dict[str, Path], 
     for index, draft in enumerate((first, second)):
         ready = tmp_path / f"ready-{index}"
         command = [sys.executable, "-c", script, str(draft), str(archive), str(ready), str(go)]
-        processes.append((subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=tmp_path), ready))
+        processes.append(
+            (subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=tmp_path), ready)
+        )
     deadline = time.monotonic() + 60
     while not all(ready.exists() for _, ready in processes) and time.monotonic() < deadline:
         time.sleep(0.01)
@@ -261,7 +263,12 @@ def test_number_and_date_filled_formatting_kept(drafts: dict[str, Path], archive
     body_after = [p.text for p in docx.Document(str(issued.docx)).paragraphs]
     # the annexed tables' "(Kèm theo Báo cáo số …, ngày …)" get the number and the issue date too
     cited = "(Kèm theo Báo cáo số 01-BC/ĐU, ngày 03/04/2021 của Đảng ủy xã Bình Xa)"
-    assert body_after == [t.replace("(Kèm theo Báo cáo số      -BC/ĐU, ngày     /    /2021 của", "(Kèm theo Báo cáo số 01-BC/ĐU, ngày 03/04/2021 của") for t in body_before]
+    assert body_after == [
+        t.replace(
+            "(Kèm theo Báo cáo số      -BC/ĐU, ngày     /    /2021 của", "(Kèm theo Báo cáo số 01-BC/ĐU, ngày 03/04/2021 của"
+        )
+        for t in body_before
+    ]
     assert body_after.count(cited) == 3, "Biểu 01, 02 and 03 each cite the report"
 
 
@@ -285,7 +292,9 @@ def test_citations_of_its_own_number_are_filled(drafts: dict[str, Path], archive
     assert last.text == "Kèm theo Báo cáo số 01-BC/ĐU của Đảng ủy xã; Kế hoạch số      -KH/ĐU giữ nguyên."
 
 
-def test_the_citation_of_its_own_number_gets_the_issue_date_and_no_other_date_changes(drafts: dict[str, Path], archive: Path, tmp_path: Path) -> None:
+def test_the_citation_of_its_own_number_gets_the_issue_date_and_no_other_date_changes(
+    drafts: dict[str, Path], archive: Path, tmp_path: Path
+) -> None:
     document = docx.Document(str(drafts["BC"]))
     paragraph = document.add_paragraph("(Kèm theo Báo cáo số      -BC/")
     paragraph.add_run("ĐU, ngày     /")  # the gaps split over runs, as Word often stores them
@@ -296,7 +305,10 @@ def test_the_citation_of_its_own_number_gets_the_issue_date_and_no_other_date_ch
     document.save(str(draft))
     issued = R.issue_document(draft, archive, APRIL_3)
     *_, cited, other = docx.Document(str(issued.docx)).paragraphs
-    assert cited.text == "(Kèm theo Báo cáo số 01-BC/ĐU, ngày 03/04/2021 của Đảng ủy xã; theo Kế hoạch số      -KH/ĐU, ngày     /    /2021)"
+    assert (
+        cited.text
+        == "(Kèm theo Báo cáo số 01-BC/ĐU, ngày 03/04/2021 của Đảng ủy xã; theo Kế hoạch số      -KH/ĐU, ngày     /    /2021)"
+    )
     assert other.text == "Hạn nộp ngày     /    /2021."
 
 

@@ -20,6 +20,7 @@ from tests.docx_text import squash, table_cells
 
 INPUTS_2026 = INPUTS / "2026"
 from tests.office import needs_soffice  # noqa: E402
+
 TOOL_WORDS = ("sổ nhật ký", "khối lượng 1 buổi", "Số liệu tổng hợp", " nơi đạt", "Thôn Thôn", "Cả năm")
 
 
@@ -56,7 +57,11 @@ def test_monthly_plan_table_gives_person_in_charge_real_units_and_zero_money(sam
     planned = [r for r in _sheet(INPUTS / "binh-xa-2021.xlsx", "Kế hoạch tháng") if r["Tháng"] == "03/2021"]
     assert len(body) == len(planned)
     leaders = {u["Tên đơn vị"]: u["Người phụ trách"] for u in _sheet(INPUTS / "binh-xa-2021.xlsx", "Đơn vị")}
-    who, amount, money = header.index("Đơn vị, người phụ trách"), header.index("Khối lượng"), header.index("Kinh phí dự kiến (đồng)")
+    who, amount, money = (
+        header.index("Đơn vị, người phụ trách"),
+        header.index("Khối lượng"),
+        header.index("Kinh phí dự kiến (đồng)"),
+    )
     for row in body:
         unit = row[who].split(" (đ/c ")[0]
         assert row[who] == f"{unit} (đ/c {leaders[unit]})"
@@ -102,7 +107,14 @@ def test_annual_report_from_three_months_is_a_so_ket(sample_outputs):
 
 def test_annual_report_has_its_evaluation_and_commends_by_achievement(sample_outputs):
     text = _text(sample_outputs["BCN"])
-    for heading in ("III- ĐÁNH GIÁ CHUNG", "1- Ưu điểm", "2- Hạn chế", "3- Nguyên nhân", "IV- ĐỀ NGHỊ BIỂU DƯƠNG", "VI- ĐỀ XUẤT, KIẾN NGHỊ"):
+    for heading in (
+        "III- ĐÁNH GIÁ CHUNG",
+        "1- Ưu điểm",
+        "2- Hạn chế",
+        "3- Nguyên nhân",
+        "IV- ĐỀ NGHỊ BIỂU DƯƠNG",
+        "VI- ĐỀ XUẤT, KIẾN NGHỊ",
+    ):
         assert heading in text
     commendation = text.split("IV- ĐỀ NGHỊ BIỂU DƯƠNG")[1].split("V- PHƯƠNG HƯỚNG")[0]
     assert "cần cố gắng" not in text

@@ -11,7 +11,6 @@ from pypdf import PdfReader
 
 from generator import pdf
 from tests.docx_text import squash
-
 from tests.office import needs_soffice  # noqa: E402
 
 # Measured: the body and Biểu 01 (portrait, under the signature) take 3 pages, Biểu 02 and 03

@@ -160,7 +160,9 @@ def test_a_province_superior_body_gives_the_province_wording_by_default(tmp_path
             row[1].value = "ĐẢNG BỘ TỈNH TUYÊN QUANG"
     workbook.save(inputs / SAMPLE.name)
     text = docx_text.squash(_plan_lines(inputs, tmp_path / "out"))
-    assert "1- Nội dung hoạt động: Thực hiện theo các văn bản chỉ đạo của Ban Thường vụ Tỉnh ủy về xây dựng nông thôn mới." in text
+    assert (
+        "1- Nội dung hoạt động: Thực hiện theo các văn bản chỉ đạo của Ban Thường vụ Tỉnh ủy về xây dựng nông thôn mới." in text
+    )
     assert "ủy viên Ban Thường vụ Tỉnh ủy, ủy viên Ban Chấp hành Đảng bộ tỉnh phụ trách xã" in text
     assert "cơ quan, đơn vị cấp tỉnh" in text
     assert "để Ban Tuyên giáo và Dân vận Tỉnh ủy tổng hợp, báo cáo Thường trực, Ban Thường vụ Tỉnh ủy, cụ thể:" in text

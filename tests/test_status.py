@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from click.testing import CliRunner
 
 from generator.cli import main

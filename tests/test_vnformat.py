@@ -102,7 +102,9 @@ def test_document_number_has_no_colon_and_pads_one_to_nine(number, symbol, expec
     assert vnformat.document_number(number, symbol, "ĐU") == expected
 
 
-@pytest.mark.parametrize(("month", "expected"), [(1, "Bình Xa, ngày    tháng 01 năm 2021"), (3, "Bình Xa, ngày    tháng 3 năm 2021")])
+@pytest.mark.parametrize(
+    ("month", "expected"), [(1, "Bình Xa, ngày    tháng 01 năm 2021"), (3, "Bình Xa, ngày    tháng 3 năm 2021")]
+)
 def test_date_line_of_a_monthly_draft_shows_its_month(month, expected):
     assert vnformat.date_line("Bình Xa", None, 2021, month) == expected
 

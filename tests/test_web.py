@@ -20,8 +20,8 @@ from starlette.testclient import TestClient
 from generator import pipeline
 from generator.web.app import create_app, safe_name
 from generator.web.desk import Desk
-from tests.office import needs_soffice
 from tests.conftest import INPUTS, SAMPLE
+from tests.office import needs_soffice
 from tests.workbooks import edit, put
 
 PORT = 8765
@@ -120,7 +120,12 @@ def test_a_state_changing_request_from_another_origin_is_refused(client: TestCli
 
 
 def test_downloads_are_only_of_files_the_server_listed(client: TestClient, desk: Desk):
-    for path in ("/tai/..%2F..%2Fetc%2Fpasswd", "/tai/%2Fetc%2Fpasswd", "/tai/0123456789abcdef01234567", "/tai/binh-xa-2021.xlsx"):
+    for path in (
+        "/tai/..%2F..%2Fetc%2Fpasswd",
+        "/tai/%2Fetc%2Fpasswd",
+        "/tai/0123456789abcdef01234567",
+        "/tai/binh-xa-2021.xlsx",
+    ):
         assert client.get(path).status_code == 404
     listed = re.search(r'href="/tai/([0-9a-f]+)" download>binh-xa-2021.xlsx', client.get("/so-lieu").text)
     assert listed
@@ -162,9 +167,13 @@ def test_a_zip_bomb_and_an_entity_workbook_are_refused_and_not_saved(client: Tes
 
 
 def test_only_workbooks_are_accepted_and_names_never_become_paths(client: TestClient, desk: Desk):
-    response = client.post("/so-lieu/tai-len", files=[("tep", ("chuong-trinh.exe", b"MZ", "application/octet-stream"))], headers=ORIGIN)
+    response = client.post(
+        "/so-lieu/tai-len", files=[("tep", ("chuong-trinh.exe", b"MZ", "application/octet-stream"))], headers=ORIGIN
+    )
     assert "chỉ nhận sổ Excel" in response.text
-    annotated = client.post("/so-lieu/tai-len", files=[("tep", ("binh-xa-2021.loi.xlsx", SAMPLE.read_bytes(), XLSX))], headers=ORIGIN)
+    annotated = client.post(
+        "/so-lieu/tai-len", files=[("tep", ("binh-xa-2021.loi.xlsx", SAMPLE.read_bytes(), XLSX))], headers=ORIGIN
+    )
     assert "bản đánh dấu lỗi do ntm tạo" in annotated.text
     assert safe_name("..\\..\\Windows\\sổ nhật ký Đoàn.xlsx", (".xlsx",)) == "so-nhat-ky-doan.xlsx"
     assert safe_name("../../etc/passwd", (".xlsx",)) is None
@@ -181,7 +190,9 @@ def test_user_text_is_escaped_not_markup(client: TestClient, desk: Desk, tmp_pat
     response = client.post("/so-lieu/tai-len", files=[("tep", (LOG.name, faulty.read_bytes(), XLSX))], headers=ORIGIN)
     token = re.search(r'name="lo" value="([0-9a-f]+)"', response.text)
     assert token, response.text
-    html = _finish(client, client.post("/so-lieu/thay", data={"lo": token.group(1), "ten": LOG.name, "thay": "co"}, headers=ORIGIN).text)
+    html = _finish(
+        client, client.post("/so-lieu/thay", data={"lo": token.group(1), "ten": LOG.name, "thay": "co"}, headers=ORIGIN).text
+    )
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
@@ -229,7 +240,9 @@ def test_the_sample_workbooks_validate_without_errors(client: TestClient):
     assert "Không có lỗi, không có cảnh báo" in _finish(client, response.text)
 
 
-def test_a_faulty_logbook_replaces_the_old_one_only_after_confirmation_and_its_cell_is_named(client: TestClient, desk: Desk, tmp_path: Path):
+def test_a_faulty_logbook_replaces_the_old_one_only_after_confirmation_and_its_cell_is_named(
+    client: TestClient, desk: Desk, tmp_path: Path
+):
     faulty = tmp_path / LOG.name
     shutil.copy(LOG, faulty)
     edit(faulty, lambda wb: put(wb["Nhật ký"], 5, "Thôn", "Thọ Bình1"))
@@ -282,7 +295,10 @@ def test_generating_march_shows_every_page_and_offers_word_and_pdf(client: TestC
     assert picture.headers["content-type"] == "image/png" and picture.content.startswith(b"\x89PNG")
     report = re.search(r'href="/tai/([0-9a-f]+)" download>Tải bản Word', html.split("bao-cao-thang-03.docx", 1)[1])
     assert report
-    assert client.get(f"/tai/{report.group(1)}").content == (desk.outputs / "2021" / "2021-03" / "bao-cao-thang-03.docx").read_bytes()
+    assert (
+        client.get(f"/tai/{report.group(1)}").content
+        == (desk.outputs / "2021" / "2021-03" / "bao-cao-thang-03.docx").read_bytes()
+    )
     assert (desk.outputs / "2021" / "in-tat-ca.pdf").is_file()
 
 
@@ -325,7 +341,10 @@ def _drafts(desk: Desk, *months: str) -> None:
 
 def _draft_id(client: TestClient, name: str, folder: str) -> str:
     html = client.get("/phat-hanh").text
-    found = re.search(rf'name="nhap" value="([0-9a-f]+)" id="nhap-\d+" >\s*</td>\s*<td><label for="nhap-\d+">{re.escape(name)}</label></td><td>{folder}</td>', html)
+    found = re.search(
+        rf'name="nhap" value="([0-9a-f]+)" id="nhap-\d+" >\s*</td>\s*<td><label for="nhap-\d+">{re.escape(name)}</label></td><td>{folder}</td>',
+        html,
+    )
     assert found, html
     return found.group(1)
 
@@ -358,10 +377,15 @@ def test_a_draft_edited_in_word_can_be_uploaded_and_issued(client: TestClient, d
     _drafts(desk, "2021-03")
     data = (desk.outputs / "2021" / "2021-03" / "ke-hoach-thang-03.docx").read_bytes()
     response = client.post(
-        "/phat-hanh", data={"ngay": "2021-03-04"}, files=[("tep", ("kế hoạch tháng 3 (sửa).docx", data, "application/octet-stream"))], headers=ORIGIN
+        "/phat-hanh",
+        data={"ngay": "2021-03-04"},
+        files=[("tep", ("kế hoạch tháng 3 (sửa).docx", data, "application/octet-stream"))],
+        headers=ORIGIN,
     )
     assert "Số 01-KH/ĐU" in response.text, response.text
-    refused = client.post("/phat-hanh", data={"ngay": "2021-03-04"}, files=[("tep", ("x.pdf", b"%PDF", "application/pdf"))], headers=ORIGIN)
+    refused = client.post(
+        "/phat-hanh", data={"ngay": "2021-03-04"}, files=[("tep", ("x.pdf", b"%PDF", "application/pdf"))], headers=ORIGIN
+    )
     assert refused.status_code == 400 and ".docx" in refused.text
 
 
@@ -369,7 +393,12 @@ def test_a_hostile_word_upload_is_refused_before_it_is_opened(client: TestClient
     bomb = io.BytesIO()
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("word/document.xml", b"<w/>" + b" " * (30 * 1024 * 1024))
-    response = client.post("/phat-hanh", data={"ngay": "2021-03-04"}, files=[("tep", ("bom.docx", bomb.getvalue(), "application/octet-stream"))], headers=ORIGIN)
+    response = client.post(
+        "/phat-hanh",
+        data={"ngay": "2021-03-04"},
+        files=[("tep", ("bom.docx", bomb.getvalue(), "application/octet-stream"))],
+        headers=ORIGIN,
+    )
     assert response.status_code == 400 and "nén bất thường" in response.text
 
 
@@ -396,7 +425,11 @@ def test_two_tabs_issuing_at_once_get_distinct_numbers(client: TestClient, desk:
 
 def test_the_register_exports_to_excel_and_verifies(client: TestClient, desk: Desk):
     _drafts(desk, "2021-03")
-    client.post("/phat-hanh", data={"nhap": _draft_id(client, "ke-hoach-thang-03.docx", "2021/2021-03"), "ngay": "2021-03-02"}, headers=ORIGIN)
+    client.post(
+        "/phat-hanh",
+        data={"nhap": _draft_id(client, "ke-hoach-thang-03.docx", "2021/2021-03"), "ngay": "2021-03-02"},
+        headers=ORIGIN,
+    )
     exported = client.post("/so-dang-ky/xuat", headers=ORIGIN).text
     link = re.search(r'href="/tai/([0-9a-f]+)" download>so-dang-ky-van-ban-di.xlsx', exported)
     assert link, exported

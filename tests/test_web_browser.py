@@ -32,7 +32,14 @@ pytestmark = pytest.mark.slow  # a browser, a process or many generated cases: n
 
 CHROMIUM = Path("/usr/bin/chromium")
 LOG = INPUTS / "nhat-ky-truong-thcs-2021.xlsx"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 if not CHROMIUM.exists() and not os.environ.get("CI"):
     pytest.skip("Chromium (/usr/bin/chromium) is not installed", allow_module_level=True)

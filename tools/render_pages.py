@@ -49,7 +49,16 @@ def main() -> None:
         result = pipeline.generate([REPO / "inputs"], root / "out", docs="kh,pl,kht,bc")
         files = [str(d.path) for d in result.documents]
         subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{root}/profile", "--headless", "--convert-to", "pdf", "--outdir", str(root / "pdf"), *files],
+            [
+                soffice,
+                f"-env:UserInstallation=file://{root}/profile",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(root / "pdf"),
+                *files,
+            ],
             check=True,
             capture_output=True,
             timeout=300,
@@ -58,13 +67,18 @@ def main() -> None:
             pdf = root / "pdf" / f"{stem}.pdf"
             page = str(_page_with(pdf, marker))
             target = REPO / "docs" / picture
-            subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", page, "-l", page, "-singlefile", str(pdf), str(target)], check=True)
+            subprocess.run(
+                ["pdftoppm", "-png", "-r", "80", "-f", page, "-l", page, "-singlefile", str(pdf), str(target)], check=True
+            )
             print(f"{target}.png (page {page})")
         # every page of the March report, as the signer reads it
         report = root / "pdf" / "bao-cao-thang-03.pdf"
         for number in range(1, len(PdfReader(report).pages) + 1):
             target = REPO / "docs" / f"bao-cao-thang-03-trang-{number}"
-            subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", str(number), "-l", str(number), "-singlefile", str(report), str(target)], check=True)
+            subprocess.run(
+                ["pdftoppm", "-png", "-r", "80", "-f", str(number), "-l", str(number), "-singlefile", str(report), str(target)],
+                check=True,
+            )
             print(f"{target}.png")
 
 

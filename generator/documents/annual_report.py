@@ -55,11 +55,7 @@ def _unit_achievements(source: Source, unit: str, end: dt.date) -> list[str]:
     for activity in source.activities:
         if activity.unit == unit and activity.day.year == source.year and activity.day < end:
             done[activity.criterion] = done.get(activity.criterion, Decimal(0)) + activity.quantity
-    return [
-        lower_first(done_phrase(c, done[c.code]))
-        for c in main_targets(source.commune)
-        if done.get(c.code)
-    ]
+    return [lower_first(done_phrase(c, done[c.code])) for c in main_targets(source.commune) if done.get(c.code)]
 
 
 def _change(now: Decimal | int, before: Decimal | int) -> str:
@@ -149,16 +145,16 @@ def _weaknesses(source: Source, figures: MonthlyFigures, last: int, end: dt.date
     for activity in source.activities:
         if activity.day.year == source.year and activity.day < end:
             active_months.setdefault(activity.unit, set()).add(activity.day.month)
-    gaps = {
-        u.name: [m for m in range(1, last + 1) if m not in active_months.get(u.name, set())] for u in source.commune.units
-    }
+    gaps = {u.name: [m for m in range(1, last + 1) if m not in active_months.get(u.name, set())] for u in source.commune.units}
     uneven = [f"{name} (tháng {', '.join(str(m) for m in months)})" for name, months in gaps.items() if months]
     if len(uneven) == 1:
         weaknesses.append(f"- {uneven[0].replace(' (tháng', ' chưa tổ chức hoạt động trong tháng').removesuffix(')')}.")
     elif uneven:
         weaknesses.append(f"- Một số chi bộ, tổ chức có tháng chưa tổ chức hoạt động: {'; '.join(uneven)}.")
     for overall in slow_targets(figures):
-        weaknesses.append(f"- Tiến độ {lower_first(overall.criterion.content)} còn chậm{untouched_clause(figures, overall.criterion)}.")
+        weaknesses.append(
+            f"- Tiến độ {lower_first(overall.criterion.content)} còn chậm{untouched_clause(figures, overall.criterion)}."
+        )
     return weaknesses
 
 
@@ -176,9 +172,7 @@ def _commended(source: Source, figures: MonthlyFigures, end: dt.date) -> list[st
             f"{vnformat.number(unit_row.cumulative.participants)} lượt người tham gia"
         )
         commended.append(text + (f"; {', '.join(achieved)}." if achieved else "."))
-    village_met = {
-        v.name: [p.criterion for p in figures.progress if p.place == v.name and p.met] for v in commune.villages
-    }
+    village_met = {v.name: [p.criterion for p in figures.progress if p.place == v.name and p.met] for v in commune.villages}
     best = sorted((name for name in village_met if village_met[name]), key=lambda n: -len(village_met[n]))[:2]
     for name in best:
         commended.append(
@@ -198,7 +192,9 @@ def _tasks(info: PlanInfo, figures: MonthlyFigures, following: str) -> list[str]
             "- Tập trung hoàn thành các mục tiêu còn chậm: " + "; ".join(lower_first(p.criterion.content) for p in slow) + "."
         )
     # the month's own task notes belong to its monthly report, not to the year's
-    tasks.append(f"- {advisory_body(info)} theo dõi, đôn đốc, tổng hợp, tham mưu Ban Thường vụ Đảng ủy sơ kết, tổng kết phong trào.")
+    tasks.append(
+        f"- {advisory_body(info)} theo dõi, đôn đốc, tổng hợp, tham mưu Ban Thường vụ Đảng ủy sơ kết, tổng kết phong trào."
+    )
     return tasks
 
 

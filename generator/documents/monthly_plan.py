@@ -77,9 +77,11 @@ def monthly_plan_context(source: Source) -> dict[str, Any]:
         ngay_ban_hanh=vnformat.date_short_or_blank(None, info.year),  # the issue date, written in by `ntm issue`
         ten_co_quan_ban_hanh=body_in_sentence(info.issuing_body, info.place),
         chua_dang_ky=(
-            [f"- {name_list(without, 20)} chưa đăng ký hoạt động trong tháng; chủ động phối hợp với chi bộ thôn được "
-             "phân công bổ sung nội dung, báo cáo Ban Thường vụ Đảng ủy (qua "
-             f"{advisory_body(info)}) trước khi tổ chức."]
+            [
+                f"- {name_list(without, 20)} chưa đăng ký hoạt động trong tháng; chủ động phối hợp với chi bộ thôn được "
+                "phân công bổ sung nội dung, báo cáo Ban Thường vụ Đảng ủy (qua "
+                f"{advisory_body(info)}) trước khi tổ chức."
+            ]
             if without and planned
             else []
         ),

@@ -221,7 +221,9 @@ def evaluation(source: Source, figures: MonthlyFigures) -> list[Group]:
             state = f"mới tăng {points(overall.value)}"
         else:
             state = f"mới tăng {vnformat.percent(overall.value)}"
-        weaknesses.append(f"- Tiến độ {lower_first(criterion.content)} còn chậm: toàn xã {state}{untouched_clause(figures, criterion)}.")
+        weaknesses.append(
+            f"- Tiến độ {lower_first(criterion.content)} còn chậm: toàn xã {state}{untouched_clause(figures, criterion)}."
+        )
     weaknesses += note_lines(commune, month, NoteKind.WEAKNESS)
     causes = note_lines(commune, month, NoteKind.CAUSE)
 
@@ -240,7 +242,9 @@ def next_tasks(source: Source, figures: MonthlyFigures) -> list[str]:
         for item in planned:
             counts[item.criterion] = counts.get(item.criterion, 0) + 1
         by_code = {c.code: c for c in source.commune.criteria}
-        focus = [lower_first(by_code[code].content) for code, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:2] if code in by_code]
+        focus = [
+            lower_first(by_code[code].content) for code, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:2] if code in by_code
+        ]
         lines.append(
             f"- Thực hiện {len(planned)} hoạt động của Kế hoạch hoạt động tháng {following.month} năm {following.year}, "
             f"trọng tâm: {'; '.join(focus)}."

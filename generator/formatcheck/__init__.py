@@ -17,12 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import Severity
+from generator.errors import DocumentUnreadable, Severity
 from generator.formatcheck.engine import Finding, Guidance, Rule, run_rules
 from generator.formatcheck.guidance import GUIDANCES, HIERARCHY_MESSAGE, RULES_2018, RULES_ND30, STATE_GUIDANCE, guidance_for
 from generator.formatcheck.parts import Family, Kind, find_parts
 from generator.formatcheck.printed import PRINT_SKIPPED, printed_findings
-from generator.errors import DocumentUnreadable
 from generator.formatcheck.reading import Doc
 
 NOT_CHECKED = "F-KHONG-AP-DUNG"

@@ -188,5 +188,13 @@ def run_rules(doc: Doc, guidance: Guidance, kind: Kind, day: dt.date | None) -> 
         for issue in issues[:MAX_PER_RULE]:
             findings.append(Finding(rule.code, issue.place, issue.found, issue.required, rule.severity))
         if len(issues) > MAX_PER_RULE:
-            findings.append(Finding(rule.code, "nhiều chỗ khác", f"và {len(issues) - MAX_PER_RULE} chỗ khác cùng lỗi", issues[0].required, rule.severity))
+            findings.append(
+                Finding(
+                    rule.code,
+                    "nhiều chỗ khác",
+                    f"và {len(issues) - MAX_PER_RULE} chỗ khác cùng lỗi",
+                    issues[0].required,
+                    rule.severity,
+                )
+            )
     return findings

@@ -93,7 +93,12 @@ RULES_2018: tuple[Rule, ...] = (
     Rule("F-TRICH-YEU", "trích yếu căn giữa, cỡ 14, đậm, chữ thường; dòng «-----»", check_title, kinds=ORGAN),
     Rule("F-THAN-VAN-BAN", "nội dung cỡ 14, căn đều, thụt đầu dòng, cách đoạn, giãn dòng", check_body),
     Rule("F-DE-MUC", "đề mục đánh số I-, 1-, 1.1-, a) (thói quen, không bắt buộc)", check_headings, Severity.WARNING),
-    Rule("F-BANG", "bảng cỡ 12–13, lặp dòng tiêu đề, không ngắt dòng, viền đơn (thói quen, không bắt buộc)", check_tables, Severity.WARNING),
+    Rule(
+        "F-BANG",
+        "bảng cỡ 12–13, lặp dòng tiêu đề, không ngắt dòng, viền đơn (thói quen, không bắt buộc)",
+        check_tables,
+        Severity.WARNING,
+    ),
     Rule("F-CHU-KY", "thẩm quyền ký, chức vụ, họ tên người ký", check_signature, kinds=ORGAN),
     Rule("F-NOI-NHAN", "«Nơi nhận:» gạch chân; các dòng cỡ 12, dòng cuối «- Lưu …»", check_recipients, kinds=ORGAN),
     Rule("F-SO-TRANG", "số trang ở đầu trang, giữa, cỡ 14; trang 1 không đánh số", check_page_numbers),
@@ -118,7 +123,12 @@ RULES_ND30: tuple[Rule, ...] = (
     Rule("F-THAN-VAN-BAN", "nội dung cỡ 13–14, căn đều, thụt đầu dòng, cách đoạn ≥ 6 pt, giãn dòng", check_body),
     Rule("F-BANG", "bảng in rõ (thói quen, không bắt buộc)", check_tables, Severity.WARNING),
     Rule("F-CHU-KY", "quyền hạn, chức vụ, họ tên người ký cỡ 13–14", check_signature, kinds=ORGAN),
-    Rule("F-NOI-NHAN", "«Nơi nhận:» cỡ 12 nghiêng đậm; các dòng cỡ 11 kết thúc «;», dòng cuối «- Lưu: …»", check_recipients, kinds=ORGAN),
+    Rule(
+        "F-NOI-NHAN",
+        "«Nơi nhận:» cỡ 12 nghiêng đậm; các dòng cỡ 11 kết thúc «;», dòng cuối «- Lưu: …»",
+        check_recipients,
+        kinds=ORGAN,
+    ),
     Rule("F-SO-TRANG", "số trang ở giữa lề trên, cỡ 13–14; trang 1 không đánh số", check_page_numbers),
 )
 
@@ -127,7 +137,9 @@ GUIDANCES: tuple[Guidance, ...] = (
     Guidance(dt.date(2026, 1, 1), "Hướng dẫn thể thức văn bản của Đảng năm 2026 (kế thừa 36-HD/VPTW)", RULES_2018, HD36),
 )
 
-STATE_GUIDANCE = Guidance(dt.date(2020, 3, 5), "Nghị định 30/2020/NĐ-CP, Phụ lục I (văn bản hành chính nhà nước)", RULES_ND30, ND30)
+STATE_GUIDANCE = Guidance(
+    dt.date(2020, 3, 5), "Nghị định 30/2020/NĐ-CP, Phụ lục I (văn bản hành chính nhà nước)", RULES_ND30, ND30
+)
 
 
 def guidance_for(day: dt.date | None, family: Family | None = Family.PARTY) -> Guidance:
@@ -145,4 +157,14 @@ def guidance_for(day: dt.date | None, family: Family | None = Family.PARTY) -> G
     return chosen
 
 
-__all__ = ["GUIDANCES", "HD36", "HIERARCHY_FROM", "HIERARCHY_MESSAGE", "ND30", "RULES_2018", "RULES_ND30", "STATE_GUIDANCE", "guidance_for"]
+__all__ = [
+    "GUIDANCES",
+    "HD36",
+    "HIERARCHY_FROM",
+    "HIERARCHY_MESSAGE",
+    "ND30",
+    "RULES_2018",
+    "RULES_ND30",
+    "STATE_GUIDANCE",
+    "guidance_for",
+]

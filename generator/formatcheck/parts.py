@@ -120,7 +120,9 @@ def _table_header(table: Table) -> HeaderBlock | None:
 
 
 def _title_index(lines: list[Line]) -> int | None:
-    return next((i for i, line in enumerate(lines) if PARTY_TITLE in line.text.upper() or _STATE_TITLE.search(line.text.upper())), None)
+    return next(
+        (i for i, line in enumerate(lines) if PARTY_TITLE in line.text.upper() or _STATE_TITLE.search(line.text.upper())), None
+    )
 
 
 def _tab_header(paras: list[Para]) -> HeaderBlock | None:
@@ -174,7 +176,10 @@ class Parts:
 
     @property
     def date_line(self) -> Line | None:
-        return next((line for line in self.right_lines() if _DATE_SHAPE.search(line.text) or re.match(r"^[^,]{2,40},\s*[{«]", line.text)), None)
+        return next(
+            (line for line in self.right_lines() if _DATE_SHAPE.search(line.text) or re.match(r"^[^,]{2,40},\s*[{«]", line.text)),
+            None,
+        )
 
     @property
     def date(self) -> dt.date | None:
@@ -228,7 +233,9 @@ def _find_header(doc: Doc) -> tuple[HeaderBlock | None, int]:
     if block.table is not None:
         header = _table_header(block.table)
         return (header, first + 1) if header is not None else (None, first)
-    paras = [(i, b.para) for i, b in enumerate(blocks[first : first + 8], start=first) if b.para is not None and b.para.text.strip()]
+    paras = [
+        (i, b.para) for i, b in enumerate(blocks[first : first + 8], start=first) if b.para is not None and b.para.text.strip()
+    ]
     tabbed = _tab_header([p for _, p in paras[:4]])
     if tabbed is not None:
         end = first
@@ -304,7 +311,11 @@ def _find_parts(doc: Doc) -> Parts:
         rest = [(i, b.para) for i, b in enumerate(blocks) if i >= start and b.para is not None and b.para.text.strip()]
         rest = [(i, p) for i, p in rest if not is_rule_line(squash(p.text)) or "*" not in p.text]
         tables_after = [i for i, b in enumerate(blocks) if i >= start and b.table is not None]
-        if rest and (not tables_after or rest[0][0] < tables_after[0]) and (doc.styles.alignment(rest[0][1].element) == "center" or is_caps(squash(rest[0][1].text))):
+        if (
+            rest
+            and (not tables_after or rest[0][0] < tables_after[0])
+            and (doc.styles.alignment(rest[0][1].element) == "center" or is_caps(squash(rest[0][1].text)))
+        ):
             index, type_line = rest[0]
             body_start = index + 1
             for index, para in rest[1:8]:
@@ -313,14 +324,22 @@ def _find_parts(doc: Doc) -> Parts:
                     dashes = para
                     body_start = index + 1
                     break
-                if doc.styles.alignment(para.element) != "center" or text.startswith("Kính gửi") or (is_caps(text) and title_lines):
+                if (
+                    doc.styles.alignment(para.element) != "center"
+                    or text.startswith("Kính gửi")
+                    or (is_caps(text) and title_lines)
+                ):
                     break
                 title_lines.append(para)
                 body_start = index + 1
     else:
         body_start = len(blocks)
     kind = Kind.ORGAN
-    if header is not None and header.layout == "single-line" or (type_line is not None and _PAPER_TYPES.match(squash(type_line.text).upper())):
+    if (
+        header is not None
+        and header.layout == "single-line"
+        or (type_line is not None and _PAPER_TYPES.match(squash(type_line.text).upper()))
+    ):
         kind = Kind.PAPER
     recipients: Table | None = None
     end = len(blocks)
@@ -379,4 +398,18 @@ def _is_name_line(text: str) -> bool:
     return 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words) and not text.endswith((".", ":", ";", ","))
 
 
-__all__ = ["DASHES", "DATE_LOOSE", "PARTY_TITLE", "STATE_TITLE", "Family", "HeaderBlock", "Kind", "Line", "Parts", "find_parts", "is_caps", "is_rule_line", "safe_date"]
+__all__ = [
+    "DASHES",
+    "DATE_LOOSE",
+    "PARTY_TITLE",
+    "STATE_TITLE",
+    "Family",
+    "HeaderBlock",
+    "Kind",
+    "Line",
+    "Parts",
+    "find_parts",
+    "is_caps",
+    "is_rule_line",
+    "safe_date",
+]

@@ -104,7 +104,9 @@ def read_pages(pdf: Path) -> list[Page]:
 def _top_number(page: Page) -> bool:
     """Whether the page prints its own number in the top margin."""
     top = page.height - 30 * PT_PER_MM
-    return any(p.y >= top and len(p.text.strip()) <= 12 and re.sub(r"\D", "", p.text) == str(page.number) for p in page.pieces)  # «2», «- 2 -», «Trang 2»
+    return any(
+        p.y >= top and len(p.text.strip()) <= 12 and re.sub(r"\D", "", p.text) == str(page.number) for p in page.pieces
+    )  # «2», «- 2 -», «Trang 2»
 
 
 def _body_pieces(page: Page) -> list[Piece]:
@@ -130,7 +132,9 @@ def _page_numbers(pages: list[Page], profile: Profile) -> Iterator[Finding]:
     missing = [p.number for p in pages[1:] if not _top_number(p)]
     if missing:
         shown = ", ".join(str(n) for n in missing[:8]) + ("…" if len(missing) > 8 else "")
-        yield Finding("F-SO-TRANG", f"bản in, trang {shown}", "trang không in số trang ở đầu trang", page_number_required(profile))
+        yield Finding(
+            "F-SO-TRANG", f"bản in, trang {shown}", "trang không in số trang ở đầu trang", page_number_required(profile)
+        )
 
 
 def _closing_lines(doc: Doc) -> list[str]:
@@ -212,7 +216,10 @@ def _deliberate_starts(doc: Doc) -> list[str]:
         if take_next and text:
             starts.append(text[:16])
             take_next = False
-        if any(attr(br, "type") == "page" for br in para_element.iter(w("br"))) or find_child(para_element, "pPr", "sectPr") is not None:
+        if (
+            any(attr(br, "type") == "page" for br in para_element.iter(w("br")))
+            or find_child(para_element, "pPr", "sectPr") is not None
+        ):
             take_next = True
     return starts
 

@@ -175,7 +175,9 @@ class Styles:
         """The rPr elements that may set a property of the run, nearest first."""
         paragraph_styles, table_styles = self._paragraph_chains(paragraph)
         rpr = run.find(W_RPR)
-        character = self.chain(attr(find_child(rpr, "rStyle"), "val"), "character") if rpr is not None else self.chain(None, "character")
+        character = (
+            self.chain(attr(find_child(rpr, "rStyle"), "val"), "character") if rpr is not None else self.chain(None, "character")
+        )
         levels = [rpr]
         levels += [s.find(W_RPR) for s in character]
         levels += [s.find(W_RPR) for s in paragraph_styles]
@@ -304,7 +306,9 @@ class Table:
                 yield from cell_paras(cell, self.number, r, c)
                 for inner in (t for t in sub_children(cell) if t.tag == W_TBL):
                     for p in paragraph_elements(inner):
-                        yield Para(p, f"bảng {self.number}, dòng {r}, ô {c} (bảng lồng) {quote(paragraph_text(p))}", paragraph_text(p))
+                        yield Para(
+                            p, f"bảng {self.number}, dòng {r}, ô {c} (bảng lồng) {quote(paragraph_text(p))}", paragraph_text(p)
+                        )
 
 
 def cell_paras(cell: Element, table: int, row: int, column: int) -> list[Para]:
@@ -334,9 +338,7 @@ class SectionInfo:
 
 def is_table_borderless(table: Element, styles: Styles) -> bool:
     return all(v in NO_BORDER for v in table_borders(table, styles).values()) and not any(
-        (attr(edge, "val") or "nil") not in NO_BORDER
-        for tc_borders in table.iter(w("tcBorders"))
-        for edge in tc_borders
+        (attr(edge, "val") or "nil") not in NO_BORDER for tc_borders in table.iter(w("tcBorders")) for edge in tc_borders
     )
 
 
@@ -390,7 +392,11 @@ class Doc:
     # ---------------------------------------------------------------- sections
 
     def _sections(self) -> list[SectionInfo]:
-        sect_prs = [p.element.find(W_PPR).find(w("sectPr")) for b in self.blocks if (p := b.para) is not None and find_child(p.element, "pPr", "sectPr") is not None]
+        sect_prs = [
+            p.element.find(W_PPR).find(w("sectPr"))
+            for b in self.blocks
+            if (p := b.para) is not None and find_child(p.element, "pPr", "sectPr") is not None
+        ]
         final = self.body.find(w("sectPr"))
         if final is not None:
             sect_prs.append(final)
@@ -458,6 +464,4 @@ class Doc:
         return [r for r in own_runs(para.element) if run_text(r).strip()]
 
 
-
 PART_KIND = {"default": "các trang", "first": "trang đầu", "even": "trang chẵn"}
-

@@ -67,7 +67,7 @@ def _restore_lost_u_horn(word: str) -> str:
     for index, char in enumerate(word):
         if lowered[index] in _O_HORN_FAMILY:
             previous = lowered[index - 1] if index else ""
-            if previous not in ("u", "ư") and lowered[index + 1:] in ("ng", "c", "u"):
+            if previous not in ("u", "ư") and lowered[index + 1 :] in ("ng", "c", "u"):
                 out.append("Ư" if char.isupper() else "ư")
         out.append(char)
     return "".join(out)
@@ -123,9 +123,7 @@ def _tcvn3_capitals(words: Sequence[str], converted: Sequence[str]) -> list[bool
     own = [_tcvn3_word_case(word) for word in words]
     signal: list[bool | None] = []
     for word, unicode_word, case in zip(words, converted, own, strict=True):
-        wordlike = any(c in _TCVN3_TONED_CODES for c in word) or (
-            len(unicode_word) >= 3 and is_vietnamese_syllable(unicode_word)
-        )
+        wordlike = any(c in _TCVN3_TONED_CODES for c in word) or (len(unicode_word) >= 3 and is_vietnamese_syllable(unicode_word))
         signal.append(False if case is False else (True if case and wordlike else None))
     result: list[bool] = []
     for index, case in enumerate(own):
@@ -133,7 +131,7 @@ def _tcvn3_capitals(words: Sequence[str], converted: Sequence[str]) -> list[bool
             result.append(case)
             continue
         before = next((c for c in reversed(signal[:index]) if c is not None), None)
-        after = next((c for c in signal[index + 1:] if c is not None), None)
+        after = next((c for c in signal[index + 1 :] if c is not None), None)
         result.append(before is True or after is True)
     return result
 
@@ -153,7 +151,7 @@ def _vni_word(word: str) -> tuple[str, bool]:
     complete = True
     index = 0
     while index < len(word):
-        pair = word[index:index + 2]
+        pair = word[index : index + 2]
         if pair in VNI_PAIRS:
             out.append(VNI_PAIRS[pair])
             index += 2
@@ -190,10 +188,7 @@ VNI_ENCODING: Final = Encoding("VNI", VNI_CODES, _vni_words)
 def convert_segments(text: str, encoding: Encoding) -> list[tuple[str, str, bool, bool]]:
     """(original chunk, converted chunk, is_word, complete) for each run of ``text``."""
     # a run of symbols that are no letters of this encoding ("×" to VNI) is punctuation
-    segments = [
-        (chunk, is_word and any(c.isalpha() or c in encoding.codes for c in chunk))
-        for chunk, is_word in _segments(text)
-    ]
+    segments = [(chunk, is_word and any(c.isalpha() or c in encoding.codes for c in chunk)) for chunk, is_word in _segments(text)]
     converted = iter(encoding.convert_words([chunk for chunk, is_word in segments if is_word]))
     out: list[tuple[str, str, bool, bool]] = []
     for chunk, is_word in segments:

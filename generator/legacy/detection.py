@@ -36,11 +36,7 @@ def _is_genuine_unicode_vietnamese(char: str) -> bool:
     that was typed in Unicode.
     """
     code = ord(char)
-    return (
-        char in "ăĂđĐĩĨũŨơƠưƯ"
-        or 0x1EA0 <= code <= 0x1EF9
-        or unicodedata.combining(char) != 0
-    )
+    return char in "ăĂđĐĩĨũŨơƠưƯ" or 0x1EA0 <= code <= 0x1EF9 or unicodedata.combining(char) != 0
 
 
 def _is_d_abbreviation(word: str) -> bool:
@@ -52,11 +48,7 @@ def _is_d_abbreviation(word: str) -> bool:
     """
     if word in ("đ", "Đ"):
         return True
-    return (
-        "Đ" in word
-        and all(c == "Đ" or (c.isascii() and c.isupper()) for c in word)
-        and sum(c in "AEIOUY" for c in word) <= 1
-    )
+    return "Đ" in word and all(c == "Đ" or (c.isascii() and c.isupper()) for c in word) and sum(c in "AEIOUY" for c in word) <= 1
 
 
 def _attempt(text: str, encoding: Encoding) -> str | None:
@@ -79,9 +71,7 @@ def _attempt(text: str, encoding: Encoding) -> str | None:
         parts.append(converted)
         if not is_word or chunk.isascii():
             continue
-        if not complete or not (
-            is_vietnamese_syllable(converted) or _is_d_abbreviation(converted)
-        ):
+        if not complete or not (is_vietnamese_syllable(converted) or _is_d_abbreviation(converted)):
             return None
         if not could_be_syllable(chunk):
             broken_before += 1

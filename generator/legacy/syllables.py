@@ -19,8 +19,34 @@ from generator.legacy.tables import ACUTE, DOT, TONE_MARKS
 _INITIALS: Final = tuple(
     sorted(
         (
-            "", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m",
-            "n", "ng", "ngh", "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x",
+            "",
+            "b",
+            "c",
+            "ch",
+            "d",
+            "đ",
+            "g",
+            "gh",
+            "gi",
+            "h",
+            "k",
+            "kh",
+            "l",
+            "m",
+            "n",
+            "ng",
+            "ngh",
+            "nh",
+            "p",
+            "ph",
+            "qu",
+            "r",
+            "s",
+            "t",
+            "th",
+            "tr",
+            "v",
+            "x",
         ),
         key=len,
         reverse=True,
@@ -135,7 +161,7 @@ def _syllable(word: str, *, strict_tone: bool) -> bool:
     for initial in _INITIALS:
         if not bare.startswith(initial):
             continue
-        rhyme = bare[len(initial):]
+        rhyme = bare[len(initial) :]
         if initial == "gi" and rhyme == "":
             rhyme_ok, positions = True, frozenset({-1})  # gì: the tone sits on the i
         else:
@@ -145,11 +171,7 @@ def _syllable(word: str, *, strict_tone: bool) -> bool:
             continue
         if tones and tones[0][0] - len(initial) not in positions:
             continue
-        if (
-            strict_tone
-            and rhyme.endswith(_STOP_FINALS)
-            and not (tones and tones[0][1] in (ACUTE, DOT))
-        ):
+        if strict_tone and rhyme.endswith(_STOP_FINALS) and not (tones and tones[0][1] in (ACUTE, DOT)):
             continue
         return True
     return False

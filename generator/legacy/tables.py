@@ -104,23 +104,53 @@ TCVN3: Final[Mapping[str, str]] = _build_tcvn3()
 # and ỵ, which the fonts draw whole.
 
 _VNI_TONE_MARKS: Final[Mapping[str, str]] = {
-    _GRAVE: "ø", ACUTE: "ù", _HOOK: "û", _TILDE: "õ", DOT: "ï",
+    _GRAVE: "ø",
+    ACUTE: "ù",
+    _HOOK: "û",
+    _TILDE: "õ",
+    DOT: "ï",
 }
 _VNI_CIRCUMFLEX_MARKS: Final[Mapping[str, str]] = {
-    "": "â", _GRAVE: "à", ACUTE: "á", _HOOK: "å", _TILDE: "ã", DOT: "ä",
+    "": "â",
+    _GRAVE: "à",
+    ACUTE: "á",
+    _HOOK: "å",
+    _TILDE: "ã",
+    DOT: "ä",
 }
 _VNI_BREVE_MARKS: Final[Mapping[str, str]] = {
-    "": "ê", _GRAVE: "è", ACUTE: "é", _HOOK: "ú", _TILDE: "ü", DOT: "ë",
+    "": "ê",
+    _GRAVE: "è",
+    ACUTE: "é",
+    _HOOK: "ú",
+    _TILDE: "ü",
+    DOT: "ë",
 }
 # Unicode base letter (toneless) -> its VNI spelling, for the letters that
 # take a following tone mark.
 _VNI_TONED_BASES: Final[Mapping[str, str]] = {
-    "a": "a", "â": "a", "ă": "a", "e": "e", "ê": "e", "o": "o", "ô": "o",
-    "ơ": "ô", "u": "u", "ư": "ö", "y": "y",
+    "a": "a",
+    "â": "a",
+    "ă": "a",
+    "e": "e",
+    "ê": "e",
+    "o": "o",
+    "ô": "o",
+    "ơ": "ô",
+    "u": "u",
+    "ư": "ö",
+    "y": "y",
 }
 _VNI_WHOLE_LETTERS: Final[Mapping[str, str]] = {
-    "ơ": "ô", "ư": "ö", "đ": "ñ",
-    "ì": "ì", "í": "í", "ỉ": "æ", "ĩ": "ó", "ị": "ò", "ỵ": "î",
+    "ơ": "ô",
+    "ư": "ö",
+    "đ": "ñ",
+    "ì": "ì",
+    "í": "í",
+    "ỉ": "æ",
+    "ĩ": "ó",
+    "ị": "ò",
+    "ỵ": "î",
 }
 
 
@@ -184,7 +214,5 @@ def _build_vni() -> tuple[dict[str, str], dict[str, str]]:
 
 
 VNI_SINGLES, VNI_PAIRS = _build_vni()
-VNI_CODES: Final = frozenset("".join(VNI_SINGLES) + "".join(VNI_PAIRS)) - frozenset(
-    "aeouyAEOUY"
-)
+VNI_CODES: Final = frozenset("".join(VNI_SINGLES) + "".join(VNI_PAIRS)) - frozenset("aeouyAEOUY")
 TCVN3_CODES: Final = frozenset(TCVN3)

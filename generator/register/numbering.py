@@ -7,12 +7,12 @@ import sqlite3
 import unicodedata
 from pathlib import Path
 
+import generator.register.store as store
 from generator import vnformat
 from generator.errors import (
     UsageError,
 )
 from generator.model import DocType
-import generator.register.store as store
 from generator.register.archive import _refuse_archive_without_register
 from generator.register.store import (
     DEFAULT_ARCHIVE,

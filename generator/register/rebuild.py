@@ -26,11 +26,11 @@ from generator.register.archive import (
 )
 from generator.register.draft import (
     _closing,
-    document_type,
     _header_paragraphs,
     _number_line,
     _open_docx,
     _title,
+    document_type,
 )
 from generator.register.store import (
     DEFAULT_ARCHIVE,

@@ -25,21 +25,35 @@ from starlette.templating import Jinja2Templates
 
 from generator import pipeline, vnformat
 from generator.aggregation import Progress
-from generator.errors import INSTALL_HINT, UNREADABLE, NtmError, Problem, ValidationFailed, WorkbookUnreadable, sorted_problems
+from generator.errors import (
+    INSTALL_HINT,
+    UNREADABLE,
+    NtmError,
+    PackageRefused,
+    Problem,
+    ValidationFailed,
+    WorkbookUnreadable,
+    sorted_problems,
+)
 from generator.files import write_atomically
 from generator.model import Method
 from generator.pdf import find_soffice
 from generator.reading import ANNOTATED_SUFFIX, find_workbooks, read_workbook
-from generator.errors import PackageRefused
-from generator.zipguard import guard_docx
 from generator.text import ascii_slug
 from generator.web.desk import DRAFT_UPLOAD_SUFFIXES, WORKBOOK_UPLOAD_SUFFIXES, Desk, Job, timed
 from generator.web.guard import BodyTooLarge, Guard
 from generator.web.preview import page_images
+from generator.zipguard import guard_docx
 
 HERE = Path(__file__).resolve().parent
 MONTH_NAMES = [f"Tháng {m}" for m in range(1, 13)]
-DOC_CHOICES = (("kh", "Kế hoạch năm"), ("pl", "Phụ lục phân công"), ("kht", "Kế hoạch tháng"), ("bc", "Báo cáo tháng"), ("bcn", "Báo cáo năm"))
+DOC_CHOICES = (
+    ("kh", "Kế hoạch năm"),
+    ("pl", "Phụ lục phân công"),
+    ("kht", "Kế hoạch tháng"),
+    ("bc", "Báo cáo tháng"),
+    ("bcn", "Báo cáo năm"),
+)
 
 # ---------------------------------------------------------------- formatting filters (display only)
 
@@ -50,7 +64,11 @@ def _date(day: dt.date | None) -> str:
 
 def _size(path: Path) -> str:
     size = path.stat().st_size
-    return f"{vnformat.number(Decimal(size) / 1024, 0)} KB" if size < 1024 * 1024 else f"{vnformat.number(Decimal(size) / 1048576, 1)} MB"
+    return (
+        f"{vnformat.number(Decimal(size) / 1024, 0)} KB"
+        if size < 1024 * 1024
+        else f"{vnformat.number(Decimal(size) / 1048576, 1)} MB"
+    )
 
 
 def _progress_value(progress: Progress) -> str:
@@ -301,7 +319,9 @@ class Pages:
         token = str(form.get("lo", ""))
         staging = desk.work / "uploads" / token
         if not token.isalnum() or not staging.is_dir():
-            return self.render(request, "_message.html", message="Không còn tệp chờ thay; hãy gửi lại.", kind="loi", status_code=400)
+            return self.render(
+                request, "_message.html", message="Không còn tệp chờ thay; hãy gửi lại.", kind="loi", status_code=400
+            )
         replaced = []
         if form.get("thay") == "co":
             for name in form.getlist("ten"):
@@ -312,7 +332,15 @@ class Pages:
                 replaced.append(staged.name)
         panel = await run_in_threadpool(self._panel)
         return self.render(
-            request, "_upload.html", refused=[], saved=replaced, conflicts=[], staging="", panel=True, **panel, **_with_job(self._validate_job())
+            request,
+            "_upload.html",
+            refused=[],
+            saved=replaced,
+            conflicts=[],
+            staging="",
+            panel=True,
+            **panel,
+            **_with_job(self._validate_job()),
         )
 
     async def validate(self, request: Request) -> Response:
@@ -382,10 +410,16 @@ class Pages:
                 result = timed(
                     job,
                     "Đang soạn văn bản và in ra PDF…",
-                    lambda: pipeline.generate([desk.inputs], desk.outputs, docs, None, month, True, archive=desk.archive, office=desk.office),
+                    lambda: pipeline.generate(
+                        [desk.inputs], desk.outputs, docs, None, month, True, archive=desk.archive, office=desk.office
+                    ),
                 )
             else:
-                result = timed(job, "Đang soạn văn bản…", lambda: pipeline.generate([desk.inputs], desk.outputs, docs, None, month, archive=desk.archive))
+                result = timed(
+                    job,
+                    "Đang soạn văn bản…",
+                    lambda: pipeline.generate([desk.inputs], desk.outputs, docs, None, month, archive=desk.archive),
+                )
             previews = desk.scratch("previews")
             documents = []
             pdfs = {p.stem: p for p in result.pdfs}
@@ -461,12 +495,16 @@ class Pages:
         try:
             day = dt.date.fromisoformat(str(form.get("ngay", "")))
         except ValueError:
-            return self.render(request, "_message.html", message="Hãy chọn ngày ký (ngày/tháng/năm).", kind="loi", status_code=400)
+            return self.render(
+                request, "_message.html", message="Hãy chọn ngày ký (ngày/tháng/năm).", kind="loi", status_code=400
+            )
         uploads = _uploads(form, "tep")
         if uploads:
             name = safe_name(uploads[0].filename or "", DRAFT_UPLOAD_SUFFIXES)
             if name is None:
-                return self.render(request, "_message.html", message="Chỉ nhận văn bản Word (.docx).", kind="loi", status_code=400)
+                return self.render(
+                    request, "_message.html", message="Chỉ nhận văn bản Word (.docx).", kind="loi", status_code=400
+                )
             draft = desk.scratch("drafts") / name
             draft.write_bytes(await uploads[0].read())
             try:
@@ -476,7 +514,9 @@ class Pages:
         else:
             chosen = desk.listed_file(str(form.get("nhap", "")))
             if chosen is None or chosen.suffix.lower() != ".docx":
-                return self.render(request, "_message.html", message="Hãy chọn một bản nháp trong danh sách.", kind="loi", status_code=400)
+                return self.render(
+                    request, "_message.html", message="Hãy chọn một bản nháp trong danh sách.", kind="loi", status_code=400
+                )
             draft = chosen
         try:
             # the archive PDF (the box is ticked by default where LibreOffice is installed) is made by
@@ -519,7 +559,9 @@ class Pages:
     async def job(self, request: Request) -> Response:
         job = self.desk.job(request.path_params["job_id"])
         if job is None:
-            return self.render(request, "_message.html", message="Không còn việc này (ntm serve đã chạy lại?).", kind="loi", status_code=404)
+            return self.render(
+                request, "_message.html", message="Không còn việc này (ntm serve đã chạy lại?).", kind="loi", status_code=404
+            )
         return self.render(request, "_job.html", **_with_job(job))
 
     async def download(self, request: Request) -> Response:

@@ -31,9 +31,7 @@ FIXED_TIME_2026 = dt.datetime(2026, 1, 12, 0, 0, 0)
 # No activity on public holidays (1 Jan; Tết Bính Ngọ 16–20 Feb) nor on the
 # weekends of the Tết break around them (14–15 and 21–22 Feb).
 HOLIDAYS_2026 = frozenset(
-    [dt.date(2026, 1, 1)]
-    + [dt.date(2026, 2, d) for d in range(16, 21)]
-    + [dt.date(2026, 2, d) for d in (14, 15, 21, 22)]
+    [dt.date(2026, 1, 1)] + [dt.date(2026, 2, d) for d in range(16, 21)] + [dt.date(2026, 2, d) for d in (14, 15, 21, 22)]
 )
 
 CAN_CU_2026 = (
@@ -70,8 +68,13 @@ INFO_2026 = [
     # prose that changes with time is data: the 2026–2030 criteria (QĐ 51/2025/QĐ-TTg) and
     # the commune committee's focal point after the 2025 reorganisation (illustrative: the
     # office confirms its own body)
-    ("Bộ tiêu chí", ("Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2026 - 2030 (Quyết định "
-                     "số 51/2025/QĐ-TTg, ngày 29/12/2025 của Thủ tướng Chính phủ)")),
+    (
+        "Bộ tiêu chí",
+        (
+            "Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2026 - 2030 (Quyết định "
+            "số 51/2025/QĐ-TTg, ngày 29/12/2025 của Thủ tướng Chính phủ)"
+        ),
+    ),
     ("Mục tiêu đạt chuẩn", "thực hiện các tiêu chí xã nông thôn mới giai đoạn 2026 - 2030"),
     ("Cơ quan đầu mối", "Ban Xây dựng Đảng"),
 ]
@@ -114,10 +117,7 @@ VILLAGES_2026 = VILLAGES + [
 ]
 
 # As in 2021, with the baselines of the new plan year (2025).
-CRITERIA_2026 = [
-    c[:7] + (c[7].replace("so với năm 2020", "so với năm 2025") if c[7] else c[7],) + c[8:]
-    for c in CRITERIA
-]
+CRITERIA_2026 = [c[:7] + (c[7].replace("so với năm 2020", "so với năm 2025") if c[7] else c[7],) + c[8:] for c in CRITERIA]
 
 ASSIGNMENTS_2026 = ASSIGNMENTS + [
     (16, "Trường mầm non Minh Hương", ND_CHUNG, "Minh Quang, Minh Thái"),
@@ -164,30 +164,44 @@ UNIT_PEOPLE_2026 = {
     "Trường tiểu học Minh Hương": ("Viên chức", 10, 22, 0, 25),
     "Trường THCS Minh Hương": ("Viên chức", 12, 25, 0, 25),
 }
-NOTES_2026 = ["Kết hợp tuyên truyền phòng, chống cháy rừng mùa khô",
-              "Chuyển từ tuần trước do trời mưa"]
+NOTES_2026 = ["Kết hợp tuyên truyền phòng, chống cháy rừng mùa khô", "Chuyển từ tuần trước do trời mưa"]
 
 GUIDE_MAIN_2026 = [
-    ("Lưu ý", ILLUSTRATIVE + " Tên các thôn, đơn vị, người của xã sáp nhập và các văn bản "
-     "cấp tỉnh được dẫn cũng chỉ là minh họa."),
-    ("Sổ này", ("Sổ chính của Đảng ủy xã Bình Xa (xã mới sau sắp xếp đơn vị hành chính năm "
-                "2025: từ 01/7/2025 không còn cấp huyện, cấp trên trực tiếp là Đảng bộ tỉnh "
-                "Tuyên Quang), năm kế hoạch 2026, dùng cho chương trình ntm soạn kế hoạch, phụ "
-                "lục phân công, kế hoạch hoạt động tháng, báo cáo kết quả tháng và báo cáo năm "
-                "của phong trào cán bộ, đảng viên, công chức, viên chức, chiến sỹ lực lượng vũ "
-                "trang trực tiếp tham gia xây dựng nông thôn mới, đô thị văn minh tại cơ sở. "
-                "So với năm 2021 có thêm 6 thôn và 3 chi bộ trường học của xã sáp nhập.")),
+    (
+        "Lưu ý",
+        ILLUSTRATIVE + " Tên các thôn, đơn vị, người của xã sáp nhập và các văn bản cấp tỉnh được dẫn cũng chỉ là minh họa.",
+    ),
+    (
+        "Sổ này",
+        (
+            "Sổ chính của Đảng ủy xã Bình Xa (xã mới sau sắp xếp đơn vị hành chính năm "
+            "2025: từ 01/7/2025 không còn cấp huyện, cấp trên trực tiếp là Đảng bộ tỉnh "
+            "Tuyên Quang), năm kế hoạch 2026, dùng cho chương trình ntm soạn kế hoạch, phụ "
+            "lục phân công, kế hoạch hoạt động tháng, báo cáo kết quả tháng và báo cáo năm "
+            "của phong trào cán bộ, đảng viên, công chức, viên chức, chiến sỹ lực lượng vũ "
+            "trang trực tiếp tham gia xây dựng nông thôn mới, đô thị văn minh tại cơ sở. "
+            "So với năm 2021 có thêm 6 thôn và 3 chi bộ trường học của xã sáp nhập."
+        ),
+    ),
     ("Tạo tệp", MADE_BY),
-    ("Cách dùng", ("Sổ mẫu này nằm ở thư mục con inputs/2026/, để lệnh ntm generate (mặc định "
-                   "đọc inputs/) chỉ thấy một sổ chính; soạn văn bản năm 2026 bằng lệnh: ntm "
-                   "generate inputs/2026. Không đổi tên trang, tên cột; thứ tự cột có thể đổi, "
-                   "cột thêm vào sẽ bị bỏ qua.")),
+    (
+        "Cách dùng",
+        (
+            "Sổ mẫu này nằm ở thư mục con inputs/2026/, để lệnh ntm generate (mặc định "
+            "đọc inputs/) chỉ thấy một sổ chính; soạn văn bản năm 2026 bằng lệnh: ntm "
+            "generate inputs/2026. Không đổi tên trang, tên cột; thứ tự cột có thể đổi, "
+            "cột thêm vào sẽ bị bỏ qua."
+        ),
+    ),
 ]
 
 ASSESSMENT_2026 = [
-    ("02/2026", "Nguyên nhân",
-     "Tháng 2 trùng dịp Tết Nguyên đán Bính Ngọ, các chi bộ, tổ chức tập trung cho các hoạt động "
-     "mừng Đảng, mừng Xuân nên số buổi ra quân giảm so với tháng 1."),
+    (
+        "02/2026",
+        "Nguyên nhân",
+        "Tháng 2 trùng dịp Tết Nguyên đán Bính Ngọ, các chi bộ, tổ chức tập trung cho các hoạt động "
+        "mừng Đảng, mừng Xuân nên số buổi ra quân giảm so với tháng 1.",
+    ),
 ]
 
 # After the merger two schools of each kind: the old commune's carry its name too.

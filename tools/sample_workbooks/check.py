@@ -128,21 +128,27 @@ def check(s: Sample) -> None:
     assert wb.sheetnames == expected, wb.sheetnames
     for ws in wb.worksheets:
         print(f"  {ws.title}: {ws.max_row - 1} dòng")
-    headers = {"Hướng dẫn": H_GUIDE, "Thông tin": H_INFO, "Nơi nhận": H_RECIPIENTS,
-               "Đơn vị": H_UNITS, "Thôn": H_VILLAGES, "Tiêu chí": H_CRITERIA,
-               "Phân công": H_ASSIGN, "Kế hoạch tháng": H_PLAN, "Nhật ký": H_LOG}
+    headers = {
+        "Hướng dẫn": H_GUIDE,
+        "Thông tin": H_INFO,
+        "Nơi nhận": H_RECIPIENTS,
+        "Đơn vị": H_UNITS,
+        "Thôn": H_VILLAGES,
+        "Tiêu chí": H_CRITERIA,
+        "Phân công": H_ASSIGN,
+        "Kế hoạch tháng": H_PLAN,
+        "Nhật ký": H_LOG,
+    }
     for name, hdr in headers.items():
         _check_sheet_format(wb[name], hdr)
 
     # Hướng dẫn
-    guide = "\n".join(str(v) for row in wb["Hướng dẫn"].iter_rows(values_only=True)
-                      for v in row if v)
+    guide = "\n".join(str(v) for row in wb["Hướng dẫn"].iter_rows(values_only=True) for v in row if v)
     assert ILLUSTRATIVE in guide and "tools/make_sample.py" in guide and "trong đó" in guide
 
     # Thông tin
     _, info = _read(wb["Thông tin"])
-    got = [(r["Mục"], _as_date(r["Giá trị"]) if isinstance(r["Giá trị"], dt.datetime)
-            else r["Giá trị"]) for r in info]
+    got = [(r["Mục"], _as_date(r["Giá trị"]) if isinstance(r["Giá trị"], dt.datetime) else r["Giá trị"]) for r in info]
     assert dict(got) == dict(s.info) and len(got) == len(s.info), got  # in the schema's order of keys
     can_cu = dict(s.info)["Căn cứ"]
     assert "đô thị văn minh tại cơ sở" in can_cu and "văn mình" not in can_cu
@@ -164,11 +170,11 @@ def check(s: Sample) -> None:
     _, crit = _read(wb["Tiêu chí"])
     assert [tuple(r[h] for h in H_CRITERIA) for r in crit] == s.criteria
     _, ann = _read(wb["Phân công"])
-    assert [(r["TT"], r["Chi bộ, tổ chức"], r["Nội dung phụ trách"], r["Thôn phụ trách"])
-            for r in ann] == s.assignments
+    assert [(r["TT"], r["Chi bộ, tổ chức"], r["Nội dung phụ trách"], r["Thôn phụ trách"]) for r in ann] == s.assignments
     assert all(r["Ghi chú"] is None for r in ann)
-    assert {v for villages in s.assigned.values() for v in villages} == \
-        set(s.village_names + [COMMUNE_CENTRE]), "every village is looked after"
+    assert {v for villages in s.assigned.values() for v in villages} == set(s.village_names + [COMMUNE_CENTRE]), (
+        "every village is looked after"
+    )
 
     # Kế hoạch tháng
     _, plan = _read(wb["Kế hoạch tháng"])
@@ -190,13 +196,11 @@ def check(s: Sample) -> None:
     _check_log(s, log, f"{s.main_file.name}:Nhật ký")
     per_unit = Counter(r["Đơn vị"] for r in log)
     per_month = Counter(_as_date(r["Ngày"]).month for r in log)
-    print(f"  Nhật ký: {len(log)} dòng; theo tháng:",
-          ", ".join(f"T{m}: {per_month[m]}" for m in s.log_months))
+    print(f"  Nhật ký: {len(log)} dòng; theo tháng:", ", ".join(f"T{m}: {per_month[m]}" for m in s.log_months))
     print(f"  Nhật ký theo đơn vị ({'/'.join(f'T{m}' for m in s.log_months)}):")
     for unit in s.unit_names:
         months = Counter(_as_date(r["Ngày"]).month for r in log if r["Đơn vị"] == unit)
-        print(f"    {unit:<26} {per_unit[unit]:>3}  "
-              f"({'/'.join(str(months[m]) for m in s.log_months)})")
+        print(f"    {unit:<26} {per_unit[unit]:>3}  ({'/'.join(str(months[m]) for m in s.log_months)})")
         assert tuple(months[m] for m in s.log_months) == s.log_counts[unit], unit
     assert {r["Thôn"] for r in log} == set(s.village_names + [COMMUNE_CENTRE])
     metres = [r for r in log if r["ĐVT"] == "m"]
@@ -213,13 +217,14 @@ def check(s: Sample) -> None:
 
     # No duplicates, within or across the files; NVH/DTS once per village
     everything = log + ulog
-    keys = [(_as_date(r["Ngày"]), r["Đơn vị"], r["Thôn"], r["Nội dung hoạt động"],
-             tuple(r[h] for h in H_LOG[5:18])) for r in everything]
+    keys = [
+        (_as_date(r["Ngày"]), r["Đơn vị"], r["Thôn"], r["Nội dung hoạt động"], tuple(r[h] for h in H_LOG[5:18]))
+        for r in everything
+    ]
     assert len(set(keys)) == len(keys), "duplicate activity rows"
     full = [tuple(r.values()) for r in everything]
     assert len(set(full)) == len(full)
-    once = Counter((r["Mã tiêu chí"], r["Thôn"]) for r in everything
-                   if r["Mã tiêu chí"] in ONCE_PER_PLACE)
+    once = Counter((r["Mã tiêu chí"], r["Thôn"]) for r in everything if r["Mã tiêu chí"] in ONCE_PER_PLACE)
     assert all(n == 1 for n in once.values()), once
     print("Kiểm tra: đạt.")
 
@@ -232,14 +237,12 @@ def _check_unit_workbook(s: Sample) -> list[dict]:
     assert wbu.sheetnames == [blank.GUIDE_SHEET, S.ACTIVITY_LOG.name, blank.LISTS_SHEET], wbu.sheetnames
     _check_sheet_format(wbu["Hướng dẫn"], H_GUIDE)
     _check_sheet_format(wbu["Nhật ký"], H_LOG)
-    guide = "\n".join(str(v) for row in wbu["Hướng dẫn"].iter_rows(values_only=True)
-                      for v in row if v)
+    guide = "\n".join(str(v) for row in wbu["Hướng dẫn"].iter_rows(values_only=True) for v in row if v)
     assert ILLUSTRATIVE in guide and "tools/make_sample.py" in guide
     _, ulog = _read(wbu["Nhật ký"])
     _check_log(s, ulog, f"{s.unit_file.name}:Nhật ký")
     umonth = Counter(_as_date(r["Ngày"]).month for r in ulog)
-    print(f"  Nhật ký: {len(ulog)} dòng; theo tháng:",
-          ", ".join(f"T{m}: {umonth[m]}" for m in s.log_months))
+    print(f"  Nhật ký: {len(ulog)} dòng; theo tháng:", ", ".join(f"T{m}: {umonth[m]}" for m in s.log_months))
     assert len(ulog) == sum(s.per_unit_counts)
     assert {r["Đơn vị"] for r in ulog} == {s.per_unit_unit}
     assert {r["Thôn"] for r in ulog} <= set(s.assigned[s.per_unit_unit])
@@ -278,7 +281,7 @@ def _check_2026(s: Sample, wb, log: list[dict]) -> None:
         # ntm's notes on `Thông tin` (its last column, not read) give examples of both levels
         notes = len(H_INFO) if ws.title == S.INFO.name else None
         for row in ws.iter_rows(values_only=True):
-            for value in row[:notes - 1] if notes else row:
+            for value in row[: notes - 1] if notes else row:
                 if isinstance(value, str):
                     assert not _DISTRICT_WORDS.search(value), (ws.title, value)
     assert not any(_DISTRICT_WORDS.search(r[1]) for r in s.recipients)

@@ -32,5 +32,7 @@ H_LOG = headers_of(S.ACTIVITY_LOG)
 CATEGORIES = H_LOG[H_LOG.index("Tổng lượt người") + 1 : H_LOG.index("Ngày công")]
 
 ILLUSTRATIVE = "Các số liệu trong tệp mẫu này là số liệu minh họa, không phải số liệu thực tế."
-MADE_BY = ("Tệp này được tạo tự động bằng công cụ tools/make_sample.py của chương trình ntm "
-           "(chạy lại: python tools/make_sample.py tại thư mục gốc); chạy lại sẽ ghi đè tệp.")
+MADE_BY = (
+    "Tệp này được tạo tự động bằng công cụ tools/make_sample.py của chương trình ntm "
+    "(chạy lại: python tools/make_sample.py tại thư mục gốc); chạy lại sẽ ghi đè tệp."
+)

@@ -99,8 +99,7 @@ def people(s: Sample, rng: random.Random, unit: str, code: str) -> dict[str, int
     if code == "GDHN":  # a few party members help a household
         core, residents = rng.randint(3, 8), rng.randint(0, 4)
     elif code in ("HR", "CN"):
-        core, residents = rng.randint(max(3, core_lo // 2), max(5, core_hi // 2)), \
-            rng.randint(nd_lo + 5, nd_hi + 10)
+        core, residents = rng.randint(max(3, core_lo // 2), max(5, core_hi // 2)), rng.randint(nd_lo + 5, nd_hi + 10)
     else:
         core, residents = rng.randint(core_lo, core_hi), rng.randint(nd_lo, nd_hi)
     extra_officials = 0 if core_cat == "Cán bộ, công chức" else rng.choice([0, 0, 0, 1, 2])
@@ -122,21 +121,26 @@ def people(s: Sample, rng: random.Random, unit: str, code: str) -> dict[str, int
     return {"Tổng lượt người": total, **cats}
 
 
-def log_row(s: Sample, rng: random.Random, unit: str, village: str, day: dt.date,
-            code: str) -> dict:
+def log_row(s: Sample, rng: random.Random, unit: str, village: str, day: dt.date, code: str) -> dict:
     ppl = people(s, rng, unit, code)
     total = ppl["Tổng lượt người"]
     factor = 0.5 if code in ("PT", "KV") else rng.choice([0.5, 1, 1])
     cash_p, cash_lo, cash_hi = {
-        "DTS": (0.8, 1_000_000, 5_000_000), "BCD": (0.5, 200_000, 1_500_000),
-        "DH": (0.3, 200_000, 1_000_000), "NVH": (0.4, 500_000, 3_000_000),
+        "DTS": (0.8, 1_000_000, 5_000_000),
+        "BCD": (0.5, 200_000, 1_500_000),
+        "DH": (0.3, 200_000, 1_000_000),
+        "NVH": (0.4, 500_000, 3_000_000),
         "GDHN": (0.5, 200_000, 1_000_000),
     }.get(code, (0.08, 200_000, 500_000))
     kind_p, kind_lo, kind_hi = {
-        "DH": (0.5, 200_000, 2_000_000), "NVH": (0.7, 500_000, 3_000_000),
-        "DTS": (0.6, 1_000_000, 5_000_000), "HR": (0.2, 200_000, 800_000),
-        "CN": (0.3, 300_000, 1_500_000), "GDHN": (0.5, 300_000, 2_000_000),
-        "KV": (0.4, 200_000, 1_500_000), "VS": (0.1, 200_000, 500_000),
+        "DH": (0.5, 200_000, 2_000_000),
+        "NVH": (0.7, 500_000, 3_000_000),
+        "DTS": (0.6, 1_000_000, 5_000_000),
+        "HR": (0.2, 200_000, 800_000),
+        "CN": (0.3, 300_000, 1_500_000),
+        "GDHN": (0.5, 300_000, 2_000_000),
+        "KV": (0.4, 200_000, 1_500_000),
+        "VS": (0.1, 200_000, 500_000),
     }.get(code, (0.0, 0, 0))
     cash = money(rng, cash_lo, cash_hi) if rng.random() < cash_p else 0
     kind = money(rng, kind_lo, kind_hi) if rng.random() < kind_p else 0
@@ -148,12 +152,18 @@ def log_row(s: Sample, rng: random.Random, unit: str, village: str, day: dt.date
         land = 0 if rng.random() < 0.6 else None
     notes = s.notes + CODE_NOTES.get(code, []) + (VILLAGE_NOTES if village != COMMUNE_CENTRE else [])
     return {
-        "Ngày": day, "Đơn vị": unit, "Thôn": village, "Mã tiêu chí": logged_code,
+        "Ngày": day,
+        "Đơn vị": unit,
+        "Thôn": village,
+        "Mã tiêu chí": logged_code,
         "Nội dung hoạt động": content,
         **ppl,
         "Ngày công": num(total * factor),
-        "Khối lượng": quantity(rng, code), "ĐVT": s.criterion_unit[code],
-        "Tiền mặt (đồng)": cash, "Hiện vật quy đổi (đồng)": kind, "Hiến đất (m²)": land,
+        "Khối lượng": quantity(rng, code),
+        "ĐVT": s.criterion_unit[code],
+        "Tiền mặt (đồng)": cash,
+        "Hiện vật quy đổi (đồng)": kind,
+        "Hiến đất (m²)": land,
         "Ghi chú": rng.choice(notes) if rng.random() < 0.07 else None,
     }
 
@@ -183,8 +193,7 @@ def unit_month_rows(s: Sample, rng, unit, month, count, used, once_done) -> list
 
 def sort_log(s: Sample, rows: list[dict]) -> list[dict]:
     names = s.unit_names
-    return sorted(rows, key=lambda r: (r["Ngày"], names.index(r["Đơn vị"]),
-                                       r["Thôn"], r["Mã tiêu chí"]))
+    return sorted(rows, key=lambda r: (r["Ngày"], names.index(r["Đơn vị"]), r["Thôn"], r["Mã tiêu chí"]))
 
 
 def make_logs(s: Sample, rng: random.Random) -> tuple[list[dict], list[dict]]:
@@ -221,12 +230,21 @@ def make_plan(s: Sample, rng: random.Random) -> list[list]:
             code = pick_code(rng, weights)
             budget = 0 if rng.random() < 0.4 else rng.randint(1, 30) * 100_000
             day, content = rng.choice(days), content_for(rng, code, village)
-            month_rows.append([
-                f"{month:02d}/{s.year}", day, unit, village, UPKEEP_CODES.get(content, code),
-                content, rng.randint(15, 60), quantity(rng, code),
-                s.criterion_unit[code], budget,
-                rng.choice(PLAN_NOTES) if rng.random() < 0.1 else None,
-            ])
+            month_rows.append(
+                [
+                    f"{month:02d}/{s.year}",
+                    day,
+                    unit,
+                    village,
+                    UPKEEP_CODES.get(content, code),
+                    content,
+                    rng.randint(15, 60),
+                    quantity(rng, code),
+                    s.criterion_unit[code],
+                    budget,
+                    rng.choice(PLAN_NOTES) if rng.random() < 0.1 else None,
+                ]
+            )
         month_rows.sort(key=lambda r: (r[1], names.index(str(r[2]))))
         rows += month_rows
     return rows

@@ -58,8 +58,9 @@ def workbook_bytes(wb, fixed_time: dt.datetime) -> bytes:
         for info in zin.infolist():
             data = zin.read(info.filename)
             if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                              rb"\g<1>" + stamp.encode() + rb"\g<2>", data)
+                data = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp.encode() + rb"\g<2>", data
+                )
             zi = zipfile.ZipInfo(info.filename, date_time=fixed_time.timetuple()[:6])
             zi.compress_type = zipfile.ZIP_DEFLATED
             zi.create_system = 0
@@ -87,9 +88,14 @@ def build(s: Sample) -> tuple[bytes, bytes | None]:
         S.ACTIVITY_LOG.name: log_table(main_log),
     }
     info = {key: nfc(value) for key, value in s.info}
-    wb = blank.main_workbook("", blank.main_guide(guide_intro(s.guide_main)), info,
-                             {name: nfc_rows(r) for name, r in rows.items()}, info_keys=list(info),
-                             places=[nfc(v[1]) for v in villages])
+    wb = blank.main_workbook(
+        "",
+        blank.main_guide(guide_intro(s.guide_main)),
+        info,
+        {name: nfc_rows(r) for name, r in rows.items()},
+        info_keys=list(info),
+        places=[nfc(v[1]) for v in villages],
+    )
     fix_properties(wb, s.fixed_time)
     main_bytes = workbook_bytes(wb, s.fixed_time)
     if s.unit_file is None or s.guide_unit is None or s.per_unit_unit is None:
@@ -100,8 +106,7 @@ def build(s: Sample) -> tuple[bytes, bytes | None]:
         main_copy = Path(folder) / s.main_file.name
         main_copy.write_bytes(main_bytes)
         commune = load_inputs([main_copy]).commune
-    wb = blank.unit_log_workbook(commune, s.per_unit_unit, nfc_rows(log_table(unit_log)),
-                                 intro=guide_intro(s.guide_unit))
+    wb = blank.unit_log_workbook(commune, s.per_unit_unit, nfc_rows(log_table(unit_log)), intro=guide_intro(s.guide_unit))
     fix_properties(wb, s.fixed_time)
     return main_bytes, workbook_bytes(wb, s.fixed_time)
 

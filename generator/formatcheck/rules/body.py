@@ -8,7 +8,17 @@ import re
 from collections.abc import Iterator
 
 from generator import vnformat
-from generator.formatcheck.engine import ALIGN_NAMES, TWIPS_PER_MM, Issue, Look, Profile, fmt, fmt_range, is_template_tag, look_problems
+from generator.formatcheck.engine import (
+    ALIGN_NAMES,
+    TWIPS_PER_MM,
+    Issue,
+    Look,
+    Profile,
+    fmt,
+    fmt_range,
+    is_template_tag,
+    look_problems,
+)
 from generator.formatcheck.parts import find_parts, is_caps, is_rule_line
 from generator.formatcheck.reading import Doc, Para, attr, find_child, has_drawing, squash
 
@@ -80,7 +90,9 @@ def body_problems(doc: Doc, para: Para, profile: Profile) -> list[str]:
     first_line = styles.twips(para.element, "ind", "firstLine")
     hanging = styles.twips(para.element, "ind", "hanging")
     indent_mm = -(hanging / TWIPS_PER_MM) if hanging else (first_line or 0) / TWIPS_PER_MM
-    numbered = any((attr(find_child(level, "numPr", "numId"), "val") or "0") != "0" for level in styles.paragraph_levels(para.element))
+    numbered = any(
+        (attr(find_child(level, "numPr", "numId"), "val") or "0") != "0" for level in styles.paragraph_levels(para.element)
+    )
     if not numbered and not 9.5 <= indent_mm <= 13.2:  # a list item of Word's numbering hangs its mark: not a paragraph indent
         problems.append(f"thụt đầu dòng {fmt(indent_mm)} mm")
     before = styles.twips(para.element, "spacing", "before") or 0

@@ -10,7 +10,6 @@ from generator.formatcheck.engine import Issue, Look, Profile, fmt_range, is_tem
 from generator.formatcheck.parts import Family, find_parts
 from generator.formatcheck.reading import Doc, Para, snippet, squash
 
-
 # «(Đã ký)», «[ (Đã ký)», «(Ký, ghi rõ họ tên)», «(ký tên, đóng dấu)»: notes in the signature space, not lines to judge
 _NOT_SIGNATURE = re.compile(r"^[\[(]|^Đã ký|^\W*$", re.IGNORECASE)
 
@@ -67,12 +66,18 @@ def check_recipients(doc: Doc, profile: Profile) -> Iterator[Issue]:
         return
     table = parts.recipients
     end = profile.recipient_end
-    label_look = Look(size=profile.recipients_label, bold=True, italic=True) if profile.label_bold_italic else Look(size=profile.recipients_label, underline=True)
+    label_look = (
+        Look(size=profile.recipients_label, bold=True, italic=True)
+        if profile.label_bold_italic
+        else Look(size=profile.recipients_label, underline=True)
+    )
     if table is None and parts.closing and squash(parts.closing[0].text).startswith("Nơi nhận"):
         return  # Nơi nhận and signature side by side in tabbed paragraphs: found, not measured
     if table is None or not squash(" ".join(p.text for p in table.cell_paragraphs(0, 0))).casefold().startswith("nơi nhận"):
         place = f"bảng {table.number}, dòng 1, ô 1" if table is not None else "cuối văn bản"
-        yield Issue(place, "không có «Nơi nhận»", f"cuối văn bản, bên trái chữ ký: «Nơi nhận:» ({label_look.describe()}) và các nơi nhận")
+        yield Issue(
+            place, "không có «Nơi nhận»", f"cuối văn bản, bên trái chữ ký: «Nơi nhận:» ({label_look.describe()}) và các nơi nhận"
+        )
         return
     paragraphs = [p for p in table.cell_paragraphs(0, 0) if p.text.strip()]
     lines = _recipient_lines(paragraphs)

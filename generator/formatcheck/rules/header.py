@@ -20,7 +20,11 @@ def _line_look(doc: Doc, line: Line, look: Look, what: str) -> Iterator[Issue]:
 
 
 def _national(parts: Parts) -> str:
-    return "«ĐẢNG CỘNG SẢN VIỆT NAM»" if parts.family is not Family.STATE else "«CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM», «Độc lập - Tự do - Hạnh phúc»"
+    return (
+        "«ĐẢNG CỘNG SẢN VIỆT NAM»"
+        if parts.family is not Family.STATE
+        else "«CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM», «Độc lập - Tự do - Hạnh phúc»"
+    )
 
 
 def check_header_block(doc: Doc, profile: Profile) -> Iterator[Issue]:
@@ -28,7 +32,11 @@ def check_header_block(doc: Doc, profile: Profile) -> Iterator[Issue]:
     if parts.annex_title is not None:
         return
     if parts.header is None:
-        yield Issue("đầu văn bản", "không nhận ra đầu văn bản (tên cơ quan bên trái, tiêu đề bên phải)", f"đầu văn bản: trái tên cơ quan ban hành, số và ký hiệu; phải {_national(parts)}, địa danh và ngày tháng")
+        yield Issue(
+            "đầu văn bản",
+            "không nhận ra đầu văn bản (tên cơ quan bên trái, tiêu đề bên phải)",
+            f"đầu văn bản: trái tên cơ quan ban hành, số và ký hiệu; phải {_national(parts)}, địa danh và ngày tháng",
+        )
         return
     table = parts.header.table
     if table is not None and not is_table_borderless(table.element, doc.styles):
@@ -38,7 +46,9 @@ def check_header_block(doc: Doc, profile: Profile) -> Iterator[Issue]:
 def left_parts(parts: Parts) -> tuple[list[Line], Line | None, Line | None, Line | None]:
     """(superior body lines, issuing body, star, number line) of the header's left side."""
     lines = parts.left_lines()
-    star_lines = [line for line in parts.header.left if squash(line.text).strip("*") == "" and "*" in line.text] if parts.header else []
+    star_lines = (
+        [line for line in parts.header.left if squash(line.text).strip("*") == "" and "*" in line.text] if parts.header else []
+    )
     lines = [line for line in lines if line not in star_lines]
     number_index = next((i for i, line in enumerate(lines) if line.text.startswith("Số")), len(lines))
     number = lines[number_index] if number_index < len(lines) else None
@@ -75,7 +85,11 @@ def check_star(doc: Doc, profile: Profile) -> Iterator[Issue]:
         return
     _, _, star, _ = left_parts(parts)
     if star is None:
-        yield Issue(f"{parts.header.where}, bên trái", "không có dấu «*» dưới tên cơ quan ban hành", "dấu «*» căn giữa dưới tên cơ quan ban hành")
+        yield Issue(
+            f"{parts.header.where}, bên trái",
+            "không có dấu «*» dưới tên cơ quan ban hành",
+            "dấu «*» căn giữa dưới tên cơ quan ban hành",
+        )
     elif star.whole and doc.styles.alignment(star.para.element) != "center":
         yield Issue(star.place, f"dấu «*» {ALIGN_NAMES.get(doc.styles.alignment(star.para.element), '')}", "dấu «*» căn giữa")
 
@@ -131,7 +145,11 @@ def check_national_title(doc: Doc, profile: Profile) -> Iterator[Issue]:
     if title is None:
         right = parts.right_lines()
         found = f"«{snippet(right[0].text)}»" if right else "không có"
-        yield Issue(f"{parts.header.where}, bên phải", f"dòng đầu bên phải là {found}", f"«{wanted}» cỡ {fmt_range(profile.national_title)}, in hoa, đậm")
+        yield Issue(
+            f"{parts.header.where}, bên phải",
+            f"dòng đầu bên phải là {found}",
+            f"«{wanted}» cỡ {fmt_range(profile.national_title)}, in hoa, đậm",
+        )
         return
     if not state and squash(title.text) != PARTY_TITLE:
         yield Issue(title.place, f"«{squash(title.text)}»", f"«{PARTY_TITLE}» viết hoa đúng chính tả")
@@ -174,13 +192,19 @@ def check_title_underline(doc: Doc, profile: Profile) -> Iterator[Issue]:
         index = siblings.index(para.element)
         following = siblings[index + 1] if index + 1 < len(siblings) else None
         if following is not None and (
-            has_drawing(following) or _solid(attr(find_child(following, "pPr", "pBdr", "top"), "val")) or is_rule_line(squash("".join(t.text or "" for t in following.iter())))
+            has_drawing(following)
+            or _solid(attr(find_child(following, "pPr", "pBdr", "top"), "val"))
+            or is_rule_line(squash("".join(t.text or "" for t in following.iter())))
         ):
             return
     if parts.header is not None and parts.header.table is not None and any(is_rule_line(x.text) for x in parts.header.right):
         return
     what = squash(line.text)
-    yield Issue(line.place, f"không có đường kẻ liền dưới «{snippet(what)}»", f"một đường kẻ liền (viền dưới đoạn hoặc đường vẽ) dưới «{snippet(what)}»")
+    yield Issue(
+        line.place,
+        f"không có đường kẻ liền dưới «{snippet(what)}»",
+        f"một đường kẻ liền (viền dưới đoạn hoặc đường vẽ) dưới «{snippet(what)}»",
+    )
 
 
 _DATE_LINE = vnformat.DATE_LINE_36
@@ -247,7 +271,9 @@ def check_title(doc: Doc, profile: Profile) -> Iterator[Issue]:
     if parts.annex_title is not None or parts.type_line is None:
         return
     party = parts.family is not Family.STATE
-    required = f"trích yếu căn giữa, cỡ {fmt_range(profile.trich_yeu)}, đậm" + (", bắt đầu bằng chữ thường; dưới là dòng «-----» căn giữa" if party else "; dưới là một đường kẻ ngang")
+    required = f"trích yếu căn giữa, cỡ {fmt_range(profile.trich_yeu)}, đậm" + (
+        ", bắt đầu bằng chữ thường; dưới là dòng «-----» căn giữa" if party else "; dưới là một đường kẻ ngang"
+    )
     lines = parts.title_lines
     main = [p for p in lines if not is_caps(p.text)]
     if not lines:

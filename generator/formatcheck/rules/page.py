@@ -8,7 +8,20 @@ from collections.abc import Iterator
 from generator.docxwalk import paragraph_elements
 from generator.formatcheck.engine import ALIGN_NAMES, TNR, TWIPS_PER_MM, Issue, Profile, fmt, fmt_range
 from generator.formatcheck.parts import find_parts
-from generator.formatcheck.reading import PART_KIND, W_R, Doc, Element, Para, SectionInfo, attr, own_runs, paragraph_text, run_text, snippet, w
+from generator.formatcheck.reading import (
+    PART_KIND,
+    W_R,
+    Doc,
+    Element,
+    Para,
+    SectionInfo,
+    attr,
+    own_runs,
+    paragraph_text,
+    run_text,
+    snippet,
+    w,
+)
 
 _A4 = (210.0, 297.0)
 _TOLERANCE_MM = 1.0
@@ -44,7 +57,11 @@ def check_paper(doc: Doc, profile: Profile) -> Iterator[Issue]:
             continue
         landscape = width > height or attr(size, "orient") == "landscape"
         if landscape and not any(b.table is not None and b.table not in layout for b in doc.section_blocks(section.number)):
-            yield Issue(section_place(section), "trang nằm ngang nhưng phần này không có bảng", "trang dọc; chỉ phần chứa bảng (phụ lục, biểu) được để ngang")
+            yield Issue(
+                section_place(section),
+                "trang nằm ngang nhưng phần này không có bảng",
+                "trang dọc; chỉ phần chứa bảng (phụ lục, biểu) được để ngang",
+            )
 
 
 def check_margins(doc: Doc, profile: Profile) -> Iterator[Issue]:
@@ -128,7 +145,9 @@ def check_page_numbers(doc: Doc, profile: Profile) -> Iterator[Issue]:
             if page_paragraphs(first):
                 yield Issue(f"đầu trang (trang đầu) {where}", "trang 1 in số trang", required)
         elif section.title_page and not page_paragraphs(section.headers["first"]) and has_page_numbers(doc):
-            yield Issue(f"đầu trang (trang đầu) {where}", "trang đầu của phần này (không phải trang 1) không có số trang", required)
+            yield Issue(
+                f"đầu trang (trang đầu) {where}", "trang đầu của phần này (không phải trang 1) không có số trang", required
+            )
         elif not section.title_page and not page_paragraphs(section.headers["default"]) and has_page_numbers(doc):
             yield Issue(f"đầu trang {where}", "phần này (từ trang 2 trở đi) không có số trang ở đầu trang", required)
         numbered = page_paragraphs(section.headers["default"])
@@ -140,7 +159,11 @@ def check_page_numbers(doc: Doc, profile: Profile) -> Iterator[Issue]:
             problems = []
             if doc.styles.alignment(p) != "center":
                 problems.append(ALIGN_NAMES.get(doc.styles.alignment(p), doc.styles.alignment(p)))
-            field_runs = [r for r in own_runs(p) if run_text(r).strip() or r.find(w("fldChar")) is not None or r.find(w("instrText")) is not None]
+            field_runs = [
+                r
+                for r in own_runs(p)
+                if run_text(r).strip() or r.find(w("fldChar")) is not None or r.find(w("instrText")) is not None
+            ]
             sizes = {doc.styles.size(r, p) for r in field_runs}
             for f in p.iter(w("fldSimple")):
                 sizes.update(doc.styles.size(r, p) for r in f.iter(W_R))

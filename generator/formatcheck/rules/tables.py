@@ -6,7 +6,18 @@ from collections.abc import Iterator
 
 from generator.formatcheck.engine import Issue, Look, Profile, look_problems
 from generator.formatcheck.parts import find_parts
-from generator.formatcheck.reading import FALSE, NO_BORDER, Doc, Element, Table, attr, find_child, is_table_borderless, table_borders, w
+from generator.formatcheck.reading import (
+    FALSE,
+    NO_BORDER,
+    Doc,
+    Element,
+    Table,
+    attr,
+    find_child,
+    is_table_borderless,
+    table_borders,
+    w,
+)
 
 
 def data_tables(doc: Doc) -> Iterator[Table]:
@@ -31,15 +42,26 @@ def check_tables(doc: Doc, profile: Profile) -> Iterator[Issue]:
             continue
         where = f"bảng {table.number}"
         if len(rows) > 2 and not _row_flag(rows[0], "tblHeader"):
-            yield Issue(f"{where}, dòng 1", "dòng tiêu đề của bảng không lặp lại ở đầu mỗi trang", "dòng tiêu đề lặp lại ở mỗi trang (Lặp lại hàng tiêu đề)")
+            yield Issue(
+                f"{where}, dòng 1",
+                "dòng tiêu đề của bảng không lặp lại ở đầu mỗi trang",
+                "dòng tiêu đề lặp lại ở mỗi trang (Lặp lại hàng tiêu đề)",
+            )
         split = [i for i, row in enumerate(rows, start=1) if not _row_flag(row, "cantSplit")]
         if split:
             more = f" (và {len(split) - 1} dòng khác)" if len(split) > 1 else ""
-            yield Issue(f"{where}, dòng {split[0]}{more}", "dòng của bảng có thể bị ngắt sang trang sau", "mỗi dòng của bảng không bị ngắt qua hai trang")
+            yield Issue(
+                f"{where}, dòng {split[0]}{more}",
+                "dòng của bảng có thể bị ngắt sang trang sau",
+                "mỗi dòng của bảng không bị ngắt qua hai trang",
+            )
         borders = table_borders(table.element, doc.styles)
         odd = {edge: value for edge, value in borders.items() if value != "single"}
         cell_odd = {
-            str(attr(edge, "val")) for tc_borders in table.element.iter(w("tcBorders")) for edge in tc_borders if (attr(edge, "val") or "nil") not in (*NO_BORDER, "single")
+            str(attr(edge, "val"))
+            for tc_borders in table.element.iter(w("tcBorders"))
+            for edge in tc_borders
+            if (attr(edge, "val") or "nil") not in (*NO_BORDER, "single")
         }
         if odd or cell_odd:
             shown = ", ".join(f"{edge}: {value}" for edge, value in odd.items()) or ", ".join(sorted(cell_odd))
