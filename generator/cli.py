@@ -37,6 +37,7 @@ from generator.resources import default_inputs, shipped_inputs
 use_vietnamese_messages()
 
 T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_OK, EXIT_OPERATIONAL, EXIT_USAGE, EXIT_INVALID = 0, 1, 2, 3
 OPTIONS_METAVAR = "[TÙY CHỌN]"
@@ -156,19 +157,24 @@ def _say_skipped(sources: Sequence[Path]) -> None:
 PATHS_METAVAR = "[TỆP_HOẶC_THƯ_MỤC]..."
 
 
+def _out_option(help_text: str) -> Callable[[F], F]:
+    """`--out THƯ_MỤC`, the drafts' folder (generate writes there, status looks there)."""
+    return click.option(
+        "--out",
+        "out_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=Path("outputs"),
+        show_default=True,
+        metavar="THƯ_MỤC",
+        help=help_text,
+    )
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar=PATHS_METAVAR)
 @click.option("--month", metavar="NĂM-THÁNG", help="Soạn kế hoạch và báo cáo của tháng này, ví dụ 2021-03.")
 @click.option("--docs", metavar="LOẠI,…", help="Chỉ tạo các văn bản này: kh, pl, kht, bc, bcn (ví dụ: kh,pl).")
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("outputs"),
-    show_default=True,
-    metavar="THƯ_MỤC",
-    help="Thư mục ghi bản nháp.",
-)
+@_out_option("Thư mục ghi bản nháp.")
 @click.option(
     "--templates",
     "templates_dir",
@@ -293,15 +299,7 @@ ARCHIVE_OPTION = click.option(
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar=PATHS_METAVAR)
 @click.option("--month", metavar="NĂM-THÁNG", help="Tháng cần xem, ví dụ 2021-03 (mặc định: tháng hiện tại).")
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("outputs"),
-    show_default=True,
-    metavar="THƯ_MỤC",
-    help="Thư mục bản nháp.",
-)
+@_out_option("Thư mục bản nháp.")
 @ARCHIVE_OPTION
 def status(paths: tuple[Path, ...], month: str | None, out_dir: Path, archive: Path) -> None:
     """Hạn nộp kế hoạch, báo cáo của tháng; văn bản đã phát hành (theo sổ đăng ký), bản nháp

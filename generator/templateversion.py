@@ -9,12 +9,12 @@ unstamped. `stamp` rewrites only the property part, never the document's text.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from pathlib import Path
-from xml.sax.saxutils import escape
 
+from generator import docprops
 from generator.errors import Severity
+from generator.files import write_atomically
 from generator.formatcheck import Finding
 from generator.resources import shipped_templates
 
@@ -22,68 +22,36 @@ PROPERTY = "ntm-template-version"
 # the version of the shipped templates: the date of their last change and the issue that made it
 CURRENT = "2026.12-14"
 
-_CUSTOM_PART = "docProps/custom.xml"
-_CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
-_CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
-_MAX_PART = 64 * 1024  # a property part is a few hundred bytes: anything larger is not read
-_VALUE = re.compile(r'name="' + re.escape(PROPERTY) + r'"[^>]*>\s*<vt:lpwstr>([^<]{0,100})</vt:lpwstr>')
 _ZIP_TIME = (2021, 1, 1, 0, 0, 0)
 
 
 def read_version(path: Path) -> str | None:
     """The template's stamped version, or None when it has none (or is no readable DOCX)."""
     try:
-        with zipfile.ZipFile(path) as package:
-            try:
-                info = package.getinfo(_CUSTOM_PART)
-            except KeyError:
-                return None
-            if info.file_size > _MAX_PART:
-                return None
-            text = package.read(info).decode("utf-8", errors="replace")
-    except (OSError, zipfile.BadZipFile):
+        data = path.read_bytes()
+    except OSError:
         return None
-    if "<!DOCTYPE" in text or "<!ENTITY" in text:
-        return None
-    match = _VALUE.search(text)
-    return match.group(1).strip() if match else None
-
-
-def _custom_xml(version: str) -> str:
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
-        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-        '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" '
-        f'name="{PROPERTY}"><vt:lpwstr>{escape(version)}</vt:lpwstr></property></Properties>'
-    )
+    version = docprops.read_properties(data).get(PROPERTY, "").strip()[:100]
+    return version or None
 
 
 def stamp(path: Path, version: str = CURRENT) -> None:
-    """Write `version` into the template's custom properties (the rest of the file is copied
-    byte for byte; entries keep a fixed time so that the file stays reproducible)."""
-    source = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
+    """Write `version` into the template's custom properties, keeping its other properties (the
+    rest of the file is copied part for part; entries keep a fixed time so that the file stays
+    reproducible)."""
     out = io.BytesIO()
-    with source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         names = source.namelist()
+        existing = source.read(docprops.CUSTOM_PART) if docprops.CUSTOM_PART in names else None
+        declared: dict[str, bytes] = {}
+        if existing is None:
+            types, rels = docprops.registered(source.read("[Content_Types].xml"), source.read("_rels/.rels"))
+            declared = {"[Content_Types].xml": types, "_rels/.rels": rels}
         for name in names:
-            if name == _CUSTOM_PART:
-                continue
-            data = source.read(name)
-            if name == "[Content_Types].xml" and _CUSTOM_TYPE.encode() not in data:
-                data = data.replace(
-                    b"</Types>", f'<Override PartName="/{_CUSTOM_PART}" ContentType="{_CUSTOM_TYPE}"/></Types>'.encode()
-                )
-            if name == "_rels/.rels" and _CUSTOM_REL.encode() not in data:
-                data = data.replace(
-                    b"</Relationships>",
-                    f'<Relationship Id="rIdNtmVersion" Type="{_CUSTOM_REL}" Target="{_CUSTOM_PART}"/></Relationships>'.encode(),
-                )
-            target.writestr(_entry(name), data)
-        target.writestr(_entry(_CUSTOM_PART), _custom_xml(version).encode("utf-8"))
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_bytes(out.getvalue())
-    temporary.replace(path)
+            if name != docprops.CUSTOM_PART:
+                target.writestr(_entry(name), declared.get(name) or source.read(name))
+        target.writestr(_entry(docprops.CUSTOM_PART), docprops.custom_xml(existing, {PROPERTY: version}))
+    write_atomically(path, out.getvalue())
 
 
 def _entry(name: str) -> zipfile.ZipInfo:

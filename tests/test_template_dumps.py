@@ -61,3 +61,39 @@ def test_stamping_keeps_the_text(tmp_path):
     stamp(copy, "9")
     assert read_version(copy) == "9"
     assert dump(copy) == dump(TEMPLATES / "ke-hoach.docx")
+
+
+def test_stamping_keeps_the_other_custom_properties(tmp_path):
+    from generator import docprops
+
+    stamped = tmp_path / "ke-hoach.docx"
+    stamped.write_bytes(pipeline.render_document(*_plan_and_source(), TEMPLATES))  # carries ntm-loai
+    stamp(stamped, "9")
+    assert docprops.read_properties(stamped.read_bytes()) == {"ntm-template-version": "9", "ntm-loai": "kh"}
+
+
+def test_a_template_without_custom_properties_gets_the_part_declared(tmp_path):
+    import zipfile
+
+    bare = tmp_path / "ke-hoach.docx"
+    with zipfile.ZipFile(TEMPLATES / "ke-hoach.docx") as source, zipfile.ZipFile(bare, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b'<Override PartName="/docProps/custom.xml"', b'<Override PartName="/docProps/x.xml"')
+            if item.filename == "_rels/.rels":
+                data = data.replace(b"relationships/custom-properties", b"relationships/x")
+            if item.filename != "docProps/custom.xml":
+                target.writestr(item, data)
+    assert read_version(bare) is None
+    stamp(bare, "9")
+    assert read_version(bare) == "9"
+    assert dump(bare) == dump(TEMPLATES / "ke-hoach.docx")
+
+
+def _plan_and_source():
+    from generator.documents import PLAN, Source
+    from generator.resources import shipped_inputs
+
+    inputs = pipeline.load_inputs([shipped_inputs()])
+    return PLAN, Source(inputs.commune, inputs.activities, inputs.planned, None)
