@@ -13,32 +13,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator.activitylog import ActivityLog
-from generator.model import COMMUNE_CENTRE, Activity, Commune, Criterion, Method, Scope, Village
+from generator.model import COMMUNE_CENTRE, Activity, Commune, Criterion, Method, Scope, Totals, Village
 
 HUNDRED = Decimal(100)
-
-
-@dataclass(frozen=True)
-class Totals:
-    """What a set of activities adds up to."""
-
-    activities: int = 0
-    participants: int = 0
-    officials: int = 0
-    party_members: int = 0
-    public_employees: int = 0
-    armed_forces: int = 0
-    association_members: int = 0
-    residents: int = 0
-    workdays: Decimal = Decimal(0)
-    cash: int = 0
-    in_kind: int = 0
-    land_m2: Decimal = Decimal(0)
-
-    @property
-    def money(self) -> int:
-        """Cash and in-kind value together: what was mobilised."""
-        return self.cash + self.in_kind
 
 
 def total(activities: Iterable[Activity]) -> Totals:

@@ -15,8 +15,7 @@ from typing import Any
 import polars as pl
 
 from generator.activitylog import DECIMAL_FIELDS, INT_FIELDS, ActivityLog
-from generator.aggregation import Totals
-from generator.model import Activity
+from generator.model import Activity, Totals
 
 _SUMS = [pl.len().alias("activities"), *(pl.col(n).sum() for n in INT_FIELDS), *(pl.col(n).sum() for n in DECIMAL_FIELDS)]
 

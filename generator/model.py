@@ -294,3 +294,26 @@ TYPE_NAMES: dict[str, str] = {
     "TTr": "TỜ TRÌNH",
     "CV": "CÔNG VĂN",
 }
+
+
+@dataclass(frozen=True)
+class Totals:
+    """What a set of activities adds up to."""
+
+    activities: int = 0
+    participants: int = 0
+    officials: int = 0
+    party_members: int = 0
+    public_employees: int = 0
+    armed_forces: int = 0
+    association_members: int = 0
+    residents: int = 0
+    workdays: Decimal = Decimal(0)
+    cash: int = 0
+    in_kind: int = 0
+    land_m2: Decimal = Decimal(0)
+
+    @property
+    def money(self) -> int:
+        """Cash and in-kind value together: what was mobilised."""
+        return self.cash + self.in_kind

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from generator import vnformat
-from generator.aggregation import HUNDRED, MonthlyFigures, Totals, aggregate_month, next_month
+from generator.aggregation import HUNDRED, MonthlyFigures, aggregate_month, next_month
 from generator.documents.common import (
     Row,
     Source,
@@ -34,7 +34,7 @@ from generator.documents.targets import (
     target_cell,
     untouched_clause,
 )
-from generator.model import COMMUNE_CENTRE, Commune, DocType, Method, NoteKind, PlanInfo
+from generator.model import COMMUNE_CENTRE, Commune, DocType, Method, NoteKind, PlanInfo, Totals
 
 
 def months_covered(source: Source) -> int:

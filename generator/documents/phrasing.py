@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from generator import vnformat
-from generator.aggregation import Totals
-from generator.model import COMMUNE_CENTRE
+from generator.model import COMMUNE_CENTRE, Totals
 from generator.text import fold
 
 

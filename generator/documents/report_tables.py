@@ -7,10 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 from generator import vnformat
-from generator.aggregation import MonthlyFigures, Progress, Totals
+from generator.aggregation import MonthlyFigures, Progress
 from generator.documents.common import Row, row
 from generator.documents.targets import main_targets, met_villages, places_of, target_cell
-from generator.model import COMMUNE_CENTRE, Commune, Method
+from generator.model import COMMUNE_CENTRE, Commune, Method, Totals
 
 
 def people_row(totals: Totals, **names: str) -> Row:
