@@ -147,6 +147,10 @@ def test_a_clerk_drops_the_workbooks_fixes_an_error_prints_march_and_issues(serv
 
             # 1. drop the sample workbooks: saved into inputs/ and validated, no errors
             page.get_by_role("link", name="Sổ số liệu", exact=True).click()
+            # the files are dropped once the page and its htmx have loaded, as a clerk's hand would:
+            # a change event before htmx binds the input posts nothing (seen under a loaded machine)
+            expect(page.locator("h1")).to_contain_text("Sổ số liệu")
+            page.wait_for_load_state("load")
             started = time.monotonic()
             page.set_input_files("#chon-tep", [str(SAMPLE), str(LOG)])
             expect(page.locator("#ket-qua-kiem-tra")).to_contain_text("Không có lỗi, không có cảnh báo")
