@@ -144,9 +144,9 @@ def test_generate_pdf_writes_a_pdf_beside_each_document_and_the_print_bundle(tmp
 
 
 def test_generate_pdf_without_libreoffice_says_how_to_install_it(tmp_path, monkeypatch):
-    from generator.pipeline import generating
+    from generator import pdf
 
-    monkeypatch.setattr(generating, "find_soffice", lambda: None)
+    monkeypatch.setattr(pdf, "find_soffice", lambda: None)
     result = CliRunner().invoke(main, ["generate", str(INPUTS), "--pdf", "--out", str(tmp_path / "out")])
     assert result.exit_code == 1
     assert "LibreOffice" in result.output

@@ -27,7 +27,6 @@ from generator.documents import (
 from generator.errors import LibreOfficeMissing, TemplateProblem, UsageError
 from generator.files import write_atomically
 from generator.model import DocType
-from generator.pdf import convert_to_pdf, find_soffice, merge_pdfs, warm_up
 from generator.pipeline.inputs import LoadedInputs, load_inputs
 from generator.resources import shipped_inputs, shipped_templates
 from generator.text import fold
@@ -198,11 +197,14 @@ def generate(
     with `pdf`, their PDFs too (the process's warm LibreOffice, or `office`: ntm serve's) and
     the print bundle in-tat-ca.pdf. LibreOffice starts before the logs are read, so that its
     start-up runs while the DOCX files are made."""
-    if pdf and find_soffice() is None:
-        raise LibreOfficeMissing()
+    if pdf:  # LibreOffice's modules are loaded only by a run that prints
+        from generator import pdf as printing
+
+        if printing.find_soffice() is None:
+            raise LibreOfficeMissing()
     specs = select_documents(docs, month is not None)
     if pdf:
-        warm_up(len(specs), office)
+        printing.warm_up(len(specs), office)
     inputs = load_inputs(paths)
     templates = templates or shipped_templates()
     report_month = _report_month(inputs, month)
@@ -227,8 +229,8 @@ def generate(
     reminders = cause_reminder(source) if MONTHLY_REPORT in specs else ()
     if not pdf or not written:
         return GenerateResult(inputs, tuple(written), report_month, reminders=reminders)
-    pdfs = convert_to_pdf([w.path for w in written], office=office)
-    bundle = merge_pdfs(pdfs, out_dir / str(inputs.commune.info.year) / PRINT_BUNDLE)
+    pdfs = printing.convert_to_pdf([w.path for w in written], office=office)
+    bundle = printing.merge_pdfs(pdfs, out_dir / str(inputs.commune.info.year) / PRINT_BUNDLE)
     return GenerateResult(inputs, tuple(written), report_month, tuple(pdfs), bundle, reminders)
 
 
