@@ -37,7 +37,8 @@ class Deadline:
             return f"còn {self.days_left} ngày"
         if self.days_left == 0:
             return "hôm nay là hạn"
-        if self.due.year < (self.due + dt.timedelta(days=-self.days_left)).year:
+        today = self.due - dt.timedelta(days=self.days_left)
+        if self.due.year < today.year:
             return f"đã quá hạn (năm {self.due.year} đã qua)"
         return f"đã quá hạn {-self.days_left} ngày"
 
