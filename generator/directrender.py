@@ -4,14 +4,18 @@ docxtpl opens the package with python-docx on every render, re-parses the render
 body to fix tables, searches it for drawing ids and writes every part again. Most of
 that depends only on the template, so it is done once here (`prepare`) and kept:
 
-- docxtpl's own preprocessing of each part (patch_xml, the '\\n<w:p' split) and the
-  Jinja compile, in the sandboxed environment the caller gives (rendering's);
+- docxtpl's own preprocessing of each part (patch_xml; its '\\n<w:p' split only where
+  that changes what a render prints, see jinja_source) and the Jinja compile, in the
+  sandboxed environment the caller gives (rendering's);
 - the zip of the parts that rendering never changes, compressed once with fixed times.
 
 A render then runs the compiled templates, applies docxtpl's post-processing (its
 '{_{' escapes, resolve_listing, fix_tables, the drawing-id renumbering), and appends the
 rendered parts to a copy of that zip. The clerk's contract is docxtpl's template syntax:
 the same source, preprocessed by docxtpl's code, rendered by the same environment.
+
+Each render's checks of its body (well-formed XML, table grids) are skipped where
+renderproof proved them needless once for the template and the render printed only plain values.
 
 What this path does not do, and rendering leaves to docxtpl: pictures (InlineImage,
 which adds parts and relationships), sub-documents, docxtpl's picture/media
@@ -22,6 +26,7 @@ recovering parser; here it is refused, so the caller falls back).
 from __future__ import annotations
 
 import copy
+import functools
 import io
 import re
 import zipfile
@@ -36,7 +41,7 @@ from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import serialize_part_xml
 from lxml import etree
 
-from generator import docprops
+from generator import docprops, renderproof
 
 # python-docx writes this declaration before every XML part it saves
 # Zip entries carry this time, so that the same inputs give the same bytes.
@@ -90,6 +95,7 @@ class DirectTemplate:
     fix_tables: Callable[[str], Any]
     drawings: bool  # the body holds pictures or shapes whose ids docxtpl renumbers
     flat_tables: bool  # no table in a table, no cell wrapped in a content control: tables are found as text
+    proof: renderproof.Proof  # what a render that prints only plain values leaves unchecked
     custom_name: str  # zip member of the custom properties part
     custom_base: bytes | None  # the template's own custom properties, None when it has none
 
@@ -99,8 +105,28 @@ def split_paragraphs(patched: str) -> str:
     return _PARAGRAPH_SPLIT.sub(r"\n<w:p\1", patched)
 
 
+@functools.lru_cache(maxsize=16)
+def jinja_source(environment: jinja2.Environment, patched: str) -> tuple[str, jinja2.nodes.Template | None]:
+    """The source Jinja compiles for a patched part, and its syntax tree when that source is the
+    patched part itself.
+
+    docxtpl puts a newline before each paragraph (split_paragraphs) and takes it out of the
+    render again (_finish). Where no string literal of the template holds a paragraph's opening,
+    that newline changes nothing a render prints, so the part is compiled as it is and its
+    renders need no taking out. Where one does, or the part does not parse (the template check
+    then reports the error at its paragraph's line), it is docxtpl's source."""
+    try:
+        tree = environment.parse(patched)
+    except jinja2.TemplateSyntaxError:
+        return split_paragraphs(patched), None
+    for literal in tree.find_all(jinja2.nodes.Const):
+        if isinstance(literal.value, str) and _PARAGRAPH_SPLIT.search(literal.value):
+            return split_paragraphs(patched), None
+    return patched, tree
+
+
 def _compiled(environment: jinja2.Environment, patched: str) -> jinja2.Template:
-    return environment.from_string(split_paragraphs(patched))
+    return environment.from_string(jinja_source(environment, patched)[0])
 
 
 def prepare(data: bytes, document: DocxtplDocument, environment: jinja2.Environment) -> DirectTemplate:
@@ -113,7 +139,8 @@ def prepare(data: bytes, document: DocxtplDocument, environment: jinja2.Environm
     package = document.docx.part.package
     main = document.docx.part
     body_source = document.get_xml()
-    body = _compiled(environment, document.patch_xml(body_source))
+    patched = document.patch_xml(body_source)
+    body = _compiled(environment, patched)
 
     root = copy.deepcopy(main.element)
     marker = etree.SubElement(root, "ntm-body")
@@ -170,10 +197,12 @@ def prepare(data: bytes, document: DocxtplDocument, environment: jinja2.Environm
             types, rels = docprops.registered(source.read("[Content_Types].xml"), source.read("_rels/.rels"))
             archive.writestr(_entry("[Content_Types].xml"), types)
             archive.writestr(_entry("_rels/.rels"), rels)
+    tree = jinja_source(environment, patched)[1]
+    document_head, document_tail = head.encode("utf-8"), tail.encode("utf-8")
     return DirectTemplate(
         body=body,
-        document_head=head.encode("utf-8"),
-        document_tail=tail.encode("utf-8"),
+        document_head=document_head,
+        document_tail=document_tail,
         parts=tuple(parts),
         document_name=main.partname.membername,
         core_name=core.partname.membername,
@@ -185,6 +214,7 @@ def prepare(data: bytes, document: DocxtplDocument, environment: jinja2.Environm
         fix_tables=document.fix_tables,
         drawings="<wp:docPr" in body_source,
         flat_tables=_flat_tables(document.docx.element.body),
+        proof=renderproof.prove(tree, document_head, document_tail) if tree is not None else renderproof.NOTHING,
     )
 
 
@@ -195,13 +225,15 @@ def _entry(name: str) -> zipfile.ZipInfo:
     return info
 
 
-def _finish(template: DirectTemplate, rendered: str) -> str:
+def _finish(template: DirectTemplate, rendered: str, proven: bool = False) -> str:
     """docxtpl's render_xml_part after the Jinja render: the same steps in the same order
-    (plain replaces for its regex, each skipped where its text is absent)."""
-    rendered = rendered.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+    (plain replaces for its regex, each skipped where its text is absent). A `proven` render
+    (see renderproof) has no newline or tab, so only the escapes are looked for."""
+    if not proven:
+        rendered = rendered.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
     if "_" in rendered and ("{_" in rendered or "_}" in rendered or "%_" in rendered):
         rendered = rendered.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-    if "\n" in rendered or "\t" in rendered or "\a" in rendered or "\f" in rendered:
+    if not proven and ("\n" in rendered or "\t" in rendered or "\a" in rendered or "\f" in rendered):
         rendered = template.listing(rendered)
     return rendered
 
@@ -326,18 +358,22 @@ def _well_formed(data: bytes) -> bool:
     return True
 
 
-def _fixed_flat_body(template: DirectTemplate, body: str) -> bytes | None:
+def _fixed_flat_body(template: DirectTemplate, body: str, proven: bool = False) -> bytes | None:
     """_fixed_body without parsing the body (a third of a render): well-formedness checked by
     expat, each table's rows counted as text, and only the grid of a table that needs it
     recomputed by docxtpl's fix_tables on a skeleton of that table. None where the body needs
-    the whole parse (malformed: docxtpl's recovery; drawings: id renumbering)."""
+    the whole parse (malformed: docxtpl's recovery; drawings: id renumbering). A `proven`
+    render (see renderproof) is well-formed, and its steady grids need no reading."""
     data = body.encode("utf-8")
-    if template.drawings or not template.flat_tables or not _well_formed(data):
+    if template.drawings or not template.flat_tables or not (proven or _well_formed(data)):
         return None
+    steady = template.proof.steady_grids if proven else frozenset()
     opening = body[: body.index(">") + 1]
     pieces: list[str] = []
     done = 0
-    for start, end in _tables(body):
+    for index, (start, end) in enumerate(_tables(body)):
+        if index in steady:
+            continue
         table = body[start:end]
         grid = _GRID_TEXT.search(table)
         if grid is None:
@@ -387,8 +423,11 @@ def render(
 ) -> bytes:
     """The rendered DOCX. `properties` are core properties set after docxtpl's rendered ones;
     `custom` are custom properties (the document's type) added to the template's."""
-    finished = _finish(template, template.body.render(context))
-    body = _fixed_flat_body(template, finished)
+    with renderproof.watching() as printed:
+        rendered = template.body.render(context)
+    proven = template.proof.balanced and printed.plain
+    finished = _finish(template, rendered, proven)
+    body = _fixed_flat_body(template, finished, proven)
     if body is None:
         body = _fixed_body(template, finished)
     document_xml = template.document_head + body + template.document_tail

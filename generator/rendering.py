@@ -38,7 +38,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from generator import directrender, docprops, vnformat
+from generator import directrender, docprops, renderproof, vnformat
 from generator.documents import Picture, Row
 from generator.errors import NtmError, TemplateProblem
 from generator.zipguard import guard_docx
@@ -321,7 +321,13 @@ def compile_body(patched: str) -> None:
     """Compiles a patched body as the renderer does (raises Jinja's TemplateSyntaxError, whose
     line is the paragraph's), in the shared environment that keeps it for the render:
     `ntm generate` checks, then renders, each template, and so compiles it once."""
-    shared_environment().from_string(directrender.split_paragraphs(patched))
+    environment = shared_environment()
+    try:
+        environment.from_string(directrender.jinja_source(environment, patched)[0])
+    except jinja2.TemplateSyntaxError:
+        # compiled as it is, a part is one line: docxtpl's source gives the error its paragraph's line
+        environment.from_string(directrender.split_paragraphs(patched))
+        raise
 
 
 @functools.cache
@@ -332,7 +338,8 @@ def shared_environment() -> jinja2.Environment:
 
 def jinja_environment() -> jinja2.Environment:
     """The one factory of Jinja environments: rendering and the template check both use it."""
-    env = _SandboxEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
+    # finalize only notes whether each printed value is plain (renderproof); it changes none
+    env = _SandboxEnvironment(undefined=jinja2.StrictUndefined, autoescape=True, finalize=renderproof.finalize)
     env.filters.update(
         number=vnformat.number,
         money=vnformat.money,
