@@ -8,9 +8,13 @@ Every value leaves with the cell it came from.
 from __future__ import annotations
 
 import contextlib
+import functools
+import importlib
 import logging
 import re
+import sys
 import unicodedata
+import warnings
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -161,6 +165,25 @@ def _grid(workbook: python_calamine.CalamineWorkbook, label: str, actual: str, p
         ) from exc
 
 
+@functools.cache
+def columnar_libraries_run() -> bool:
+    """True where fastexcel and polars import. False where they cannot run here (a big log is
+    then read row by row): missing or broken, or a CPU without the instructions (AVX2, FMA…) of
+    polars' default build. polars warns of that before it loads its binary, which would then
+    stop the process at the first instruction the CPU lacks: the warning is taken as a refusal."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message="Missing required CPU features", category=RuntimeWarning)
+        try:
+            for name in ("fastexcel", "polars"):
+                importlib.import_module(name)
+        except (ImportError, OSError, RuntimeError, RuntimeWarning):
+            # nothing half-imported stays for a later import to find
+            for name in [name for name in sys.modules if name.split(".")[0] == "polars" or name.startswith("_polars")]:
+                del sys.modules[name]
+            return False
+    return True
+
+
 # A log sheet whose XML is at least this big (about 2,000 rows) is read column by column;
 # a smaller one row by row, which spares the columnar libraries' import (~0.3 s).
 COLUMNAR_MIN_BYTES = 1 << 20
@@ -296,11 +319,11 @@ def read_log_columns(path: Path, label: str, sheet: str, schema: SheetSchema, mi
     _, found = find_header([[header.get(i) for i in range(max(header) + 1)]], schema)
     if any(column.required and column.header not in found for column in schema.columns):
         return None  # reported by the row reader, which also finds a header further down
-    try:
-        import fastexcel
-        import polars as pl
-    except (ImportError, OSError, RuntimeError):  # a broken install, a CPU polars does not run on
+    if not columnar_libraries_run():
         return None
+    import fastexcel
+    import polars as pl
+
     # fastexcel logs, through Python's logging, that an empty column is read as text: no news for a clerk
     logging.getLogger("fastexcel").addHandler(logging.NullHandler())
     ordered = sorted(found.items(), key=lambda item: item[1])

@@ -215,3 +215,38 @@ def test_an_xls_or_ods_log_is_read_row_by_row(tmp_path):
 
     for suffix in (".xls", ".ods"):
         assert read_log_columns(tmp_path / f"x{suffix}", "x", LOG, S.ACTIVITY_LOG) is None
+
+
+def test_a_cpu_polars_cannot_run_on_reads_a_big_log_row_by_row():
+    """polars' default build needs AVX2, which older office PCs lack: polars warns, then its
+    binary stops the process at the first such instruction. ntm takes the warning as a refusal
+    and reads the log row by row, with the same result. Here an import hook plays polars on
+    such a CPU (the warning, then SIGILL), in a process of its own."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    code = f"""
+import importlib.abc, importlib.util, os, signal, sys, warnings
+from pathlib import Path
+
+class OldCpu(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    def find_spec(self, name, path, target=None):
+        return importlib.util.spec_from_loader(name, self) if name == "polars" else None
+    def create_module(self, spec):
+        return None
+    def exec_module(self, module):
+        warnings.warn("Missing required CPU features.\\n\\nThe following required CPU features were not detected:\\n    avx2, fma", RuntimeWarning)
+        os.kill(os.getpid(), signal.SIGILL)  # the binary's first instruction the CPU lacks
+
+sys.meta_path.insert(0, OldCpu())
+from generator.activitylog import ActivityLog
+from generator.pipeline import check_inputs
+columns = check_inputs([Path({str(INPUTS)!r})], columnar=True)
+rows = check_inputs([Path({str(INPUTS)!r})], columnar=False)
+print(len(columns.activities), isinstance(columns.log, ActivityLog), columns.activities == rows.activities, "polars" in sys.modules)
+"""
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["180", "False", "True", "False"]
