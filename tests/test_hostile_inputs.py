@@ -724,7 +724,11 @@ def test_the_sweep_removes_only_ntm_temporaries_of_ended_processes(tmp_path):
 def test_concurrent_generate_runs_into_one_folder_all_succeed(tmp_path):
     command = [sys.executable, "-m", "generator", "generate", str(INPUTS), "--docs", "kh,pl", "--out", "out", "--quiet"]
     runs = [subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
-    results = [(r.wait(timeout=600), r.stderr.read()) for r in runs]
+    results = []
+    for run_ in runs:
+        with run_:  # closes its pipes
+            _, stderr = run_.communicate(timeout=600)
+            results.append((run_.returncode, stderr))
     assert [code for code, _ in results] == [0, 0, 0, 0], results
     assert sorted(p.name for p in (tmp_path / "out").rglob("*") if p.is_file()) == [
         "ke-hoach-2021.docx",

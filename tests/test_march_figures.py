@@ -11,12 +11,12 @@ from collections import defaultdict
 from decimal import Decimal
 
 import docx
-import openpyxl
 import pytest
 
 from generator import vnformat
 from tests.conftest import INPUTS
 from tests.docx_text import squash, table_cells
+from tests.workbooks import records
 
 CATEGORIES = ["Cán bộ, công chức", "Đảng viên", "Viên chức", "LLVT", "Đoàn viên, hội viên", "Nhân dân"]
 
@@ -24,11 +24,7 @@ CATEGORIES = ["Cán bộ, công chức", "Đảng viên", "Viên chức", "LLVT"
 def _march_rows() -> list[dict]:
     rows = []
     for path in sorted(INPUTS.glob("*.xlsx")):
-        sheet = openpyxl.load_workbook(path, read_only=True, data_only=True)["Nhật ký"]
-        values = list(sheet.iter_rows(values_only=True))
-        header = values[0]
-        for line in values[1:]:
-            record = dict(zip(header, line))
+        for record in records(path, "Nhật ký"):
             day = record["Ngày"]
             if isinstance(day, dt.datetime) and (day.year, day.month) == (2021, 3):
                 rows.append(record)
@@ -128,19 +124,14 @@ def test_bieu_03_total_row(march, report):
 
 
 def _sheet(name: str) -> list[dict]:
-    sheet = openpyxl.load_workbook(INPUTS / "binh-xa-2021.xlsx", read_only=True)[name]
-    values = list(sheet.iter_rows(values_only=True))
-    return [dict(zip(values[0], line)) for line in values[1:] if any(v is not None for v in line)]
+    return records(INPUTS / "binh-xa-2021.xlsx", name)
 
 
 def _by_place(code: str, month_only: bool = False) -> dict[str, Decimal]:
     """Quantity per place (villages and Trung tâm xã) since 1 January, metres as km."""
     done: dict[str, Decimal] = defaultdict(Decimal)
     for path in sorted(INPUTS.glob("*.xlsx")):
-        sheet = openpyxl.load_workbook(path, read_only=True)["Nhật ký"]
-        values = list(sheet.iter_rows(values_only=True))
-        for line in values[1:]:
-            record = dict(zip(values[0], line))
+        for record in records(path, "Nhật ký"):
             day = record["Ngày"]
             if record["Mã tiêu chí"] != code or not day or day >= dt.datetime(2021, 4, 1):
                 continue

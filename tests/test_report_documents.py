@@ -17,6 +17,7 @@ from generator import pdf, pipeline, vnformat
 from generator.model import NoteKind
 from tests.conftest import INPUTS
 from tests.docx_text import squash, table_cells
+from tests.workbooks import records
 
 INPUTS_2026 = INPUTS / "2026"
 from tests.office import needs_soffice  # noqa: E402
@@ -29,9 +30,7 @@ def _text(path: Path) -> str:
 
 
 def _sheet(path: Path, name: str) -> list[dict]:
-    sheet = openpyxl.load_workbook(path, read_only=True)[name]
-    values = list(sheet.iter_rows(values_only=True))
-    return [dict(zip(values[0], line)) for line in values[1:] if any(v is not None for v in line)]
+    return records(path, name)
 
 
 # ---------------------------------------------------------------- monthly plan (KHT)

@@ -18,6 +18,7 @@ from generator.formatcheck import check_document
 from generator.pipeline import generate
 from tests import docx_text
 from tests.conftest import GOLDEN, INPUTS, SAMPLE
+from tests.workbooks import records
 
 INPUTS_2026 = INPUTS / "2026"
 SAMPLE_2026 = INPUTS_2026 / "binh-xa-2026.xlsx"
@@ -75,11 +76,7 @@ def test_the_plan_names_the_province_as_superior(outputs_2026):
 
 
 def _february_log() -> list[dict[str, object]]:
-    sheet = openpyxl.load_workbook(SAMPLE_2026, read_only=True)["Nhật ký"]
-    rows = sheet.iter_rows(values_only=True)
-    headers = next(rows)
-    records = [dict(zip(headers, row)) for row in rows]
-    return [r for r in records if isinstance(r["Ngày"], dt.datetime) and r["Ngày"].month == 2]
+    return [r for r in records(SAMPLE_2026, "Nhật ký") if isinstance(r["Ngày"], dt.datetime) and r["Ngày"].month == 2]
 
 
 def test_the_february_report_reports_the_february_figures(tmp_path):

@@ -468,3 +468,20 @@ def test_a_bug_reaches_the_clerk_as_a_sentence_not_a_traceback(desk: Desk, monke
     response = client.post("/so-dang-ky/kiem-tra", headers=ORIGIN)
     assert response.status_code == 500
     assert "Lỗi không mong đợi (RuntimeError)" in response.text and "Traceback" not in response.text
+
+
+def test_the_uploaded_files_are_closed_once_the_page_has_answered(client: TestClient, monkeypatch):
+    """starlette spools each upload to a temporary file (on disk past 1 MB) and never closes the
+    form itself; a page left running for a day would hold every workbook ever sent."""
+    from starlette.datastructures import UploadFile
+
+    closed: list[str] = []
+    close = UploadFile.close
+
+    async def recording(self: UploadFile) -> None:
+        closed.append(self.filename or "")
+        await close(self)
+
+    monkeypatch.setattr(UploadFile, "close", recording)
+    _upload(client, SAMPLE)
+    assert closed == [SAMPLE.name]

@@ -20,13 +20,12 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from generator import vnformat
 from tests.conftest import INPUTS, SAMPLE
 from tests.docx_text import squash, text
-from tests.workbooks import edit, put
+from tests.workbooks import edit, put, records
 
 pytestmark = pytest.mark.slow  # a browser, a process or many generated cases: not in the quick run
 
@@ -111,10 +110,7 @@ def _march_figures() -> tuple[int, int]:
     """Activities and participations of March 2021, added up here from the rows themselves."""
     activities = participants = 0
     for path in (SAMPLE, LOG):
-        rows = list(openpyxl.load_workbook(path, read_only=True, data_only=True)["Nhật ký"].iter_rows(values_only=True))
-        header = rows[0]
-        for line in rows[1:]:
-            record = dict(zip(header, line))
+        for record in records(path, "Nhật ký"):
             day = record["Ngày"]
             if isinstance(day, dt.datetime) and (day.year, day.month) == (2021, 3):
                 activities += 1

@@ -46,3 +46,14 @@ def append_copy(sheet: Worksheet, row: int, **changes: Any) -> int:
     for header, value in changes.items():
         put(sheet, target, header.replace("_", " "), value)
     return target
+
+
+def records(path: Path, sheet: str) -> list[dict[str, Any]]:
+    """A sheet's rows as header → value, read by openpyxl (the tests' own reader, independent of
+    ntm's; a formula's value as Excel last saved it), blank rows left out; the workbook is closed again."""
+    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        values = list(workbook[sheet].iter_rows(values_only=True))
+    finally:
+        workbook.close()
+    return [dict(zip(values[0], line)) for line in values[1:] if any(v is not None for v in line)]

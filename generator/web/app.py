@@ -6,9 +6,10 @@ only shows what it returns: no figure is computed here.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -132,6 +133,20 @@ async def _form(request: Request) -> FormData | Response:
         return await request.form(max_files=50, max_fields=50)
     except BodyTooLarge:
         return HTMLResponse("<p class='loi'>Tệp gửi lên quá lớn.</p>", status_code=413)
+
+
+def _closing(endpoint: Callable[[Request], Awaitable[Response]]) -> Callable[[Request], Awaitable[Response]]:
+    """The endpoint, then its request's form closed: starlette keeps each uploaded file in a
+    spooled temporary file (on disk past 1 MB) until the form is closed, which it never does itself."""
+
+    @functools.wraps(endpoint)
+    async def closing(request: Request) -> Response:
+        try:
+            return await endpoint(request)
+        finally:
+            await request.close()
+
+    return closing
 
 
 def _uploads(form: FormData, field: str) -> list[UploadFile]:
@@ -579,14 +594,14 @@ def create_app(desk: Desk, port: int) -> Guard:
     routes = [
         Route("/", pages.status),
         Route("/so-lieu", pages.workbooks),
-        Route("/so-lieu/tai-len", pages.upload, methods=["POST"]),
-        Route("/so-lieu/thay", pages.replace, methods=["POST"]),
+        Route("/so-lieu/tai-len", _closing(pages.upload), methods=["POST"]),
+        Route("/so-lieu/thay", _closing(pages.replace), methods=["POST"]),
         Route("/so-lieu/kiem-tra", pages.validate, methods=["POST"]),
-        Route("/so-lieu/so-trang", pages.blank, methods=["POST"]),
+        Route("/so-lieu/so-trang", _closing(pages.blank), methods=["POST"]),
         Route("/van-ban", pages.documents),
-        Route("/van-ban/soan", pages.generate, methods=["POST"]),
+        Route("/van-ban/soan", _closing(pages.generate), methods=["POST"]),
         Route("/phat-hanh", pages.issue_page),
-        Route("/phat-hanh", pages.issue, methods=["POST"]),
+        Route("/phat-hanh", _closing(pages.issue), methods=["POST"]),
         Route("/so-dang-ky", pages.register),
         Route("/so-dang-ky/xuat", pages.export, methods=["POST"]),
         Route("/so-dang-ky/kiem-tra", pages.verify, methods=["POST"]),
