@@ -12,11 +12,26 @@ import os
 import re
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 from generator.errors import OutputExists, OutputProblem
 
 TEMPORARY_SUFFIX = ".tmp"
+# the time of every member of a zip ntm writes, unless the caller names another
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def zip_entry(name: str, date_time: tuple[int, int, int, int, int, int] = FIXED_ZIP_TIME) -> zipfile.ZipInfo:
+    """A deflated zip member whose every attribute is fixed (its time, MS-DOS as the system that
+    made it, no permission bits): the same content gives the same bytes on any computer."""
+    info = zipfile.ZipInfo(name, date_time=date_time)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.create_system = 0
+    info.external_attr = 0
+    return info
+
+
 # '.<name>.ntm<pid>.<random>.tmp': only ntm makes such names, and the process id says
 # whose file it is, so that a run never sweeps the file another run is still writing.
 _OURS = re.compile(r"^\..+\.ntm(?P<pid>\d+)\.[A-Za-z0-9_]+" + re.escape(TEMPORARY_SUFFIX) + "$")

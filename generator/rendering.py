@@ -41,10 +41,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from generator import directrender, docprops, renderproof, vnformat
 from generator.documents import Picture, Row
 from generator.errors import NtmError, TemplateProblem
+from generator.files import zip_entry
 from generator.zipguard import guard_docx
-
-FIXED_ZIP_TIME = directrender.FIXED_ZIP_TIME
-
 
 # docxtpl's resolve_listing only changes these characters inside <w:t> text
 _LISTING_CHARACTERS = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\n\t\a\f]")
@@ -355,7 +353,7 @@ def jinja_environment() -> jinja2.Environment:
 def _package_bytes(document: DocxTemplate) -> bytes:
     """The rendered package as a zip with fixed entry times, written once.
 
-    This is python-docx's OpcPackage.save with the zip entries dated FIXED_ZIP_TIME,
+    This is python-docx's OpcPackage.save with ntm's fixed zip entries (files.zip_entry),
     so that the same inputs give the same bytes without compressing twice. docxtpl's
     own save adds only picture and media replacement, which ntm does not use.
     """
@@ -366,10 +364,7 @@ def _package_bytes(document: DocxTemplate) -> bytes:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
 
         def put(uri: PackURI, blob: bytes) -> None:
-            info = zipfile.ZipInfo(uri.membername, date_time=FIXED_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, blob)
+            archive.writestr(zip_entry(uri.membername), blob)
 
         put(CONTENT_TYPES_URI, _ContentTypesItem.from_parts(package.parts).blob)  # type: ignore[no-untyped-call]
         put(PACKAGE_URI.rels_uri, package.rels.xml)

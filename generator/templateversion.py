@@ -14,7 +14,7 @@ from pathlib import Path
 
 from generator import docprops
 from generator.errors import Severity
-from generator.files import write_atomically
+from generator.files import write_atomically, zip_entry
 from generator.formatcheck import Finding
 from generator.resources import shipped_templates
 
@@ -55,10 +55,7 @@ def stamp(path: Path, version: str = CURRENT) -> None:
 
 
 def _entry(name: str) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.create_system = 0
-    return info
+    return zip_entry(name, _ZIP_TIME)
 
 
 def version_findings(path: Path) -> list[Finding]:

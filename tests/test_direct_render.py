@@ -12,6 +12,7 @@ from lxml import etree
 
 from generator import directrender, docprops, rendering, templateversion
 from generator.documents import ALL_DOCUMENTS, Source
+from generator.files import FIXED_ZIP_TIME
 from generator.pipeline import load_inputs
 from generator.resources import shipped_templates
 from tests.conftest import INPUTS
@@ -89,7 +90,7 @@ def test_unchanged_parts_are_copied_from_the_template(sources):
     with zipfile.ZipFile(template) as original, zipfile.ZipFile(io.BytesIO(rendered)) as result:
         assert sorted(original.namelist()) == sorted(result.namelist())
         assert result.read("word/styles.xml") == original.read("word/styles.xml")
-        assert {info.date_time for info in result.infolist()} == {directrender.FIXED_ZIP_TIME}
+        assert {info.date_time for info in result.infolist()} == {FIXED_ZIP_TIME}
 
 
 def test_a_body_left_malformed_is_recovered_as_docxtpl_recovers_it(tmp_path):

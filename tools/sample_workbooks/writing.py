@@ -14,7 +14,7 @@ from pathlib import Path
 
 from generator import blank
 from generator import schema as S
-from generator.files import write_atomically
+from generator.files import write_atomically, zip_entry
 from generator.pipeline import load_inputs
 from sample_workbooks.check import check
 from sample_workbooks.common import H_LOG, ROOT
@@ -61,11 +61,7 @@ def workbook_bytes(wb, fixed_time: dt.datetime) -> bytes:
                 data = re.sub(
                     rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp.encode() + rb"\g<2>", data
                 )
-            zi = zipfile.ZipInfo(info.filename, date_time=fixed_time.timetuple()[:6])
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            zi.create_system = 0
-            zi.external_attr = 0
-            zout.writestr(zi, data)
+            zout.writestr(zip_entry(info.filename, fixed_time.timetuple()[:6]), data)
     return out.getvalue()
 
 
