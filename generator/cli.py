@@ -377,7 +377,9 @@ def _parse_day(text: str | None) -> dt.date | None:
     if not text:
         return None
     try:
-        return dt.datetime.strptime(text.strip(), "%d/%m/%Y").date()
+        from generator.vnformat import parse_date_short  # babel: only for a command given a date
+
+        return parse_date_short(text)
     except ValueError as err:
         raise click.BadParameter("hãy ghi ngày dạng ngày/tháng/năm, ví dụ 03/04/2021", param_hint="--date") from err
 

@@ -12,7 +12,7 @@ parse what the formatters write, so the two halves cannot drift apart.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date
@@ -72,6 +72,12 @@ def month_year(month: int, year: int) -> str:
 def date_short(day: date) -> str:
     """Body citations: '15/01/2021'."""
     return format_date(day, "dd/MM/y", locale=LOCALE)
+
+
+def parse_date_short(text: str) -> date:
+    """The grammar of date_short read back, day first: '03/04/2021' (or '3/4/2021') is 3 April
+    2021, whatever the language of the computer or the browser. Raises ValueError otherwise."""
+    return datetime.strptime(text.strip(), "%d/%m/%Y").date()
 
 
 def date_short_or_blank(day: date | None, year: int) -> str:

@@ -293,7 +293,7 @@ def test_the_web_page_issues_its_archive_pdf_with_the_warm_instance_of_the_previ
         )
         assert draft, issue_page
         issued = client.post(
-            "/phat-hanh", data={"nhap": draft.group(1), "ngay": "2021-03-02", "pdf": "1"}, headers={"Origin": BASE}
+            "/phat-hanh", data={"nhap": draft.group(1), "ngay": "02/03/2021", "pdf": "1"}, headers={"Origin": BASE}
         )
         assert "Số 01-KH/ĐU" in issued.text, issued.text
         archived = folder / "archive" / "2021" / "ke-hoach-thang-03-so-01-KH.pdf"

@@ -1,9 +1,12 @@
 """SPEC §8 and the date rule of §6: inputs and the exact strings a clerk expects."""
 
+import datetime as dt
 from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator import vnformat
 
@@ -152,3 +155,14 @@ def test_a_month_reads_back_from_words_and_figures() -> None:
     for text in ("Báo cáo kết quả tháng 3 năm 2021", f"trong tháng {vnformat.month_year(3, 2021)}"):
         match = vnformat.MONTH_OF_YEAR.search(text)
         assert match is not None and (match["month"], match["year"]) == ("3", "2021")
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_a_short_date_reads_back_as_the_same_day(day):
+    assert vnformat.parse_date_short(vnformat.date_short(day)) == day
+
+
+@pytest.mark.parametrize("text", ["2021-03-02", "02/13/2021", "32/01/2021", "02/03/21", "", "hôm nay"])
+def test_only_day_month_year_is_read_as_a_date(text):
+    with pytest.raises(ValueError):
+        vnformat.parse_date_short(text)

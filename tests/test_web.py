@@ -352,13 +352,13 @@ def _draft_id(client: TestClient, name: str, folder: str) -> str:
 def test_issuing_a_draft_gives_its_number_and_the_register_lists_it(client: TestClient, desk: Desk):
     _drafts(desk, "2021-03")
     draft = _draft_id(client, "ke-hoach-thang-03.docx", "2021/2021-03")
-    response = client.post("/phat-hanh", data={"nhap": draft, "ngay": "2021-03-02"}, headers=ORIGIN)
+    response = client.post("/phat-hanh", data={"nhap": draft, "ngay": "02/03/2021"}, headers=ORIGIN)
     assert response.status_code == 200, response.text
     assert "Số 01-KH/ĐU" in response.text and "02/03/2021" in response.text
     assert 'id="ban-nhap" hx-swap-oob="true"' in response.text, "the list of drafts is brought up to date"
     register = client.get("/so-dang-ky").text
     assert "01-KH/ĐU" in register and "02/03/2021" in register
-    again = client.post("/phat-hanh", data={"nhap": draft, "ngay": "2021-03-03"}, headers=ORIGIN)
+    again = client.post("/phat-hanh", data={"nhap": draft, "ngay": "03/03/2021"}, headers=ORIGIN)
     assert again.status_code == 409 and "không cấp số lần nữa" in again.text
     assert "Số 01-KH/ĐU" in client.get("/phat-hanh").text, "the draft is shown as issued"
     assert "Số 01-KH/ĐU" in client.get("/").text, "the home page shows it issued"
@@ -368,7 +368,7 @@ def test_a_path_instead_of_a_draft_id_is_refused(client: TestClient, desk: Desk)
     _drafts(desk, "2021-03")
     target = desk.outputs / "2021" / "2021-03" / "ke-hoach-thang-03.docx"
     for value in (str(target), "../outputs/2021/2021-03/ke-hoach-thang-03.docx", ""):
-        response = client.post("/phat-hanh", data={"nhap": value, "ngay": "2021-03-02"}, headers=ORIGIN)
+        response = client.post("/phat-hanh", data={"nhap": value, "ngay": "02/03/2021"}, headers=ORIGIN)
         assert response.status_code == 400 and "Hãy chọn một bản nháp" in response.text
     assert not desk.archive.exists() or not list(desk.archive.rglob("*.docx"))
 
@@ -378,13 +378,13 @@ def test_a_draft_edited_in_word_can_be_uploaded_and_issued(client: TestClient, d
     data = (desk.outputs / "2021" / "2021-03" / "ke-hoach-thang-03.docx").read_bytes()
     response = client.post(
         "/phat-hanh",
-        data={"ngay": "2021-03-04"},
+        data={"ngay": "04/03/2021"},
         files=[("tep", ("kế hoạch tháng 3 (sửa).docx", data, "application/octet-stream"))],
         headers=ORIGIN,
     )
     assert "Số 01-KH/ĐU" in response.text, response.text
     refused = client.post(
-        "/phat-hanh", data={"ngay": "2021-03-04"}, files=[("tep", ("x.pdf", b"%PDF", "application/pdf"))], headers=ORIGIN
+        "/phat-hanh", data={"ngay": "04/03/2021"}, files=[("tep", ("x.pdf", b"%PDF", "application/pdf"))], headers=ORIGIN
     )
     assert refused.status_code == 400 and ".docx" in refused.text
 
@@ -395,7 +395,7 @@ def test_a_hostile_word_upload_is_refused_before_it_is_opened(client: TestClient
         archive.writestr("word/document.xml", b"<w/>" + b" " * (30 * 1024 * 1024))
     response = client.post(
         "/phat-hanh",
-        data={"ngay": "2021-03-04"},
+        data={"ngay": "04/03/2021"},
         files=[("tep", ("bom.docx", bomb.getvalue(), "application/octet-stream"))],
         headers=ORIGIN,
     )
@@ -405,7 +405,7 @@ def test_a_hostile_word_upload_is_refused_before_it_is_opened(client: TestClient
 def test_two_tabs_issuing_at_once_get_distinct_numbers(client: TestClient, desk: Desk):
     _drafts(desk, "2021-03", "2021-04", "2021-05")
     # each plan dated inside its own issue window (early in its month)
-    ids = [(_draft_id(client, f"ke-hoach-thang-0{m}.docx", f"2021/2021-0{m}"), f"2021-0{m}-02") for m in (3, 4, 5)]
+    ids = [(_draft_id(client, f"ke-hoach-thang-0{m}.docx", f"2021/2021-0{m}"), f"02/0{m}/2021") for m in (3, 4, 5)]
     answers: list[str] = []
     start = threading.Barrier(len(ids))
 
@@ -427,7 +427,7 @@ def test_the_register_exports_to_excel_and_verifies(client: TestClient, desk: De
     _drafts(desk, "2021-03")
     client.post(
         "/phat-hanh",
-        data={"nhap": _draft_id(client, "ke-hoach-thang-03.docx", "2021/2021-03"), "ngay": "2021-03-02"},
+        data={"nhap": _draft_id(client, "ke-hoach-thang-03.docx", "2021/2021-03"), "ngay": "02/03/2021"},
         headers=ORIGIN,
     )
     exported = client.post("/so-dang-ky/xuat", headers=ORIGIN).text
@@ -485,3 +485,15 @@ def test_the_uploaded_files_are_closed_once_the_page_has_answered(client: TestCl
     monkeypatch.setattr(UploadFile, "close", recording)
     _upload(client, SAMPLE)
     assert closed == [SAMPLE.name]
+
+
+def test_the_signing_date_is_typed_day_first_whatever_the_browsers_language(client: TestClient, desk: Desk):
+    """A date field would show 03/04 as 4 March in an English browser: the field is text, read as
+    the CLI reads --date, and filled with today (10/03/2021 here) to start from."""
+    assert 'name="ngay" value="10/03/2021"' in client.get("/phat-hanh").text
+    _drafts(desk, "2021-03")
+    draft = _draft_id(client, "ke-hoach-thang-03.docx", "2021/2021-03")
+    refused = client.post("/phat-hanh", data={"nhap": draft, "ngay": "2021-03-02"}, headers=ORIGIN)
+    assert refused.status_code == 400 and "ngày/tháng/năm, ví dụ 03/04/2021" in refused.text
+    issued = client.post("/phat-hanh", data={"nhap": draft, "ngay": "3/3/2021"}, headers=ORIGIN)
+    assert issued.status_code == 200 and "03/03/2021" in issued.text

@@ -197,7 +197,7 @@ def test_a_clerk_drops_the_workbooks_fixes_an_error_prints_march_and_issues(serv
             # 4. issue the monthly plan with a date; its number is in the register
             page.get_by_role("link", name="Phát hành", exact=True).click()
             page.click("label:has-text('ke-hoach-thang-03.docx')")
-            page.fill("input[name=ngay]", "2021-03-02")
+            page.fill("input[name=ngay]", "02/03/2021")
             started = time.monotonic()
             page.get_by_role("button", name="Cấp số và phát hành").click()
             expect(page.locator("#da-phat-hanh")).to_contain_text("Số 01-KH/ĐU")

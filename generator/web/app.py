@@ -496,7 +496,7 @@ class Pages:
             "issue.html",
             page="issue",
             drafts=drafts,
-            today=self.desk.today().isoformat(),
+            today=vnformat.date_short(self.desk.today()),
             max_mb=self.desk.max_upload // 1048576,
             office=find_soffice() is not None,
         )
@@ -508,10 +508,16 @@ class Pages:
         if isinstance(form, Response):
             return form
         try:
-            day = dt.date.fromisoformat(str(form.get("ngay", "")))
+            # typed day first, as the CLI takes it: a date field would follow the browser's language
+            # (03/04 is 4 March in an English browser)
+            day = vnformat.parse_date_short(str(form.get("ngay", "")))
         except ValueError:
             return self.render(
-                request, "_message.html", message="Hãy chọn ngày ký (ngày/tháng/năm).", kind="loi", status_code=400
+                request,
+                "_message.html",
+                message="Hãy ghi ngày ký dạng ngày/tháng/năm, ví dụ 03/04/2021.",
+                kind="loi",
+                status_code=400,
             )
         uploads = _uploads(form, "tep")
         if uploads:
