@@ -7,6 +7,7 @@ is the quick run (pyproject.toml names what `slow` covers).
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,6 +19,7 @@ from hypothesis import settings
 
 from generator import pipeline
 from generator.cli import main
+from generator.documents import Source
 
 REPO = Path(__file__).resolve().parent.parent
 INPUTS = REPO / "inputs"
@@ -112,3 +114,10 @@ def inputs_copy(tmp_path: Path) -> Path:
     target = tmp_path / "inputs"
     shutil.copytree(INPUTS, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def sources() -> list[Source]:
+    """What the documents of March and of December 2021 are made from, out of the shipped sample."""
+    inputs = pipeline.load_inputs([INPUTS])
+    return [Source(inputs.commune, inputs.activities, inputs.planned, dt.date(2021, month, 1)) for month in (3, 12)]

@@ -11,11 +11,9 @@ import pytest
 from lxml import etree
 
 from generator import directrender, docprops, rendering, templateversion
-from generator.documents import ALL_DOCUMENTS, Source
+from generator.documents import ALL_DOCUMENTS
 from generator.files import FIXED_ZIP_TIME
-from generator.pipeline import load_inputs
 from generator.resources import shipped_templates
-from tests.conftest import INPUTS
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -47,12 +45,6 @@ def _core(data: bytes) -> tuple[object, ...]:
         core.revision,
         core.subject,
     )
-
-
-@pytest.fixture(scope="module")
-def sources() -> list[Source]:
-    inputs = load_inputs([INPUTS])
-    return [Source(inputs.commune, inputs.activities, inputs.planned, dt.date(2021, month, 1)) for month in (3, 12)]
 
 
 @pytest.mark.parametrize("spec", ALL_DOCUMENTS, ids=lambda spec: spec.template)

@@ -15,10 +15,9 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from generator import directrender, rendering, renderproof
-from generator.documents import ALL_DOCUMENTS, MONTHLY_REPORT, Source
-from generator.pipeline import load_inputs
+from generator.documents import ALL_DOCUMENTS, MONTHLY_REPORT
 from generator.resources import shipped_templates
-from tests.conftest import INPUTS, examples
+from tests.conftest import examples
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PROPERTIES = rendering._properties(dt.datetime(2021, 3, 1), "t")
@@ -78,12 +77,6 @@ def _same_as_docxtpl(data: bytes, context: dict) -> bytes:
     assert _paragraphs(direct) == _paragraphs(naive)
     assert _grids(direct) == _grids(naive)
     return direct
-
-
-@pytest.fixture(scope="module")
-def sources() -> list[Source]:
-    inputs = load_inputs([INPUTS])
-    return [Source(inputs.commune, inputs.activities, inputs.planned, dt.date(2021, month, 1)) for month in (3, 12)]
 
 
 @pytest.mark.parametrize("spec", ALL_DOCUMENTS, ids=lambda spec: spec.template)
