@@ -223,7 +223,7 @@ def test_ntm_killed_outright_takes_its_libreoffice_with_it(drafts: list[Path], t
         assert not any(p.exists() for p in pipes), "and removed its pipe files"
     finally:
         holder.kill()
-        holder.wait()
+        holder.communicate()  # waits, and closes its pipes
 
 
 @needs_soffice
