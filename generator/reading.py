@@ -7,6 +7,7 @@ Every value leaves with the cell it came from.
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import functools
 import importlib
@@ -202,7 +203,9 @@ def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS, colu
     tables: dict[str, SheetTable] = {}
     by_columns: dict[str, LogColumns] = {}
     problems: list[Problem] = []
-    with _open(path, label) as workbook:
+    zipped = path.suffix.lower() in (".xlsx", ".xlsm")
+    log_scan: concurrent.futures.Future[tuple[dict[str, tuple[tuple[str, str], ...]], str]] | None = None
+    with _open(path, label) as workbook, concurrent.futures.ThreadPoolExecutor(1, "ntm-scan") as beside:
         by_key: dict[str, list[str]] = {}
         for name in workbook.sheet_names:
             by_key.setdefault(fold_ascii(name), []).append(name)
@@ -229,6 +232,10 @@ def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS, colu
                 continue
             schema, actual = item
             if schema is ACTIVITY_LOG and columnar is not False:
+                if zipped:
+                    # the log's byte scan for formulas and errors runs beside fastexcel's parse, which
+                    # lets go of the GIL: it was a seventh of a 200,000-row read
+                    log_scan = beside.submit(lambda sheet: (unknown_cells(path, [sheet]), sheet), actual)
                 log = read_log_columns(path, label, actual, schema, min_bytes=0 if columnar else COLUMNAR_MIN_BYTES)
                 if log is not None:
                     by_columns[schema.name] = log
@@ -238,8 +245,13 @@ def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS, colu
             tables[schema.name] = table
             problems.extend(table_problems)
     unknown: dict[str, tuple[tuple[str, str], ...]] = {}
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        unknown = unknown_cells(path, [t.name for t in tables.values()] + [c.name for c in by_columns.values()])
+    if zipped:
+        sheets = [t.name for t in tables.values()] + [c.name for c in by_columns.values()]
+        if log_scan is None:
+            unknown = unknown_cells(path, sheets)
+        else:
+            scanned, log_sheet = log_scan.result()
+            unknown = {**unknown_cells(path, [name for name in sheets if name != log_sheet]), **scanned}
     return WorkbookData(path, label, tables, tuple(problems), unknown, by_columns)
 
 
