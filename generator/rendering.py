@@ -44,8 +44,8 @@ from generator.errors import NtmError, TemplateProblem
 from generator.files import zip_entry
 from generator.zipguard import guard_docx
 
-# docxtpl's resolve_listing only changes these characters inside <w:t> text
-_LISTING_CHARACTERS = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\n\t\a\f]")
+# docxtpl's resolve_listing only changes its characters inside <w:t> text
+_LISTING_CHARACTERS = re.compile(f"<w:t(?: [^>]*)?>[^<]*[{renderproof.LISTED}]")
 
 
 class _PreparedTemplate(DocxTemplate):  # type: ignore[misc]
@@ -375,9 +375,8 @@ def _package_bytes(document: DocxTemplate) -> bytes:
     return out.getvalue()
 
 
-# Characters that XML 1.0 forbids: a cell may hold them (pasted from other programs),
-# a DOCX may not. Tab and line breaks stay.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# a context's text loses what XML forbids (tab and line breaks stay)
+_XML_ILLEGAL = re.compile(f"[{renderproof.XML_FORBIDDEN}]")
 
 
 def _clean(value: Any) -> Any:

@@ -50,10 +50,14 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _VALUE = "&amp;--"
 # stands for a block: an element, valid only between elements
 _BLOCK = "ntm-block"
-# what docxtpl's listing turns into markup, in the template's own text
-_LISTING = re.compile("[\n\t\a\f]")
-# in a printed str: what XML forbids, and what the listing turns into markup
-_NOT_PLAIN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\n\t\ud800-\udfff\ufffe\uffff]")
+# Characters, as the inside of a regex class: those XML 1.0 forbids in text (a cell may hold
+# them, pasted from other programs; a DOCX may not), and those docxtpl's listing turns into
+# markup inside <w:t> text (tab, line break, paragraph and page break).
+XML_FORBIDDEN = "\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff"
+LISTED = "\n\t\a\f"
+_LISTING = re.compile(f"[{LISTED}]")
+# in a printed str: what XML forbids (lone surrogates too), and what the listing turns into markup
+_NOT_PLAIN = re.compile(f"[{XML_FORBIDDEN}\ud800-\udfff{LISTED}]")
 _PLAIN_TYPES = frozenset({int, float, decimal.Decimal, bool, dt.date, dt.datetime, type(None)})
 # the table structure that docxtpl's fix_tables reads
 _TABLE_PARTS = frozenset(f"{_W}{name}" for name in ("tbl", "tr", "tc", "tcPr", "gridSpan", "tblGrid", "gridCol"))
