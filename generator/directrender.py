@@ -138,8 +138,8 @@ def prepare(data: bytes, document: DocxtplDocument, environment: jinja2.Environm
     package = document.docx.part.package
     main = document.docx.part
     body_source = document.get_xml()
-    patched = document.patch_xml(body_source)
-    body = _compiled(environment, patched)
+    compiled_source, tree = jinja_source(environment, document.patch_xml(body_source))
+    body = environment.from_string(compiled_source)
 
     root = copy.deepcopy(main.element)
     marker = etree.SubElement(root, "ntm-body")
@@ -196,7 +196,6 @@ def prepare(data: bytes, document: DocxtplDocument, environment: jinja2.Environm
             types, rels = docprops.registered(source.read("[Content_Types].xml"), source.read("_rels/.rels"))
             archive.writestr(zip_entry("[Content_Types].xml"), types)
             archive.writestr(zip_entry("_rels/.rels"), rels)
-    tree = jinja_source(environment, patched)[1]
     document_head, document_tail = head.encode("utf-8"), tail.encode("utf-8")
     return DirectTemplate(
         body=body,

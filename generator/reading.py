@@ -204,7 +204,8 @@ def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS, colu
     by_columns: dict[str, LogColumns] = {}
     problems: list[Problem] = []
     zipped = path.suffix.lower() in (".xlsx", ".xlsm")
-    log_scan: concurrent.futures.Future[tuple[dict[str, tuple[tuple[str, str], ...]], str]] | None = None
+    log_scan: concurrent.futures.Future[dict[str, tuple[tuple[str, str], ...]]] | None = None
+    log_sheet = ""
     with _open(path, label) as workbook, concurrent.futures.ThreadPoolExecutor(1, "ntm-scan") as beside:
         by_key: dict[str, list[str]] = {}
         for name in workbook.sheet_names:
@@ -235,7 +236,7 @@ def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS, colu
                 if zipped:
                     # the log's byte scan for formulas and errors runs beside fastexcel's parse, which
                     # lets go of the GIL: it was a seventh of a 200,000-row read
-                    log_scan = beside.submit(lambda sheet: (unknown_cells(path, [sheet]), sheet), actual)
+                    log_scan, log_sheet = beside.submit(unknown_cells, path, [actual]), actual
                 log = read_log_columns(path, label, actual, schema, min_bytes=0 if columnar else COLUMNAR_MIN_BYTES)
                 if log is not None:
                     by_columns[schema.name] = log
@@ -247,11 +248,8 @@ def read_workbook(path: Path, schemas: Iterable[SheetSchema] = MAIN_SHEETS, colu
     unknown: dict[str, tuple[tuple[str, str], ...]] = {}
     if zipped:
         sheets = [t.name for t in tables.values()] + [c.name for c in by_columns.values()]
-        if log_scan is None:
-            unknown = unknown_cells(path, sheets)
-        else:
-            scanned, log_sheet = log_scan.result()
-            unknown = {**unknown_cells(path, [name for name in sheets if name != log_sheet]), **scanned}
+        scanned = log_scan.result() if log_scan is not None else {}
+        unknown = {**unknown_cells(path, [name for name in sheets if name != log_sheet]), **scanned}
     return WorkbookData(path, label, tables, tuple(problems), unknown, by_columns)
 
 
