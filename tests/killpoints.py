@@ -36,6 +36,18 @@ HERE = Path(__file__).resolve()
 _POINT = re.compile(r"(?P<when>before|after) (?P<call>\S+(?: COMMIT)?)(?: #(?P<nth>\d+))?(?: (?P<text>\S+))?")
 
 
+def plant(files: dict[Path, bytes]) -> dict[Path, bytes]:
+    """Writes the office's own files (some named like ntm's) where a killed run writes; returns them."""
+    for path, data in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return files
+
+
+def assert_kept(files: dict[Path, bytes]) -> None:
+    assert {p: p.read_bytes() for p in files if p.exists()} == files, "a file ntm did not create is never deleted or changed"
+
+
 def command(point: str, *arguments: str) -> list[str]:
     """The argument list that runs `ntm ARGUMENTS` killed at `point`."""
     return [sys.executable, str(HERE), point, *arguments]

@@ -68,10 +68,7 @@ def _clerks_files(out: Path) -> dict[Path, bytes]:
         # the name ntm gives its temporaries, of a process that is still running (this one)
         month / f".bao-cao-thang-03.docx.ntm{os.getpid()}.ab12cd.tmp": b"a live run's file",
     }
-    for path, data in files.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    return files
+    return killpoints.plant(files)
 
 
 def _leftovers(out: Path, clerks: dict[Path, bytes]) -> list[str]:
@@ -100,7 +97,7 @@ def test_generate_killed_at_a_write_point_then_run_again(tmp_path, point, in_pla
     assert finished.exit_code == 0, finished.output
     assert _documents(out) == expected, "the next run writes every document whole"
     assert _leftovers(out, clerks) == [], "the killed run's temporary file is swept"
-    assert {p: p.read_bytes() for p in clerks if p.exists()} == clerks, "a file ntm did not create is never deleted or changed"
+    killpoints.assert_kept(clerks)
 
 
 @pytest.mark.slow
